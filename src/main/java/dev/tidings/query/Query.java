@@ -1,0 +1,72 @@
+package dev.tidings.query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A parsed Directus query. Absent parameters are empty lists, empty maps or null; the
+ * items layer applies the defaults ({@code fields=*}, {@code limit=100}).
+ *
+ * @param fields the requested field paths ({@code *}, {@code author.*},
+ * {@code comments.body})
+ * @param filter the filter, with raw values, or null
+ * @param sort the sort keys
+ * @param limit the row limit ({@code -1} for all), or null for the default
+ * @param offset rows to skip, or null
+ * @param page the 1-based page, or null
+ * @param search the full-text term, or null
+ * @param meta the requested counts
+ * @param aggregate fields per aggregate function ({@code *} for a row count)
+ * @param groupBy the grouping fields
+ */
+public record Query(List<String> fields, @Nullable Filter filter, List<SortField> sort, @Nullable Integer limit,
+		@Nullable Integer offset, @Nullable Integer page, @Nullable String search, Set<Meta> meta,
+		Map<AggregateFunction, List<String>> aggregate, List<String> groupBy) {
+
+	public static final Query EMPTY = new Query(List.of(), null, List.of(), null, null, null, null, Set.of(), Map.of(),
+			List.of());
+
+	public Query {
+		fields = List.copyOf(fields);
+		sort = List.copyOf(sort);
+		meta = Set.copyOf(meta);
+		aggregate = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aggregate));
+		groupBy = List.copyOf(groupBy);
+	}
+
+	public Query withFilter(@Nullable Filter filter) {
+		return new Query(this.fields, filter, this.sort, this.limit, this.offset, this.page, this.search, this.meta,
+				this.aggregate, this.groupBy);
+	}
+
+	public Query withLimit(@Nullable Integer limit) {
+		return new Query(this.fields, this.filter, this.sort, limit, this.offset, this.page, this.search, this.meta,
+				this.aggregate, this.groupBy);
+	}
+
+	public boolean isAggregate() {
+		return !this.aggregate.isEmpty();
+	}
+
+	/** The counts of {@code meta}. */
+	public enum Meta {
+
+		TOTAL_COUNT("total_count"), FILTER_COUNT("filter_count");
+
+		private final String token;
+
+		Meta(String token) {
+			this.token = token;
+		}
+
+		public String token() {
+			return this.token;
+		}
+
+	}
+
+}
