@@ -1,0 +1,144 @@
+package dev.tidings.items.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidings.errors.TidingsException;
+import dev.tidings.query.AggregateFunction;
+import dev.tidings.query.Filter;
+import dev.tidings.query.Query;
+import dev.tidings.query.SortField;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs {@code aggregate} with {@code groupBy}: one row per group with the group fields
+ * and, per function, either a number ({@code count=*}) or an object keyed by field.
+ * Results are JSON numbers on every database.
+ */
+public final class Aggregation {
+
+	private final EntityManager entityManager;
+
+	private final SchemaRegistry schemas;
+
+	private final SortOrders sortOrders;
+
+	public Aggregation(EntityManager entityManager, SchemaRegistry schemas, SortOrders sortOrders) {
+		this.entityManager = entityManager;
+		this.schemas = schemas;
+		this.sortOrders = sortOrders;
+	}
+
+	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable Filter filter,
+			Query query) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Tuple> criteria = cb.createTupleQuery();
+		Root<?> root = criteria.from(collection.entityType());
+		List<FieldSchema> groups = query.groupBy().stream().map((name) -> column(collection, name)).toList();
+		List<Selection<?>> selections = new ArrayList<>();
+		List<Expression<?>> grouping = new ArrayList<>();
+		for (FieldSchema group : groups) {
+			Expression<?> path = root.get(group.attribute());
+			grouping.add(path);
+			selections.add(path.alias("g_" + group.name()));
+		}
+		query.aggregate().forEach((function, fields) -> {
+			for (String field : fields) {
+				selections.add(
+						expression(cb, root, collection, function, field).alias("a_" + function.token() + "_" + field));
+			}
+		});
+		criteria.multiselect(selections)
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
+			.groupBy(grouping);
+		if (!groups.isEmpty()) {
+			for (SortField key : query.sort()) {
+				if (!query.groupBy().contains(String.join(".", key.path()))) {
+					throw TidingsException.invalidQuery("Aggregated queries can only sort by a groupBy field");
+				}
+			}
+			List<SortField> sort = query.sort().isEmpty() ? List.of(new SortField(List.of(groups.get(0).name()), false))
+					: query.sort();
+			criteria.orderBy(this.sortOrders.orders(sort, cb, collection, root));
+		}
+		TypedQuery<Tuple> typed = this.entityManager.createQuery(criteria);
+		int limit = (query.limit() != null) ? query.limit() : ItemReader.DEFAULT_LIMIT;
+		if (limit >= 0) {
+			typed.setMaxResults(limit);
+		}
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (Tuple tuple : typed.getResultList()) {
+			rows.add(row(tuple, groups, query));
+		}
+		return rows;
+	}
+
+	private static Map<String, @Nullable Object> row(Tuple tuple, List<FieldSchema> groups, Query query) {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		for (FieldSchema group : groups) {
+			row.put(group.name(), FieldValues.toJson(tuple.get("g_" + group.name())));
+		}
+		query.aggregate().forEach((function, fields) -> {
+			if (function == AggregateFunction.COUNT && fields.equals(List.of("*"))) {
+				row.put(function.token(), tuple.get("a_count_*"));
+				return;
+			}
+			Map<String, @Nullable Object> values = new LinkedHashMap<>();
+			for (String field : fields) {
+				values.put(field, FieldValues.toJson(tuple.get("a_" + function.token() + "_" + field)));
+			}
+			row.put(function.token(), values);
+		});
+		return row;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Expression<?> expression(CriteriaBuilder cb, Root<?> root, CollectionSchema collection,
+			AggregateFunction function, String field) {
+		if (field.equals("*")) {
+			if (function != AggregateFunction.COUNT) {
+				throw TidingsException.invalidQuery("\"" + function.token() + "\" needs a field, not \"*\"");
+			}
+			return cb.count(root);
+		}
+		FieldSchema column = column(collection, field);
+		Expression path = root.get(column.attribute());
+		boolean numeric = column.type().isNumeric();
+		return switch (function) {
+			case COUNT -> cb.count(path);
+			case COUNT_DISTINCT -> cb.countDistinct(path);
+			case SUM -> numeric ? cb.sum(path) : notNumeric(function, column);
+			case AVG -> numeric ? cb.avg(path) : notNumeric(function, column);
+			case MIN -> (numeric || column.type().isTemporal()) ? cb.min(path) : notNumeric(function, column);
+			case MAX -> (numeric || column.type().isTemporal()) ? cb.max(path) : notNumeric(function, column);
+		};
+	}
+
+	private static Expression<?> notNumeric(AggregateFunction function, FieldSchema field) {
+		throw TidingsException.invalidQuery("\"" + function.token() + "\" cannot be applied to the "
+				+ field.type().name().toLowerCase() + " field \"" + field.name() + "\"");
+	}
+
+	private static FieldSchema column(CollectionSchema collection, String name) {
+		FieldSchema field = collection.requireField(name);
+		if (field.isOneToMany()) {
+			throw TidingsException.invalidQuery("Cannot aggregate or group by the one-to-many field \"" + name + "\"");
+		}
+		return field;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.tidings.items.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidings.query.Filter;
+import dev.tidings.query.Query;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs reads with the Criteria API: rows selected by a bound filter, ordered, paged and
+ * rendered, and the counts of {@code meta}.
+ */
+public final class ItemReader {
+
+	/** Directus's {@code QUERY_LIMIT_DEFAULT}. */
+	public static final int DEFAULT_LIMIT = 100;
+
+	private final EntityManager entityManager;
+
+	private final SchemaRegistry schemas;
+
+	private final SortOrders sortOrders;
+
+	private final ItemRenderer renderer;
+
+	public ItemReader(EntityManager entityManager, SchemaRegistry schemas, SortOrders sortOrders) {
+		this.entityManager = entityManager;
+		this.schemas = schemas;
+		this.sortOrders = sortOrders;
+		this.renderer = new ItemRenderer(entityManager.getEntityManagerFactory().getPersistenceUnitUtil());
+	}
+
+	/** The entities a bound filter selects, in the query's order and page. */
+	public List<?> entities(CollectionSchema collection, @Nullable Filter filter, Query query) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
+		Root<?> root = criteria.from(collection.entityType());
+		criteria.select(root)
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
+			.orderBy(this.sortOrders.orders(query.sort(), cb, collection, root));
+		TypedQuery<Object> typed = this.entityManager.createQuery(criteria);
+		int limit = (query.limit() != null) ? query.limit() : DEFAULT_LIMIT;
+		if (limit >= 0) {
+			typed.setMaxResults(limit);
+		}
+		int offset = offset(query, limit);
+		if (offset > 0) {
+			typed.setFirstResult(offset);
+		}
+		return typed.getResultList();
+	}
+
+	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query) {
+		Selection selection = Selection.of(query.fields(), collection, this.schemas);
+		List<Map<String, @Nullable Object>> items = new ArrayList<>();
+		for (Object entity : entities(collection, filter, query)) {
+			items.add(this.renderer.render(entity, selection));
+		}
+		return items;
+	}
+
+	public long count(CollectionSchema collection, @Nullable Filter filter) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Long> criteria = cb.createQuery(Long.class);
+		Root<?> root = criteria.from(collection.entityType());
+		criteria.select(cb.count(root))
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root));
+		return this.entityManager.createQuery(criteria).getSingleResult();
+	}
+
+	/**
+	 * {@code page} wins over {@code offset} and is ignored without a limit, as in
+	 * Directus.
+	 */
+	private static int offset(Query query, int limit) {
+		if (query.page() != null && query.page() > 1 && limit >= 0) {
+			return limit * (query.page() - 1);
+		}
+		return (query.offset() != null) ? query.offset() : 0;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.tidings.rest;
+
+import dev.tidings.errors.TidingsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Renders every failure of Tidings' own controllers as the Directus error envelope.
+ * Scoped to those controllers so a host's error handling stays its own; unexpected
+ * failures are logged here and reach the client only as {@code INTERNAL_SERVER_ERROR},
+ * with no stack trace or SQL.
+ */
+@RestControllerAdvice(assignableTypes = { ItemsController.class, ServerController.class })
+public class ErrorResponses {
+
+	private static final Logger logger = LoggerFactory.getLogger(ErrorResponses.class);
+
+	private final JsonCodec json;
+
+	public ErrorResponses(JsonCodec json) {
+		this.json = json;
+	}
+
+	@ExceptionHandler(TidingsException.class)
+	public ResponseEntity<byte[]> tidings(TidingsException exception) {
+		return this.json.error(exception);
+	}
+
+	@ExceptionHandler(Exception.class)
+	public ResponseEntity<byte[]> unexpected(Exception exception) {
+		logger.error("Unexpected failure of a Tidings request", exception);
+		return this.json.error(TidingsException.internal());
+	}
+
+}

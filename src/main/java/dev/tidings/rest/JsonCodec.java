@@ -1,0 +1,116 @@
+package dev.tidings.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidings.errors.ErrorCode;
+import dev.tidings.errors.TidingsError;
+import dev.tidings.errors.TidingsException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads request bodies and writes responses with Tidings' own JSON mapper, so a host's
+ * Jackson settings never change the wire format. Bodies are read with a size limit before
+ * any parsing.
+ */
+public final class JsonCodec {
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private final long maxPayloadBytes;
+
+	public JsonCodec(DataSize maxPayloadSize) {
+		this.maxPayloadBytes = maxPayloadSize.toBytes();
+	}
+
+	/** Decodes a JSON text into plain Java values; the query parser's port. */
+	public @Nullable Object read(String json) {
+		try {
+			return this.mapper.readValue(json, Object.class);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Invalid JSON", ex);
+		}
+	}
+
+	/**
+	 * The request body as plain Java values; 400 for a missing, oversized or malformed
+	 * body.
+	 */
+	public @Nullable Object body(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType != null
+				&& !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+			String type = MediaType.parseMediaType(contentType).getType() + "/"
+					+ MediaType.parseMediaType(contentType).getSubtype();
+			throw new TidingsException(new TidingsError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+					"Unsupported media type \"" + type + "\" in request body.",
+					Map.of("mediaType", type, "where", "request body")));
+		}
+		byte[] bytes = readLimited(request);
+		if (bytes.length == 0) {
+			throw TidingsException.invalidPayload("A JSON body is required");
+		}
+		try {
+			return this.mapper.readValue(bytes, Object.class);
+		}
+		catch (JacksonException ex) {
+			throw TidingsException.invalidPayload("Malformed JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	private byte[] readLimited(HttpServletRequest request) {
+		if (request.getContentLengthLong() > this.maxPayloadBytes) {
+			throw TidingsException.invalidPayload("request entity too large");
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxPayloadBytes + 1));
+			if (bytes.length > this.maxPayloadBytes) {
+				throw TidingsException.invalidPayload("request entity too large");
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw TidingsException.invalidPayload("The request body could not be read");
+		}
+	}
+
+	public ResponseEntity<byte[]> ok(@Nullable Object data) {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		body.put("data", data);
+		return json(HttpStatus.OK.value(), body);
+	}
+
+	public ResponseEntity<byte[]> json(int status, Object body) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.mapper.writeValueAsBytes(body));
+	}
+
+	/**
+	 * The Directus error envelope: {@code {"errors":[{"message",
+	 * "extensions":{…,"code"}}]}}.
+	 */
+	public ResponseEntity<byte[]> error(TidingsException exception) {
+		List<Map<String, Object>> errors = exception.errors()
+			.stream()
+			.map((error) -> Map.<String, Object>of("message", error.message(), "extensions", error.wireExtensions()))
+			.toList();
+		return json(exception.httpStatus(), Map.of("errors", errors));
+	}
+
+}

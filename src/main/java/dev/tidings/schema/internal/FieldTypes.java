@@ -1,0 +1,84 @@
+package dev.tidings.schema.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import dev.tidings.schema.FieldType;
+
+/**
+ * Maps an attribute's Java type to the Directus field type.
+ */
+final class FieldTypes {
+
+	private FieldTypes() {
+	}
+
+	static FieldType of(Class<?> javaType, boolean lob) {
+		Class<?> type = boxed(javaType);
+		if (type == Integer.class || type == Short.class) {
+			return FieldType.INTEGER;
+		}
+		if (type == Long.class) {
+			return FieldType.BIG_INTEGER;
+		}
+		if (type == Double.class || type == Float.class) {
+			return FieldType.FLOAT;
+		}
+		if (type == BigDecimal.class) {
+			return FieldType.DECIMAL;
+		}
+		if (type == String.class) {
+			return lob ? FieldType.TEXT : FieldType.STRING;
+		}
+		if (type == Boolean.class) {
+			return FieldType.BOOLEAN;
+		}
+		if (type == UUID.class) {
+			return FieldType.UUID;
+		}
+		if (type == Instant.class || type == OffsetDateTime.class) {
+			return FieldType.TIMESTAMP;
+		}
+		if (type == LocalDateTime.class) {
+			return FieldType.DATE_TIME;
+		}
+		if (type == LocalDate.class) {
+			return FieldType.DATE;
+		}
+		if (type == LocalTime.class) {
+			return FieldType.TIME;
+		}
+		return FieldType.JSON;
+	}
+
+	static Class<?> boxed(Class<?> type) {
+		if (!type.isPrimitive()) {
+			return type;
+		}
+		if (type == int.class) {
+			return Integer.class;
+		}
+		if (type == long.class) {
+			return Long.class;
+		}
+		if (type == short.class) {
+			return Short.class;
+		}
+		if (type == double.class) {
+			return Double.class;
+		}
+		if (type == float.class) {
+			return Float.class;
+		}
+		if (type == boolean.class) {
+			return Boolean.class;
+		}
+		return type;
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.tidings.schema.internal;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.ContentCollection;
+import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldType;
+import dev.tidings.schema.Relation;
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the collection schemas from the JPA metamodel, with column and table names as
+ * Hibernate maps them.
+ */
+public final class MetamodelReader {
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final SessionFactoryImplementor sessionFactory;
+
+	public MetamodelReader(EntityManagerFactory entityManagerFactory) {
+		this.entityManagerFactory = entityManagerFactory;
+		this.sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+	}
+
+	public List<CollectionSchema> read() {
+		Map<Class<?>, String> names = new LinkedHashMap<>();
+		List<EntityType<?>> entities = this.entityManagerFactory.getMetamodel()
+			.getEntities()
+			.stream()
+			.filter((entity) -> entity.getJavaType().isAnnotationPresent(ContentCollection.class))
+			.sorted(Comparator.comparing(EntityType::getName))
+			.toList();
+		for (EntityType<?> entity : entities) {
+			names.put(entity.getJavaType(), collectionName(entity.getJavaType()));
+		}
+		List<CollectionSchema> collections = new ArrayList<>();
+		for (EntityType<?> entity : entities) {
+			collections.add(collection(entity, names));
+		}
+		return collections;
+	}
+
+	private String collectionName(Class<?> type) {
+		String declared = type.getAnnotation(ContentCollection.class).value();
+		return declared.isBlank() ? unquote(persister(type).getTableName()) : declared;
+	}
+
+	private CollectionSchema collection(EntityType<?> entity, Map<Class<?>, String> names) {
+		Class<?> type = entity.getJavaType();
+		AbstractEntityPersister persister = persister(type);
+		Object blank = newInstance(type);
+		Map<String, FieldSchema> fields = new LinkedHashMap<>();
+		String primaryKey = null;
+		for (Attribute<?, ?> attribute : declarationOrder(entity)) {
+			FieldSchema field = field(attribute, persister, blank, names);
+			if (field != null) {
+				fields.put(field.name(), field);
+				if (field.primaryKey()) {
+					primaryKey = field.name();
+				}
+			}
+		}
+		if (primaryKey == null) {
+			throw new IllegalStateException("Collection entity " + type.getName() + " needs a single @Id");
+		}
+		return new CollectionSchema(names.get(type), type, fields, primaryKey);
+	}
+
+	private @Nullable FieldSchema field(Attribute<?, ?> attribute, AbstractEntityPersister persister, Object blank,
+			Map<Class<?>, String> names) {
+		AnnotatedElement member = (AnnotatedElement) attribute.getJavaMember();
+		MemberAccessor accessor = new MemberAccessor(attribute.getJavaMember());
+		PersistentAttributeType kind = attribute.getPersistentAttributeType();
+		if (kind == PersistentAttributeType.BASIC && attribute instanceof SingularAttribute<?, ?> singular) {
+			boolean id = singular.isId();
+			String column = id ? persister.getIdentifierColumnNames()[0]
+					: persister.getPropertyColumnNames(attribute.getName())[0];
+			Column annotation = member.getAnnotation(Column.class);
+			Class<?> javaType = FieldTypes.boxed(attribute.getJavaType());
+			FieldType type = FieldTypes.of(javaType, isText(member, annotation));
+			boolean nullable = !id && singular.isOptional() && !attribute.getJavaType().isPrimitive()
+					&& (annotation == null || annotation.nullable());
+			Integer maxLength = (type == FieldType.STRING) ? ((annotation != null) ? annotation.length() : 255) : null;
+			return new FieldSchema(unquote(column), attribute.getName(), type, javaType, id,
+					member.isAnnotationPresent(GeneratedValue.class), nullable, accessor.get(blank) != null, maxLength,
+					null, accessor);
+		}
+		if (kind == PersistentAttributeType.MANY_TO_ONE && attribute instanceof SingularAttribute<?, ?> singular) {
+			Class<?> target = singular.getJavaType();
+			if (!names.containsKey(target)) {
+				return null;
+			}
+			SingularAttribute<?, ?> targetId = this.entityManagerFactory.getMetamodel()
+				.entity(target)
+				.getId(this.entityManagerFactory.getMetamodel().entity(target).getIdType().getJavaType());
+			Class<?> keyType = FieldTypes.boxed(targetId.getJavaType());
+			JoinColumn join = member.getAnnotation(JoinColumn.class);
+			boolean nullable = singular.isOptional() && (join == null || join.nullable());
+			return new FieldSchema(unquote(persister.getPropertyColumnNames(attribute.getName())[0]),
+					attribute.getName(), FieldTypes.of(keyType, false), keyType, false, false, nullable,
+					accessor.get(blank) != null, null, new Relation(Relation.Kind.MANY_TO_ONE, names.get(target), null),
+					accessor);
+		}
+		if (kind == PersistentAttributeType.ONE_TO_MANY && attribute instanceof PluralAttribute<?, ?, ?> plural) {
+			Class<?> target = plural.getElementType().getJavaType();
+			OneToMany annotation = member.getAnnotation(OneToMany.class);
+			if (!names.containsKey(target) || annotation == null || annotation.mappedBy().isEmpty()) {
+				return null;
+			}
+			String mappedBy = unquote(persister(target).getPropertyColumnNames(annotation.mappedBy())[0]);
+			return new FieldSchema(snakeCase(attribute.getName()), attribute.getName(), FieldType.ALIAS, List.class,
+					false, false, true, false, null,
+					new Relation(Relation.Kind.ONE_TO_MANY, names.get(target), mappedBy), accessor);
+		}
+		return null;
+	}
+
+	private static boolean isText(AnnotatedElement member, @Nullable Column column) {
+		return member.isAnnotationPresent(Lob.class)
+				|| (column != null && column.columnDefinition().toLowerCase(Locale.ROOT).startsWith("text"));
+	}
+
+	private AbstractEntityPersister persister(Class<?> type) {
+		return (AbstractEntityPersister) this.sessionFactory.getMappingMetamodel().getEntityDescriptor(type);
+	}
+
+	/**
+	 * The metamodel's attributes are a set; the API lists fields in the order the class
+	 * declares them.
+	 */
+	private static List<Attribute<?, ?>> declarationOrder(EntityType<?> entity) {
+		List<String> order = new ArrayList<>();
+		collectFieldNames(entity.getJavaType(), order);
+		List<Attribute<?, ?>> attributes = new ArrayList<>(entity.getAttributes());
+		attributes.sort(Comparator.comparingInt((Attribute<?, ?> attribute) -> {
+			int index = order.indexOf(attribute.getName());
+			return (index >= 0) ? index : Integer.MAX_VALUE;
+		}).thenComparing(Attribute::getName));
+		return attributes;
+	}
+
+	private static void collectFieldNames(Class<?> type, List<String> order) {
+		if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+			collectFieldNames(type.getSuperclass(), order);
+		}
+		for (Field field : type.getDeclaredFields()) {
+			order.add(field.getName());
+		}
+	}
+
+	private static Object newInstance(Class<?> type) {
+		try {
+			Constructor<?> constructor = type.getDeclaredConstructor();
+			constructor.setAccessible(true);
+			return constructor.newInstance();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Collection entity " + type.getName() + " needs a no-arg constructor", ex);
+		}
+	}
+
+	private static String unquote(String name) {
+		String bare = name.replace("\"", "").replace("`", "");
+		int dot = bare.lastIndexOf('.');
+		return (dot >= 0) ? bare.substring(dot + 1) : bare;
+	}
+
+	static String snakeCase(String name) {
+		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+}
