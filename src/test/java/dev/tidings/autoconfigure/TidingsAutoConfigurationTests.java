@@ -1,0 +1,124 @@
+package dev.tidings.autoconfigure;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tidings.items.ItemsService;
+import dev.tidings.rest.ItemsController;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.ContentCollection;
+import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TidingsAutoConfigurationTests {
+
+	private static final AutoConfigurations JPA = AutoConfigurations.of(DataSourceAutoConfiguration.class,
+			HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, TidingsAutoConfiguration.class);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(JPA)
+		.withUserConfiguration(HostConfiguration.class)
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig;DB_CLOSE_DELAY=-1",
+				"spring.jpa.hibernate.ddl-auto=create-drop");
+
+	@Test
+	void contextWhenHostHasJpaThenSchemaAndItemsServiceAreWired() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ItemsService.class).doesNotHaveBean(ItemsController.class);
+			assertThat(context.getBean(SchemaRegistry.class).find("notes")).isPresent();
+		});
+	}
+
+	@Test
+	void contextWhenServletWebApplicationThenRestControllersAreRegistered() {
+		new WebApplicationContextRunner().withConfiguration(JPA)
+			.withUserConfiguration(HostConfiguration.class)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web;DB_CLOSE_DELAY=-1")
+			.run((context) -> assertThat(context).hasSingleBean(ItemsController.class));
+	}
+
+	@Test
+	void contextWhenHostDefinesSchemaRegistryThenTidingsBacksOff() {
+		this.runner.withUserConfiguration(CustomRegistryConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(SchemaRegistry.class);
+			assertThat(context.getBean(SchemaRegistry.class)).isSameAs(CustomRegistryConfiguration.REGISTRY);
+		});
+	}
+
+	@Test
+	void contextWhenNoJpaThenNothingIsWired() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TidingsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SchemaRegistry.class)
+				.doesNotHaveBean(ItemsService.class));
+	}
+
+	@Test
+	void propertiesWhenUnsetThenRootPathAndOneMegabyteLimit() {
+		this.runner.run((context) -> {
+			TidingsRestProperties properties = context.getBean(TidingsRestProperties.class);
+			assertThat(properties.basePath()).isEmpty();
+			assertThat(properties.maxPayloadSize().toBytes()).isEqualTo(1024 * 1024);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage
+	static class HostConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomRegistryConfiguration {
+
+		static final SchemaRegistry REGISTRY = new SchemaRegistry() {
+
+			@Override
+			public Optional<CollectionSchema> find(String collection) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<CollectionSchema> forEntity(Class<?> entityType) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Collection<CollectionSchema> collections() {
+				return List.of();
+			}
+
+		};
+
+		@Bean
+		SchemaRegistry hostSchemaRegistry() {
+			return REGISTRY;
+		}
+
+	}
+
+	@Entity(name = "Note")
+	@ContentCollection("notes")
+	static class Note {
+
+		@Id
+		Integer id;
+
+		String text;
+
+	}
+
+}
