@@ -1,0 +1,150 @@
+package dev.tidings.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.tidings.errors.TidingsException;
+import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldType;
+
+/**
+ * Binds the operator and value of one condition to the field it tests: normalises the
+ * null and empty flags, checks the operator against the field type, substitutes dynamic
+ * variables and converts values to the field's Java type.
+ */
+final class OperandBinder {
+
+	/** What a condition becomes when a variable has no value: it matches no row. */
+	static final Filter NOTHING = new Filter.Or(List.of());
+
+	private final DynamicVariables variables;
+
+	OperandBinder(DynamicVariables variables) {
+		this.variables = variables;
+	}
+
+	Filter bind(List<String> path, FieldSchema field, FilterOperator requested, @Nullable Object raw) {
+		FilterOperator operator = requested;
+		Object value = raw;
+		// _eq: null is IS NULL, and a false flag is the opposite flag, so that evaluators
+		// only ever see a flag of true.
+		if (value == null && operator == FilterOperator.EQ) {
+			operator = FilterOperator.NULL;
+			value = Boolean.TRUE;
+		}
+		else if (value == null && operator == FilterOperator.NEQ) {
+			operator = FilterOperator.NNULL;
+			value = Boolean.TRUE;
+		}
+		else if (operator.takesFlag()) {
+			if (!(value instanceof Boolean flag)) {
+				throw TidingsException.invalidQuery("\"" + operator.token() + "\" has to be a boolean");
+			}
+			operator = flag ? operator : opposite(operator);
+			value = Boolean.TRUE;
+		}
+		if (!FilterOperator.allowedFor(field.type()).contains(operator)) {
+			throw TidingsException.invalidQuery("\"" + typeName(field.type()) + "\" field type does not contain the \""
+					+ requested.token() + "\" filter operator");
+		}
+		if (operator.takesFlag()) {
+			return new Filter.Condition(path, operator, value);
+		}
+		if (operator.takesList()) {
+			List<Object> values = list(operator, value, field);
+			return (values == null) ? NOTHING : new Filter.Condition(path, operator, values);
+		}
+		Object operand = scalar(operator, value, field);
+		return (operand == null) ? NOTHING : new Filter.Condition(path, operator, operand);
+	}
+
+	/** The converted list, or null when a variable in it has no value. */
+	private @Nullable List<Object> list(FilterOperator operator, @Nullable Object raw, FieldSchema field) {
+		if (!(raw instanceof List<?> items) || items.isEmpty()) {
+			throw TidingsException.invalidQuery("\"" + operator.token() + "\" has to be an array of values");
+		}
+		boolean membership = operator == FilterOperator.IN || operator == FilterOperator.NIN;
+		List<Object> values = new ArrayList<>(items.size());
+		for (Object item : items) {
+			if (item == null) {
+				// SQL's NOT IN (…, NULL) matches no row at all: too surprising to allow.
+				throw TidingsException.invalidQuery("\"" + operator.token() + "\" can't contain null");
+			}
+			Object value = item;
+			if (DynamicVariables.isVariable(item)) {
+				value = this.variables.resolve((String) item);
+				if (value instanceof List<?> expanded) {
+					if (!membership) {
+						throw onlyInLists(item);
+					}
+					if (expanded.isEmpty()) {
+						return null;
+					}
+					for (Object element : expanded) {
+						values.add(ValueConverter.convert(element, field));
+					}
+					continue;
+				}
+				if (value == null) {
+					return null;
+				}
+			}
+			values.add(ValueConverter.convert(value, field));
+		}
+		if (!membership && values.size() != 2) {
+			throw TidingsException.invalidQuery("\"" + operator.token() + "\" has to be an array of two values");
+		}
+		return values;
+	}
+
+	/** The converted operand, or null when its variable has no value. */
+	private @Nullable Object scalar(FilterOperator operator, @Nullable Object raw, FieldSchema field) {
+		if (raw == null) {
+			throw TidingsException.invalidQuery("The filter value for \"" + operator.token() + "\" can't be null");
+		}
+		Object value = raw;
+		if (DynamicVariables.isVariable(raw)) {
+			value = this.variables.resolve((String) raw);
+			if (value instanceof List) {
+				throw onlyInLists(raw);
+			}
+			if (value == null) {
+				return null;
+			}
+		}
+		if (value instanceof List || value instanceof java.util.Map) {
+			throw TidingsException.invalidQuery(
+					"The filter value for \"" + operator.token() + "\" has to be a string, number, or boolean");
+		}
+		// Patterns stay text: % and _ are literal characters, not wildcards.
+		return operator.isPattern() ? ValueConverter.text(value) : ValueConverter.convert(value, field);
+	}
+
+	private static TidingsException onlyInLists(Object variable) {
+		return TidingsException.invalidQuery("\"" + variable + "\" can only be used with \"_in\" or \"_nin\"");
+	}
+
+	private static FilterOperator opposite(FilterOperator flag) {
+		return switch (flag) {
+			case NULL -> FilterOperator.NNULL;
+			case NNULL -> FilterOperator.NULL;
+			case EMPTY -> FilterOperator.NEMPTY;
+			case NEMPTY -> FilterOperator.EMPTY;
+			default -> throw new IllegalArgumentException("Not a flag: " + flag);
+		};
+	}
+
+	/** The type as Directus names it in its messages ({@code bigInteger}). */
+	static String typeName(FieldType type) {
+		String[] words = type.name().toLowerCase(Locale.ROOT).split("_");
+		StringBuilder name = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+		}
+		return name.toString();
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.tidings.query;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one operator means for one value, exactly as the SQL translation means it: a null
+ * value satisfies only {@code _null} and {@code _empty} (SQL's unknown is false), so
+ * every negated operator is false on null too.
+ */
+final class ValueMatcher {
+
+	private ValueMatcher() {
+	}
+
+	static boolean matches(FilterOperator operator, @Nullable Object actual, @Nullable Object operand) {
+		// Only the flags can hold for a null value (and a null operand means nothing
+		// bound).
+		if (!operator.takesFlag() && (actual == null || operand == null)) {
+			return false;
+		}
+		// No default branch: the compiler checks that every operator has a meaning here.
+		return switch (operator) {
+			case EQ -> same(actual, operand);
+			case NEQ -> !same(actual, operand);
+			case LT -> compare(actual, operand) < 0;
+			case LTE -> compare(actual, operand) <= 0;
+			case GT -> compare(actual, operand) > 0;
+			case GTE -> compare(actual, operand) >= 0;
+			case IN -> list(operand).stream().anyMatch((candidate) -> same(actual, candidate));
+			case NIN -> list(operand).stream().noneMatch((candidate) -> same(actual, candidate));
+			case BETWEEN -> between(actual, list(operand));
+			case NBETWEEN -> outside(actual, list(operand));
+			case NULL -> flag(operand, actual == null);
+			case NNULL -> flag(operand, actual != null);
+			case EMPTY -> flag(operand, actual == null || "".equals(actual));
+			case NEMPTY -> flag(operand, actual != null && !"".equals(actual));
+			case CONTAINS -> text(actual).contains(text(operand));
+			case NCONTAINS -> !text(actual).contains(text(operand));
+			case ICONTAINS -> lower(actual).contains(lower(operand));
+			case NICONTAINS -> !lower(actual).contains(lower(operand));
+			case STARTS_WITH -> text(actual).startsWith(text(operand));
+			case NSTARTS_WITH -> !text(actual).startsWith(text(operand));
+			case ISTARTS_WITH -> lower(actual).startsWith(lower(operand));
+			case NISTARTS_WITH -> !lower(actual).startsWith(lower(operand));
+			case ENDS_WITH -> text(actual).endsWith(text(operand));
+			case NENDS_WITH -> !text(actual).endsWith(text(operand));
+			case IENDS_WITH -> lower(actual).endsWith(lower(operand));
+			case NIENDS_WITH -> !lower(actual).endsWith(lower(operand));
+		};
+	}
+
+	/**
+	 * A flag's test; bound filters always carry {@code true}, a raw {@code false} negates
+	 * (the flags are never unknown in SQL, so negation is exact).
+	 */
+	private static boolean flag(@Nullable Object operand, boolean holds) {
+		return Boolean.FALSE.equals(operand) != holds;
+	}
+
+	/** SQL equality: numbers by value, everything else by {@code equals}. */
+	static boolean same(Object actual, Object operand) {
+		if (actual instanceof Number left && operand instanceof Number right) {
+			return Numbers.compare(left, right) == 0;
+		}
+		return actual.equals(operand);
+	}
+
+	/** Natural order: numbers by value, temporal values and the like by their own. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static int compare(Object actual, Object operand) {
+		if (actual instanceof Number left && operand instanceof Number right) {
+			return Numbers.compare(left, right);
+		}
+		if (actual instanceof Comparable comparable && actual.getClass() == operand.getClass()) {
+			return comparable.compareTo(operand);
+		}
+		throw new IllegalStateException(
+				"Cannot compare " + actual.getClass().getName() + " with " + operand.getClass().getName());
+	}
+
+	/** SQL's BETWEEN: inclusive, and empty when the bounds are reversed. */
+	private static boolean between(Object actual, List<?> bounds) {
+		Object low = bounds.get(0);
+		Object high = bounds.get(1);
+		if (low == null || high == null) {
+			return false;
+		}
+		return compare(actual, low) >= 0 && compare(actual, high) <= 0;
+	}
+
+	/** SQL's NOT BETWEEN: below the low bound or above the high one. */
+	private static boolean outside(Object actual, List<?> bounds) {
+		Object low = bounds.get(0);
+		Object high = bounds.get(1);
+		if (low == null || high == null) {
+			return false;
+		}
+		return compare(actual, low) < 0 || compare(actual, high) > 0;
+	}
+
+	private static List<?> list(Object operand) {
+		if (operand instanceof List<?> list) {
+			return list;
+		}
+		throw new IllegalStateException("Expected a list operand but got " + operand.getClass().getName());
+	}
+
+	private static String text(Object value) {
+		if (value instanceof String text) {
+			return text;
+		}
+		throw new IllegalStateException("Expected text but got " + value.getClass().getName());
+	}
+
+	/** The case folding of {@code lower(…)} in SQL: Unicode, locale-independent. */
+	private static String lower(Object value) {
+		return text(value).toLowerCase(Locale.ROOT);
+	}
+
+}
