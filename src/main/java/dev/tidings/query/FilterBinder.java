@@ -3,7 +3,6 @@ package dev.tidings.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
@@ -27,43 +26,19 @@ public final class FilterBinder {
 	}
 
 	/**
-	 * The {@code search} parameter as a bound filter: text fields contain the term
-	 * (ignoring case); numeric and UUID fields, keys included, equal it when it parses as
-	 * their type. With no candidate field it matches nothing, as Directus's
-	 * {@code 1 = 0}.
+	 * The {@code search} parameter as a bound filter: the text fields of the collection
+	 * contain the term, ignoring case. Only text is searched, on every database alike
+	 * (Directus also matches numbers and uuids, differently per database). With no text
+	 * field it matches nothing, as Directus's {@code 1 = 0}.
 	 */
 	public static Filter search(String term, CollectionSchema collection) {
 		List<Filter> candidates = new ArrayList<>();
 		for (FieldSchema field : collection.fields().values()) {
-			if (field.isOneToMany()) {
-				continue;
-			}
-			List<String> path = List.of(field.name());
-			switch (field.type()) {
-				case STRING, TEXT -> {
-					if (!field.isManyToOne()) {
-						candidates.add(new Filter.Condition(path, FilterOperator.ICONTAINS, term));
-					}
-				}
-				case INTEGER, BIG_INTEGER, FLOAT, DECIMAL, UUID -> searchValue(term, field)
-					.ifPresent((value) -> candidates.add(new Filter.Condition(path, FilterOperator.EQ, value)));
-				default -> {
-					// booleans, dates and JSON are not searched, as in Directus
-				}
+			if (field.type().isText() && field.relation() == null) {
+				candidates.add(new Filter.Condition(List.of(field.name()), FilterOperator.ICONTAINS, term));
 			}
 		}
 		return new Filter.Or(candidates);
-	}
-
-	private static Optional<Object> searchValue(String term, FieldSchema field) {
-		try {
-			return Optional.of(ValueConverter.convert(term.trim(), field));
-		}
-		catch (TidingsException ex) {
-			// Not a value of this field's type (or out of its range): this field can't
-			// match.
-			return Optional.empty();
-		}
 	}
 
 	/** Binds paths, relative to one collection; relations bind with a new instance. */
