@@ -39,11 +39,12 @@ public record Selection(CollectionSchema collection, Map<String, @Nullable Selec
 		List<String> rest = path.subList(1, path.size());
 		if (head.equals("*")) {
 			for (FieldSchema field : collection.fields().values()) {
-				if (rest.isEmpty()) {
-					fields.putIfAbsent(field.name(), null);
-				}
-				else if (field.relation() != null) {
+				if (field.relation() != null && !rest.isEmpty()) {
 					expand(fields, field, rest, schemas);
+				}
+				else {
+					// *.* is every field, with the relational ones expanded (as Directus)
+					fields.putIfAbsent(field.name(), null);
 				}
 			}
 			return;
