@@ -1,14 +1,18 @@
 package dev.tidings.app;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.env.Environment;
 
 /**
- * The standalone CMS: the demo content model served by Tidings like any host application would.
- * Its defaults (port 8055, H2 under {@code ./data}, Directus's environment names) come from a
- * property source of this class alone, so a host with this jar on its classpath never sees them,
- * and environment variables or {@code application.properties} override them here.
+ * The standalone CMS: the demo content model served by Tidings like any host application
+ * would. Its defaults (port 8055, H2 under {@code ./data}, Directus's environment names)
+ * come from a property source of this class alone, so a host with this jar on its
+ * classpath never sees them, and environment variables or {@code application.properties}
+ * override them here.
  */
 @SpringBootApplication
 @PropertySource("classpath:dev/tidings/app/standalone.properties")
@@ -16,6 +20,17 @@ public class TidingsApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(TidingsApplication.class, args);
+	}
+
+	/**
+	 * Resolves the database URL before any bean exists, so that an unsupported
+	 * {@code DB_CLIENT} fails the start-up naming the missing
+	 * {@code tidings.standalone.db.<client>.url}; property binding would keep the
+	 * placeholder and the data source would only say that its URL must start with "jdbc".
+	 */
+	@Bean
+	static BeanFactoryPostProcessor tidingsStandaloneDatabaseUrl(Environment environment) {
+		return (beanFactory) -> environment.getProperty("spring.datasource.url");
 	}
 
 }

@@ -1,0 +1,125 @@
+package dev.tidings.app;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The defaults of the standalone app and the Directus environment names it maps, as
+ * Spring resolves them for {@link TidingsApplication}. Arguments stand in for environment
+ * variables: both are property sources above the app's own defaults. The contexts run
+ * without auto-configuration, so nothing connects to a database.
+ */
+class StandaloneConfigurationTests {
+
+	@Test
+	void whenNothingIsSetThenPort8055AndAnH2FileUnderData() {
+		assumeThat(System.getenv()).doesNotContainKeys("PORT", "HOST", "DB_CLIENT", "DB_USER", "MAX_PAYLOAD_SIZE");
+		try (ConfigurableApplicationContext context = environmentOf()) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("server.port")).isEqualTo("8055");
+			assertThat(environment.getProperty("server.address")).isEqualTo("0.0.0.0");
+			assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:./data/tidings");
+			assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("sa");
+			assertThat(environment.getProperty("tidings.rest.max-payload-size")).isEqualTo("1MB");
+			assertThat(environment.getProperty("spring.flyway.locations"))
+				.isEqualTo("classpath:db/demo/{vendor},classpath:db/demo/common");
+		}
+	}
+
+	@Test
+	void whenDbClientIsPgThenPostgresUrlFromTheDbVariables() {
+		try (ConfigurableApplicationContext context = environmentOf("--DB_CLIENT=pg", "--DB_HOST=127.0.0.1",
+				"--DB_PORT=5432", "--DB_DATABASE=test", "--DB_USER=postgres", "--DB_PASSWORD=secret")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("spring.datasource.url"))
+				.isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
+			assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("postgres");
+			assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("secret");
+		}
+	}
+
+	@Test
+	void whenDbClientIsPostgresThenSameAsPgWithDirectusDefaults() {
+		assumeThat(System.getenv()).doesNotContainKeys("DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USER");
+		try (ConfigurableApplicationContext context = environmentOf("--DB_CLIENT=postgres")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("spring.datasource.url"))
+				.isEqualTo("jdbc:postgresql://127.0.0.1:5432/directus");
+			assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("postgres");
+		}
+	}
+
+	@Test
+	void whenDirectusNamesAreSetThenTheyOverrideTheDefaults() {
+		try (ConfigurableApplicationContext context = environmentOf("--PORT=9000", "--HOST=127.0.0.1",
+				"--MAX_PAYLOAD_SIZE=2MB")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("server.port")).isEqualTo("9000");
+			assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+			assertThat(environment.getProperty("tidings.rest.max-payload-size")).isEqualTo("2MB");
+		}
+	}
+
+	@Test
+	void whenDbClientIsUnsupportedThenTheAppFailsToStartNamingTheMissingUrlProperty() {
+		Throwable failure = catchThrowable(
+				() -> new SpringApplicationBuilder(TidingsApplication.class).web(WebApplicationType.NONE)
+					.properties("spring.main.banner-mode=off")
+					.run("--DB_CLIENT=mysql")
+					.close());
+
+		assertThat(failure).isNotNull();
+		assertThat(messages(failure)).contains("Could not resolve placeholder 'tidings.standalone.db.mysql.url'");
+	}
+
+	@Test
+	void whenAnotherApplicationHasTheJarThenItSeesNoneOfTheDefaults() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HostApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off")
+			.run()) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("tidings.standalone.db.h2.url")).isNull();
+			assertThat(environment.getProperty("spring.datasource.url")).isNull();
+			assertThat(environment.getProperty("server.tomcat.relaxed-query-chars")).isNull();
+		}
+	}
+
+	/**
+	 * The app's context with auto-configuration switched off: its property sources as
+	 * they are at run time, but no data source, JPA or server.
+	 */
+	private static ConfigurableApplicationContext environmentOf(String... args) {
+		return new SpringApplicationBuilder(TidingsApplication.class).web(WebApplicationType.NONE)
+			.properties("spring.boot.enableautoconfiguration=false", "spring.main.banner-mode=off")
+			.run(args);
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostApplication {
+
+	}
+
+}
