@@ -1,0 +1,99 @@
+package dev.tidings.rest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives a running Tidings over real HTTP with the JDK client, which sends bodies as
+ * given, any method, and brackets in query strings unencoded, as Directus clients do.
+ */
+final class ApiClient {
+
+	static final String JSON = "application/json";
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	Reply get(String pathAndQuery) {
+		return send("GET", pathAndQuery, null, BodyPublishers.noBody());
+	}
+
+	Reply post(String pathAndQuery, String json) {
+		return send("POST", pathAndQuery, JSON, BodyPublishers.ofString(json));
+	}
+
+	Reply patch(String pathAndQuery, String json) {
+		return send("PATCH", pathAndQuery, JSON, BodyPublishers.ofString(json));
+	}
+
+	Reply delete(String pathAndQuery) {
+		return send("DELETE", pathAndQuery, null, BodyPublishers.noBody());
+	}
+
+	Reply delete(String pathAndQuery, String json) {
+		return send("DELETE", pathAndQuery, JSON, BodyPublishers.ofString(json));
+	}
+
+	/**
+	 * Sends the bytes as a chunked body (no {@code Content-Length}), as a streaming
+	 * client does.
+	 */
+	Reply postChunked(String pathAndQuery, byte[] body) {
+		return send("POST", pathAndQuery, JSON, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+	}
+
+	Reply send(String method, String pathAndQuery, String contentType, BodyPublisher body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, body);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		try {
+			var response = this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A JSON value as the text of a request body. */
+	static String json(Object value) {
+		return mapper.writeValueAsString(value);
+	}
+
+	/** A query-string value percent-encoded, for JSON such as {@code filter={…}}. */
+	static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	static Object parse(String json) {
+		return mapper.readValue(json, Object.class);
+	}
+
+}

@@ -1,0 +1,316 @@
+package dev.tidings.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.tidings.app.TidingsApplication;
+import dev.tidings.rest.DemoRows.Article;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Reads of the items API over real HTTP against the standalone demo model: lists with
+ * every query parameter, single items, and the server routes. Expected answers are
+ * computed from the rows in the database, not copied from the seed script.
+ */
+@SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:items-api-tests;DB_CLOSE_DELAY=-1")
+class ItemsApiTests {
+
+	private final ApiClient api;
+
+	private final JdbcTemplate jdbc;
+
+	private final int port;
+
+	ItemsApiTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc) {
+		this.api = new ApiClient(port);
+		this.jdbc = jdbc;
+		this.port = port;
+	}
+
+	@BeforeEach
+	void startFromTheSeed() {
+		DemoRows.reset(this.jdbc);
+	}
+
+	@Test
+	void readWhenFilterFieldsSortLimitAndMetaThenFivePublishedWithHighestIds() {
+		List<Article> rows = DemoRows.articles(this.jdbc);
+		List<Map<String, Object>> expected = rows.stream()
+			.filter((row) -> row.status().equals("published"))
+			.sorted(Comparator.comparingInt(Article::id).reversed())
+			.limit(5)
+			.map((row) -> Map.<String, Object>of("id", row.id(), "title", row.title()))
+			.toList();
+
+		Reply reply = this.api
+			.get("/items/articles?filter[status][_eq]=published&fields=id,title&sort=-id&limit=5&meta=*");
+
+		assertThat(reply.object()).containsOnlyKeys("data", "meta");
+		assertThat(reply.items()).hasSize(5).containsExactlyElementsOf(expected);
+		assertThat(reply.items()).allSatisfy((item) -> assertThat(item).containsOnlyKeys("id", "title"));
+		assertThat(reply.meta()).isEqualTo(Map.of("total_count", rows.size(), "filter_count",
+				(int) rows.stream().filter((row) -> row.status().equals("published")).count()));
+		assertThat(reply.meta()).isEqualTo(Map.of("total_count", 20, "filter_count", 12));
+	}
+
+	@Test
+	void readWhenFilterIsJsonThenSameAsBracketForm() {
+		String json = "{\"_or\":[{\"status\":{\"_eq\":\"draft\"}},{\"views\":{\"_gt\":400}}]}";
+
+		Reply reply = this.api.get("/items/articles?fields=id&limit=-1&filter=" + ApiClient.encode(json));
+
+		assertThat(ids(reply)).isEqualTo(expectedIds((row) -> row.status().equals("draft") || row.views() > 400));
+		assertThat(ids(this.api.get("/items/articles?fields=id&limit=-1&filter[_or][0][status][_eq]=draft"
+				+ "&filter[_or][1][views][_gt]=400")))
+			.isEqualTo(ids(reply));
+	}
+
+	@Test
+	void readWhenJsonFilterIsUnencodedInQueryStringThenTomcatAcceptsIt() throws IOException {
+		String target = "/items/articles?fields=id&filter={\"status\":{\"_eq\":\"draft\"}}";
+
+		String response = rawGet(target);
+
+		assertThat(response).startsWith("HTTP/1.1 200 ");
+		String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+		assertThat(ids(new Reply(200, "application/json", body)))
+			.isEqualTo(expectedIds((row) -> row.status().equals("draft")));
+	}
+
+	@Test
+	void readWhenSortAscendingThenNullsLast() {
+		List<Article> expected = DemoRows.articles(this.jdbc)
+			.stream()
+			.sorted(Comparator.comparing(Article::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+
+		List<Map<String, Object>> items = this.api.get("/items/articles?fields=id,published_at&sort=published_at")
+			.items();
+
+		assertThat(items).extracting((item) -> item.get("published_at"))
+			.containsExactlyElementsOf(expected.stream().map((row) -> DemoRows.wire(row.publishedAt())).toList());
+		assertThat(items).extracting((item) -> item.get("published_at")).last().isNull();
+		assertThat(items.subList(0, 16)).extracting((item) -> item.get("id"))
+			.containsExactlyElementsOf(expected.subList(0, 16).stream().map(Article::id).toList());
+	}
+
+	@Test
+	void readWhenSortDescendingThenNullsFirst() {
+		List<Article> expected = DemoRows.articles(this.jdbc)
+			.stream()
+			.sorted(Comparator.comparing(Article::publishedAt, Comparator.nullsFirst(Comparator.reverseOrder())))
+			.toList();
+
+		List<Map<String, Object>> items = this.api.get("/items/articles?fields=id,published_at&sort=-published_at")
+			.items();
+
+		assertThat(items).extracting((item) -> item.get("published_at"))
+			.containsExactlyElementsOf(expected.stream().map((row) -> DemoRows.wire(row.publishedAt())).toList());
+		assertThat(items.get(0).get("published_at")).isNull();
+	}
+
+	@Test
+	void readWhenSortHasSeveralKeysThenEachBreaksTheTiesOfThePrevious() {
+		List<Object> expected = DemoRows.articles(this.jdbc)
+			.stream()
+			.sorted(Comparator.comparing(Article::status)
+				.thenComparing(Comparator.comparingInt(Article::views).reversed()))
+			.map((row) -> (Object) row.id())
+			.toList();
+
+		assertThat(ids(this.api.get("/items/articles?fields=id&sort=status,-views"))).isEqualTo(expected);
+		assertThat(ids(this.api.get("/items/articles?fields=id&sort[]=status&sort[]=-views"))).isEqualTo(expected);
+	}
+
+	@Test
+	void readWhenNoLimitThenHundredAndWhenMinusOneThenAll() {
+		create(110, "many");
+		int total = DemoRows.count(this.jdbc, "articles");
+
+		assertThat(this.api.get("/items/articles?fields=id").items()).hasSize(100);
+		assertThat(this.api.get("/items/articles?fields=id&limit=-1").items()).hasSize(total);
+		assertThat(this.api.get("/items/articles?fields=id&limit=-1&page=2").items()).hasSize(total);
+	}
+
+	@Test
+	void readWhenLimitZeroThenNoItemsButCounts() {
+		Reply reply = this.api.get("/items/articles?limit=0&meta=*");
+
+		assertThat(reply.items()).isEmpty();
+		assertThat(reply.meta()).isEqualTo(Map.of("total_count", 20, "filter_count", 20));
+	}
+
+	@Test
+	void readWhenOffsetOrPageThenThatSlice() {
+		List<Object> all = expectedIds((row) -> true);
+
+		assertThat(ids(this.api.get("/items/articles?fields=id&limit=3&offset=2"))).isEqualTo(all.subList(2, 5));
+		assertThat(ids(this.api.get("/items/articles?fields=id&limit=3&page=3"))).isEqualTo(all.subList(6, 9));
+		assertThat(ids(this.api.get("/items/articles?fields=id&limit=3&page=2&offset=10"))).as("page wins over offset")
+			.isEqualTo(all.subList(3, 6));
+		assertThat(ids(this.api.get("/items/articles?fields=id&offset=18"))).isEqualTo(all.subList(18, 20));
+	}
+
+	@Test
+	void readWhenSearchThenCaseInsensitiveSubstringOfTextFields() {
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=REDIS")))
+			.isEqualTo(expectedIds((row) -> contains(row.title(), "redis") || contains(row.body(), "redis")
+					|| contains(row.status(), "redis")))
+			.isNotEmpty();
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=ARCHIVED")))
+			.isEqualTo(expectedIds((row) -> row.status().equals("archived")));
+	}
+
+	@Test
+	void readWhenSearchIsANumberThenOnlyTextFieldsAreSearched() {
+		Article first = DemoRows.articles(this.jdbc).get(0);
+		String views = String.valueOf(first.views());
+
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=" + views)))
+			.isEqualTo(expectedIds((row) -> contains(row.title(), views) || contains(row.body(), views)))
+			.doesNotContain(first.id());
+	}
+
+	@Test
+	void readWhenSearchHasPercentOrUnderscoreThenTheyAreLiteral() {
+		List<Object> created = create(List.of("100%_done", "100 percent done", "1000done"));
+		Object literal = created.get(0);
+
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=%25"))).containsExactly(literal);
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=_"))).containsExactly(literal);
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=0%25_d"))).containsExactly(literal);
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=100"))).containsAll(created);
+	}
+
+	@Test
+	void readWhenSearchHasNonAsciiLettersThenCaseIsFoldedToo() {
+		List<Object> created = create(List.of("Élan au café"));
+
+		assertThat(ids(this.api.get("/items/articles?fields=id&search=" + ApiClient.encode("ÉLAN AU CAFÉ"))))
+			.isEqualTo(created);
+	}
+
+	@Test
+	void readWhenSearchAndMetaThenFilterCountCountsTheMatches() {
+		Reply reply = this.api.get("/items/articles?fields=id&search=redis&meta=*");
+
+		assertThat(reply.meta()).isEqualTo(Map.of("total_count", 20, "filter_count", reply.items().size()));
+	}
+
+	@Test
+	void readWhenCountGroupedByStatusThenOneNumberPerStatus() {
+		Map<String, Long> counts = DemoRows.articles(this.jdbc)
+			.stream()
+			.collect(Collectors.groupingBy(Article::status, Collectors.counting()));
+		List<Map<String, Object>> expected = counts.keySet()
+			.stream()
+			.sorted()
+			.map((status) -> Map.<String, Object>of("status", status, "count", counts.get(status).intValue()))
+			.toList();
+
+		Reply reply = this.api.get("/items/articles?aggregate[count]=*&groupBy[]=status");
+
+		assertThat(reply.items()).isEqualTo(expected);
+		assertThat(reply.body()).contains("\"count\":12").doesNotContain("\"count\":\"");
+	}
+
+	@Test
+	void readWhenAggregatesOfAFieldThenObjectsKeyedByField() {
+		List<Article> rows = DemoRows.articles(this.jdbc);
+		int sum = rows.stream().mapToInt(Article::views).sum();
+		double avg = rows.stream().mapToInt(Article::views).average().orElseThrow();
+		int min = rows.stream().mapToInt(Article::views).min().orElseThrow();
+		int max = rows.stream().mapToInt(Article::views).max().orElseThrow();
+		long statuses = rows.stream().map(Article::status).distinct().count();
+
+		List<Map<String, Object>> items = this.api
+			.get("/items/articles?aggregate[sum]=views&aggregate[avg]=views&aggregate[min]=views"
+					+ "&aggregate[max]=views&aggregate[countDistinct]=status")
+			.items();
+
+		assertThat(items).hasSize(1);
+		Map<String, Object> row = items.get(0);
+		assertThat(row).containsOnlyKeys("sum", "avg", "min", "max", "countDistinct");
+		assertThat(row.get("sum")).isEqualTo(Map.of("views", sum));
+		assertThat(row.get("min")).isEqualTo(Map.of("views", min));
+		assertThat(row.get("max")).isEqualTo(Map.of("views", max));
+		assertThat(row.get("countDistinct")).isEqualTo(Map.of("status", (int) statuses));
+		assertThat(((Number) ((Map<?, ?>) row.get("avg")).get("views")).doubleValue()).isCloseTo(avg, within(1e-9));
+	}
+
+	@Test
+	void readWhenAggregateHasFilterThenOnlyMatchingRowsCount() {
+		long published = DemoRows.articles(this.jdbc)
+			.stream()
+			.filter((row) -> row.status().equals("published"))
+			.count();
+
+		assertThat(this.api.get("/items/articles?aggregate[count]=*&filter[status][_eq]=published").items())
+			.isEqualTo(List.of(Map.of("count", (int) published)));
+	}
+
+	@Test
+	void readWhenMetaIsTotalCountOnlyThenFilterCountAbsent() {
+		Reply reply = this.api.get("/items/articles?fields=id&filter[status][_eq]=draft&meta=total_count");
+
+		assertThat(reply.meta()).isEqualTo(Map.of("total_count", 20));
+		assertThat(this.api.get("/items/articles?fields=id&filter[status][_eq]=draft&meta=filter_count").meta())
+			.isEqualTo(Map.of("filter_count", reply.items().size()));
+		assertThat(this.api.get("/items/articles?fields=id").object()).containsOnlyKeys("data");
+	}
+
+	private List<Object> ids(Reply reply) {
+		return reply.items().stream().map((item) -> item.get("id")).toList();
+	}
+
+	private List<Object> expectedIds(Predicate<Article> filter) {
+		return DemoRows.articles(this.jdbc).stream().filter(filter).map((row) -> (Object) row.id()).toList();
+	}
+
+	private List<Object> create(int count, String prefix) {
+		return create(IntStream.range(0, count).mapToObj((i) -> prefix + " " + i).toList());
+	}
+
+	private List<Object> create(List<String> titles) {
+		List<Map<String, Object>> payload = new ArrayList<>();
+		titles.forEach((title) -> payload.add(Map.of("title", title)));
+		return ids(this.api.post("/items/articles?fields=id", ApiClient.json(payload)));
+	}
+
+	private String rawGet(String target) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static boolean contains(String text, String lowerCaseTerm) {
+		return text != null && text.toLowerCase(Locale.ROOT).contains(lowerCaseTerm);
+	}
+
+}
