@@ -97,7 +97,8 @@ public final class ItemWriter {
 				return;
 			}
 			Object value = convert(collection, field, raw);
-			// UTF-16 units, the stricter of the databases' measures, so every database agrees
+			// UTF-16 units, the stricter of the databases' measures, so every database
+			// agrees
 			if (value instanceof String text && field.maxLength() != null && text.length() > field.maxLength()) {
 				throw PersistenceErrors.error(ErrorCode.VALUE_TOO_LONG, "is too long", collection.name(), name, text);
 			}
