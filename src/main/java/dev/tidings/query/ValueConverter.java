@@ -63,7 +63,7 @@ final class ValueConverter {
 
 	/** The numeric class a field's values have. */
 	static Class<?> numericType(FieldSchema field) {
-		Class<?> javaType = boxed(field.javaType());
+		Class<?> javaType = field.javaType();
 		if (Number.class.isAssignableFrom(javaType)) {
 			return javaType;
 		}
@@ -208,31 +208,6 @@ final class ValueConverter {
 		catch (DateTimeException ex) {
 			throw invalidDate(raw);
 		}
-	}
-
-	private static Class<?> boxed(Class<?> type) {
-		if (!type.isPrimitive()) {
-			return type;
-		}
-		if (type == int.class) {
-			return Integer.class;
-		}
-		if (type == long.class) {
-			return Long.class;
-		}
-		if (type == short.class) {
-			return Short.class;
-		}
-		if (type == byte.class) {
-			return Byte.class;
-		}
-		if (type == double.class) {
-			return Double.class;
-		}
-		if (type == float.class) {
-			return Float.class;
-		}
-		return type;
 	}
 
 	private static TidingsException invalidNumber() {

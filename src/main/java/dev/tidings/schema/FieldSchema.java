@@ -1,5 +1,7 @@
 package dev.tidings.schema;
 
+import java.lang.invoke.MethodType;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,10 @@ import org.jspecify.annotations.Nullable;
 public record FieldSchema(String name, String attribute, FieldType type, Class<?> javaType, boolean primaryKey,
 		boolean generated, boolean nullable, boolean hasDefault, @Nullable Integer maxLength,
 		@Nullable Relation relation, FieldAccessor accessor) {
+
+	public FieldSchema {
+		javaType = MethodType.methodType(javaType).wrap().returnType();
+	}
 
 	public boolean isManyToOne() {
 		return this.relation != null && this.relation.isManyToOne();

@@ -1,5 +1,6 @@
 package dev.tidings.schema.internal;
 
+import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,28 +58,7 @@ final class FieldTypes {
 	}
 
 	static Class<?> boxed(Class<?> type) {
-		if (!type.isPrimitive()) {
-			return type;
-		}
-		if (type == int.class) {
-			return Integer.class;
-		}
-		if (type == long.class) {
-			return Long.class;
-		}
-		if (type == short.class) {
-			return Short.class;
-		}
-		if (type == double.class) {
-			return Double.class;
-		}
-		if (type == float.class) {
-			return Float.class;
-		}
-		if (type == boolean.class) {
-			return Boolean.class;
-		}
-		return type;
+		return MethodType.methodType(type).wrap().returnType();
 	}
 
 }
