@@ -1,7 +1,6 @@
 package dev.tidings.query;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -115,9 +114,17 @@ final class ValueMatcher {
 		throw new IllegalStateException("Expected text but got " + value.getClass().getName());
 	}
 
-	/** The case folding of {@code lower(…)} in SQL: Unicode, locale-independent. */
+	/**
+	 * The case folding of PostgreSQL's {@code lower(…)}: each code point on its own, by
+	 * Unicode's simple mapping, whatever the locale. {@link String#toLowerCase} differs:
+	 * it lowers a final {@code Σ} to {@code ς} (PostgreSQL: {@code σ}) and {@code İ} to
+	 * {@code i} plus a combining dot (PostgreSQL: {@code i}).
+	 */
 	private static String lower(Object value) {
-		return text(value).toLowerCase(Locale.ROOT);
+		String text = text(value);
+		StringBuilder lower = new StringBuilder(text.length());
+		text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+		return lower.toString();
 	}
 
 }
