@@ -16,7 +16,6 @@ import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -75,13 +74,8 @@ public final class Aggregation {
 					: query.sort();
 			criteria.orderBy(this.sortOrders.orders(sort, cb, collection, root));
 		}
-		TypedQuery<Tuple> typed = this.entityManager.createQuery(criteria);
-		int limit = (query.limit() != null) ? query.limit() : ItemReader.DEFAULT_LIMIT;
-		if (limit >= 0) {
-			typed.setMaxResults(limit);
-		}
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-		for (Tuple tuple : typed.getResultList()) {
+		for (Tuple tuple : ItemReader.page(this.entityManager.createQuery(criteria), query).getResultList()) {
 			rows.add(row(tuple, groups, query));
 		}
 		return rows;

@@ -47,7 +47,14 @@ public final class ItemReader {
 		criteria.select(root)
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
 			.orderBy(this.sortOrders.orders(query.sort(), cb, collection, root));
-		TypedQuery<Object> typed = this.entityManager.createQuery(criteria);
+		return page(this.entityManager.createQuery(criteria), query).getResultList();
+	}
+
+	/**
+	 * Applies {@code limit}, {@code offset} and {@code page}, with Directus's default
+	 * limit.
+	 */
+	static <T> TypedQuery<T> page(TypedQuery<T> typed, Query query) {
 		int limit = (query.limit() != null) ? query.limit() : DEFAULT_LIMIT;
 		if (limit >= 0) {
 			typed.setMaxResults(limit);
@@ -56,7 +63,7 @@ public final class ItemReader {
 		if (offset > 0) {
 			typed.setFirstResult(offset);
 		}
-		return typed.getResultList();
+		return typed;
 	}
 
 	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query) {
