@@ -77,17 +77,7 @@ class OperatorCoverageTests {
 	}
 
 	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, (key) -> {
-			ProbeDatabase database = ProbeDatabase.start(key);
-			try {
-				database.replace(DATASET);
-			}
-			catch (RuntimeException ex) {
-				database.close();
-				throw ex;
-			}
-			return database;
-		});
+		return DATABASES.computeIfAbsent(kind, (key) -> ProbeDatabase.startWith(key, DATASET));
 	}
 
 	/** One condition per operator and the keys it selects in {@link #DATASET}. */

@@ -79,6 +79,19 @@ final class ProbeDatabase implements AutoCloseable {
 				new SortOrders(this.schemas, Dialects.isPostgres(entityManagerFactory)));
 	}
 
+	/** A started database holding one fixed dataset, closed again if loading it fails. */
+	static ProbeDatabase startWith(Kind kind, Dataset dataset) {
+		ProbeDatabase database = start(kind);
+		try {
+			database.replace(dataset);
+		}
+		catch (RuntimeException ex) {
+			database.close();
+			throw ex;
+		}
+		return database;
+	}
+
 	static ProbeDatabase start(Kind kind) {
 		String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		Map<String, Object> properties = new HashMap<>();

@@ -93,17 +93,7 @@ class SortOrderTests {
 	}
 
 	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, (key) -> {
-			ProbeDatabase database = ProbeDatabase.start(key);
-			try {
-				database.replace(DATASET);
-			}
-			catch (RuntimeException ex) {
-				database.close();
-				throw ex;
-			}
-			return database;
-		});
+		return DATABASES.computeIfAbsent(kind, (key) -> ProbeDatabase.startWith(key, DATASET));
 	}
 
 	/**
