@@ -1,13 +1,18 @@
 package dev.tidings.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.rest.AccountabilityResolver;
 import dev.tidings.rest.ErrorResponses;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
 import dev.tidings.rest.ServerController;
 import dev.tidings.schema.JpaSchemaRegistry;
+import dev.tidings.security.AccessPolicy;
+import dev.tidings.security.Accountability;
+import dev.tidings.security.Authenticator;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires Tidings into a Boot application that has JPA: the schema of its
@@ -40,14 +47,38 @@ public final class TidingsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ItemsService tidingsItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
-			PlatformTransactionManager transactionManager) {
-		return new ItemsService(entityManagerFactory, schemas, transactionManager, Clock.systemUTC());
+			AccessPolicy accessPolicy, PlatformTransactionManager transactionManager) {
+		return new ItemsService(entityManagerFactory, schemas, accessPolicy, transactionManager, Clock.systemUTC());
+	}
+
+	// TEMPORARY until the security store lands (issue 3): grants nothing
+	@Bean
+	@ConditionalOnMissingBean
+	AccessPolicy tidingsAccessPolicy() {
+		return (who, collection, action) -> java.util.List.of();
+	}
+
+	// TEMPORARY until the authenticator lands (issue 3)
+	@Bean
+	@ConditionalOnMissingBean
+	Authenticator tidingsAuthenticator() {
+		return (token) -> Accountability.system();
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Import({ ItemsController.class, ServerController.class, ErrorResponses.class })
 	static class RestConfiguration {
+
+		@Bean
+		WebMvcConfigurer tidingsAccountabilityResolver(Authenticator authenticator) {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(new AccountabilityResolver(authenticator));
+				}
+			};
+		}
 
 		@Bean
 		JsonCodec tidingsJsonCodec(TidingsRestProperties properties) {

@@ -17,6 +17,8 @@ import dev.tidings.query.FilterBinder;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Query;
 import dev.tidings.query.Variables;
+import dev.tidings.security.AccessPolicy;
+import dev.tidings.security.Accountability;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
@@ -46,11 +48,14 @@ public class ItemsService {
 
 	private final TransactionTemplate reads;
 
+	private final AccessPolicy access;
+
 	private final Clock clock;
 
-	public ItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
+	public ItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, AccessPolicy access,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.schemas = schemas;
+		this.access = access;
 		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		SortOrders sortOrders = new SortOrders(schemas, Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
@@ -62,7 +67,7 @@ public class ItemsService {
 		this.clock = clock;
 	}
 
-	public ReadResult read(String collection, Query query) {
+	public ReadResult read(Accountability who, String collection, Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		return this.reads.execute((status) -> {
 			Filter filter = filter(schema, query);
@@ -82,8 +87,8 @@ public class ItemsService {
 	/**
 	 * One item by key; a missing item is a 403, never a 404, so keys cannot be probed.
 	 */
-	public Map<String, @Nullable Object> readOne(String collection, Object key, Query query) {
-		List<Map<String, @Nullable Object>> items = readByKeys(collection, List.of(key), query);
+	public Map<String, @Nullable Object> readOne(Accountability who, String collection, Object key, Query query) {
+		List<Map<String, @Nullable Object>> items = readByKeys(who, collection, List.of(key), query);
 		if (items.isEmpty()) {
 			throw TidingsException.forbidden();
 		}
@@ -94,7 +99,8 @@ public class ItemsService {
 	 * The items with the given keys that also match the query's filter, as a write reads
 	 * back.
 	 */
-	public List<Map<String, @Nullable Object>> readByKeys(String collection, List<?> keys, Query query) {
+	public List<Map<String, @Nullable Object>> readByKeys(Accountability who, String collection, List<?> keys,
+			Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		if (typed.isEmpty()) {
@@ -107,7 +113,7 @@ public class ItemsService {
 	}
 
 	/** Creates the items and returns their keys in order. */
-	public List<Object> create(String collection, List<? extends Map<String, ?>> items) {
+	public List<Object> create(Accountability who, String collection, List<? extends Map<String, ?>> items) {
 		CollectionSchema schema = this.schemas.require(collection);
 		return this.writes.execute((status) -> {
 			List<Object> keys = new ArrayList<>();
@@ -122,7 +128,7 @@ public class ItemsService {
 	 * Applies the same partial payload to every item with one of the keys; returns the
 	 * keys found.
 	 */
-	public List<Object> update(String collection, List<?> keys, Map<String, ?> data) {
+	public List<Object> update(Accountability who, String collection, List<?> keys, Map<String, ?> data) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		return this.writes.execute((status) -> {
@@ -137,7 +143,7 @@ public class ItemsService {
 	}
 
 	/** Applies one payload per item, each carrying its own key. */
-	public List<Object> updateBatch(String collection, List<? extends Map<String, ?>> items) {
+	public List<Object> updateBatch(Accountability who, String collection, List<? extends Map<String, ?>> items) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = new ArrayList<>();
 		for (Map<String, ?> item : items) {
@@ -162,7 +168,7 @@ public class ItemsService {
 	 * Updates every item the query selects. Unlike Directus, no default limit of 100
 	 * applies: a limit caps the update only when the query sets one.
 	 */
-	public List<Object> updateByQuery(String collection, Query query, Map<String, ?> data) {
+	public List<Object> updateByQuery(Accountability who, String collection, Query query, Map<String, ?> data) {
 		CollectionSchema schema = this.schemas.require(collection);
 		return this.writes.execute((status) -> {
 			List<Object> updated = new ArrayList<>();
@@ -175,14 +181,14 @@ public class ItemsService {
 		});
 	}
 
-	public void delete(String collection, List<?> keys) {
+	public void delete(Accountability who, String collection, List<?> keys) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		this.writes.executeWithoutResult((status) -> typed.forEach((key) -> this.writer.delete(schema, key)));
 	}
 
 	/** Deletes every item the query selects (no implicit limit, as for updates). */
-	public void deleteByQuery(String collection, Query query) {
+	public void deleteByQuery(Accountability who, String collection, Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		this.writes.executeWithoutResult(
 				(status) -> keysMatching(schema, query).forEach((key) -> this.writer.delete(schema, key)));
