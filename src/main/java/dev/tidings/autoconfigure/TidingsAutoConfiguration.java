@@ -8,7 +8,9 @@ import dev.tidings.rest.AccountabilityResolver;
 import dev.tidings.rest.ErrorResponses;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
+import dev.tidings.rest.MeController;
 import dev.tidings.rest.ServerController;
+import dev.tidings.rest.SystemCollectionsController;
 import dev.tidings.schema.JpaSchemaRegistry;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
@@ -61,7 +63,8 @@ public final class TidingsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ ItemsController.class, ServerController.class, ErrorResponses.class })
+	@Import({ ItemsController.class, SystemCollectionsController.class, MeController.class, ServerController.class,
+			ErrorResponses.class })
 	static class RestConfiguration {
 
 		@Bean

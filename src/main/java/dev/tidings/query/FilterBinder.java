@@ -34,7 +34,7 @@ public final class FilterBinder {
 	public static Filter search(String term, CollectionSchema collection) {
 		List<Filter> candidates = new ArrayList<>();
 		for (FieldSchema field : collection.fields().values()) {
-			if (field.type().isText() && field.relation() == null) {
+			if (field.type().isText() && field.relation() == null && !field.concealed()) {
 				candidates.add(new Filter.Condition(List.of(field.name()), FilterOperator.ICONTAINS, term));
 			}
 		}

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * failures are logged here and reach the client only as {@code INTERNAL_SERVER_ERROR},
  * with no stack trace or SQL.
  */
-@RestControllerAdvice(assignableTypes = { ItemsController.class, ServerController.class })
+@RestControllerAdvice(assignableTypes = { ItemsController.class, SystemCollectionsController.class, MeController.class,
+		ServerController.class })
 public class ErrorResponses {
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorResponses.class);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsError;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * any parsing.
  */
 public final class JsonCodec {
+
+	private static final String BODY_ATTRIBUTE = JsonCodec.class.getName() + ".body";
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -49,9 +52,18 @@ public final class JsonCodec {
 
 	/**
 	 * The request body as plain Java values; 400 for a missing, oversized or malformed
-	 * body.
+	 * body. Parsed once per request, so a check and the handler can both look at it.
 	 */
 	public @Nullable Object body(HttpServletRequest request) {
+		if (request.getAttribute(BODY_ATTRIBUTE) instanceof Optional<?> parsed) {
+			return parsed.orElse(null);
+		}
+		Object body = parse(request);
+		request.setAttribute(BODY_ATTRIBUTE, Optional.ofNullable(body));
+		return body;
+	}
+
+	private @Nullable Object parse(HttpServletRequest request) {
 		String contentType = request.getContentType();
 		if (contentType != null
 				&& !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.tidings.query.Filter;
@@ -29,6 +30,9 @@ public final class PermissionGrants implements AccessPolicy {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Set<String> OWN_PROFILE_FIELDS = Set.of("id", "first_name", "last_name", "email", "password",
+			"status", "role", "last_access");
+
 	private final EntityManager entityManager;
 
 	private final TransactionTemplate reads;
@@ -44,19 +48,31 @@ public final class PermissionGrants implements AccessPolicy {
 	}
 
 	@Override
-	public List<Grant> grants(Accountability who, String collection, Action action) {
-		return all(who).getOrDefault(collection, Map.of()).getOrDefault(action, List.of());
+	public Map<String, Map<Action, List<Grant>>> grants(Accountability who) {
+		Map<String, Map<Action, List<Grant>>> granted = who.policies().isEmpty() ? Map.of()
+				: this.cache.grants(who.policies(), (policies) -> this.reads.execute((status) -> load(policies)));
+		return who.app() ? withOwnProfile(granted) : granted;
 	}
 
 	/**
-	 * Every grant of the caller, by collection and action, in policy order (later
-	 * policies' presets win).
+	 * App access lets a user read its own profile and roles, as Directus's minimal app
+	 * permissions do, which is what an SDK's {@code readMe()} relies on.
 	 */
-	public Map<String, Map<Action, List<Grant>>> all(Accountability who) {
-		if (who.policies().isEmpty()) {
-			return Map.of();
-		}
-		return this.cache.grants(who.policies(), (policies) -> this.reads.execute((status) -> load(policies)));
+	private Map<String, Map<Action, List<Grant>>> withOwnProfile(Map<String, Map<Action, List<Grant>>> granted) {
+		Map<String, Map<Action, List<Grant>>> extended = new LinkedHashMap<>(granted);
+		add(extended, "directus_users", new Grant(this.parser.parseFilter(Map.of("id", Map.of("_eq", "$CURRENT_USER"))),
+				OWN_PROFILE_FIELDS, null, Map.of()));
+		add(extended, "directus_roles", new Grant(
+				this.parser.parseFilter(Map.of("id", Map.of("_in", "$CURRENT_ROLES"))), Set.of("*"), null, Map.of()));
+		return extended;
+	}
+
+	private static void add(Map<String, Map<Action, List<Grant>>> grants, String collection, Grant grant) {
+		Map<Action, List<Grant>> byAction = new LinkedHashMap<>(grants.getOrDefault(collection, Map.of()));
+		List<Grant> reads = new ArrayList<>(byAction.getOrDefault(Action.READ, List.of()));
+		reads.add(grant);
+		byAction.put(Action.READ, List.copyOf(reads));
+		grants.put(collection, byAction);
 	}
 
 	private Map<String, Map<Action, List<Grant>>> load(List<UUID> policies) {

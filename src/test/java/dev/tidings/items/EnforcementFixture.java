@@ -132,20 +132,22 @@ final class EnforcementFixture {
 	 */
 	static final class Grants implements AccessPolicy {
 
-		private final Map<String, List<Grant>> grants = new LinkedHashMap<>();
+		private final Map<String, Map<Action, List<Grant>>> grants = new LinkedHashMap<>();
 
 		static Grants none() {
 			return new Grants();
 		}
 
 		Grants with(String collection, Action action, Grant grant) {
-			this.grants.computeIfAbsent(collection + "/" + action.token(), (key) -> new ArrayList<>()).add(grant);
+			this.grants.computeIfAbsent(collection, (key) -> new LinkedHashMap<>())
+				.computeIfAbsent(action, (key) -> new ArrayList<>())
+				.add(grant);
 			return this;
 		}
 
 		@Override
-		public List<Grant> grants(Accountability who, String collection, Action action) {
-			return this.grants.getOrDefault(collection + "/" + action.token(), List.of());
+		public Map<String, Map<Action, List<Grant>>> grants(Accountability who) {
+			return this.grants;
 		}
 
 	}

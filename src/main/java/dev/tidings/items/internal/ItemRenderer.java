@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ItemRenderer {
 
+	/** What a concealed field with a value reads as, as in Directus. */
+	static final String CONCEALED = "**********";
+
 	private final PersistenceUnitUtil units;
 
 	private final SchemaRegistry schemas;
@@ -66,7 +69,7 @@ public final class ItemRenderer {
 			}
 			return rendered;
 		}
-		return FieldValues.toJson(value);
+		return field.concealed() ? CONCEALED : FieldValues.toJson(value);
 	}
 
 }

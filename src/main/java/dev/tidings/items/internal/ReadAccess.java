@@ -121,7 +121,9 @@ public final class ReadAccess {
 		for (String step : path) {
 			CollectionGrants grants = permissions.require(current, Action.READ);
 			FieldSchema field = current.requireField(step);
-			if (!grants.allows(step)) {
+			// a concealed value (a password hash) must not be probed by filters or
+			// ordering
+			if (!grants.allows(step) || field.concealed()) {
 				throw TidingsException.forbiddenField(step, current.name());
 			}
 			if (field.relation() == null) {

@@ -1,0 +1,88 @@
+package dev.tidings.rest;
+
+import dev.tidings.items.ItemsService;
+import dev.tidings.security.Accountability;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The administration routes {@code /users}, {@code /roles}, {@code /policies},
+ * {@code /access} and {@code /permissions}: the same CRUD and query language as items, on
+ * the {@code directus_*} collections, under the same permissions (so admins only, unless
+ * a policy grants more).
+ */
+@RestController
+@RequestMapping("${tidings.rest.base-path:}/{system:users|roles|policies|access|permissions}")
+public class SystemCollectionsController {
+
+	private final ItemRoutes routes;
+
+	private final PermissionRows permissionRows;
+
+	public SystemCollectionsController(ItemsService items, JsonCodec json) {
+		this.routes = new ItemRoutes(items, json);
+		this.permissionRows = new PermissionRows(json);
+	}
+
+	@GetMapping
+	public ResponseEntity<byte[]> readMany(Accountability who, @PathVariable String system,
+			HttpServletRequest request) {
+		return this.routes.readMany(who, collection(system), request);
+	}
+
+	@GetMapping("/{id}")
+	public ResponseEntity<byte[]> readOne(Accountability who, @PathVariable String system, @PathVariable String id,
+			HttpServletRequest request) {
+		return this.routes.readOne(who, collection(system), id, request);
+	}
+
+	@PostMapping
+	public ResponseEntity<byte[]> create(Accountability who, @PathVariable String system, HttpServletRequest request) {
+		return this.routes.create(who, collection(system), checked(system, request));
+	}
+
+	@PatchMapping
+	public ResponseEntity<byte[]> updateMany(Accountability who, @PathVariable String system,
+			HttpServletRequest request) {
+		return this.routes.updateMany(who, collection(system), checked(system, request));
+	}
+
+	@PatchMapping("/{id}")
+	public ResponseEntity<byte[]> updateOne(Accountability who, @PathVariable String system, @PathVariable String id,
+			HttpServletRequest request) {
+		return this.routes.updateOne(who, collection(system), id, checked(system, request));
+	}
+
+	@DeleteMapping
+	public ResponseEntity<byte[]> deleteMany(Accountability who, @PathVariable String system,
+			HttpServletRequest request) {
+		return this.routes.deleteMany(who, collection(system), request);
+	}
+
+	@DeleteMapping("/{id}")
+	public ResponseEntity<byte[]> deleteOne(Accountability who, @PathVariable String system, @PathVariable String id) {
+		return this.routes.deleteOne(who, collection(system), id);
+	}
+
+	private static String collection(String system) {
+		return "directus_" + system;
+	}
+
+	/**
+	 * Permission rows are checked before they are stored: a broken rule must never land.
+	 */
+	private HttpServletRequest checked(String system, HttpServletRequest request) {
+		if (system.equals("permissions")) {
+			this.permissionRows.check(request);
+		}
+		return request;
+	}
+
+}
