@@ -1,5 +1,6 @@
 package dev.tidings.app;
 
+import dev.tidings.items.ItemsService;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +21,11 @@ public class TidingsApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(TidingsApplication.class, args);
+	}
+
+	@Bean
+	DemoAccounts tidingsDemoAccounts(ItemsService items) {
+		return new DemoAccounts(items);
 	}
 
 	/**
