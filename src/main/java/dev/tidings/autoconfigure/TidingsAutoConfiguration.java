@@ -36,6 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties(TidingsRestProperties.class)
+@Import(TidingsSecurityConfiguration.class)
 public final class TidingsAutoConfiguration {
 
 	@Bean
@@ -49,13 +50,6 @@ public final class TidingsAutoConfiguration {
 	ItemsService tidingsItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
 			AccessPolicy accessPolicy, PlatformTransactionManager transactionManager) {
 		return new ItemsService(entityManagerFactory, schemas, accessPolicy, transactionManager, Clock.systemUTC());
-	}
-
-	// TEMPORARY until the security store lands (issue 3): grants nothing
-	@Bean
-	@ConditionalOnMissingBean
-	AccessPolicy tidingsAccessPolicy() {
-		return (who, collection, action) -> java.util.List.of();
 	}
 
 	// TEMPORARY until the authenticator lands (issue 3)

@@ -46,7 +46,7 @@ public class ItemsController {
 	@GetMapping
 	public ResponseEntity<byte[]> readMany(Accountability who, @PathVariable String collection,
 			HttpServletRequest request) {
-		ReadResult result = this.items.read(who, collection, urlQuery(request));
+		ReadResult result = this.items.read(who, content(collection), urlQuery(request));
 		if (result.meta().isEmpty()) {
 			return this.json.ok(result.data());
 		}
@@ -59,7 +59,7 @@ public class ItemsController {
 	@GetMapping("/{id}")
 	public ResponseEntity<byte[]> readOne(Accountability who, @PathVariable String collection, @PathVariable String id,
 			HttpServletRequest request) {
-		return this.json.ok(this.items.readOne(who, collection, id, urlQuery(request)));
+		return this.json.ok(this.items.readOne(who, content(collection), id, urlQuery(request)));
 	}
 
 	@PostMapping
@@ -68,10 +68,10 @@ public class ItemsController {
 		Object body = this.json.body(request);
 		Query query = urlQuery(request);
 		if (body instanceof List<?> list) {
-			List<Object> keys = this.items.create(who, collection, Payloads.objects(list));
+			List<Object> keys = this.items.create(who, content(collection), Payloads.objects(list));
 			return readBack(who, collection, keys, query, true);
 		}
-		List<Object> keys = this.items.create(who, collection, List.of(Payloads.object(body, "The payload")));
+		List<Object> keys = this.items.create(who, content(collection), List.of(Payloads.object(body, "The payload")));
 		return readBack(who, collection, keys, query, false);
 	}
 
@@ -81,14 +81,14 @@ public class ItemsController {
 		Object body = this.json.body(request);
 		Query query = urlQuery(request);
 		if (body instanceof List<?> list) {
-			return readBack(who, collection, this.items.updateBatch(who, collection, Payloads.objects(list)), query,
-					true);
+			return readBack(who, collection, this.items.updateBatch(who, content(collection), Payloads.objects(list)),
+					query, true);
 		}
 		Map<String, Object> batch = Payloads.object(body, "The payload");
 		Map<String, Object> data = Payloads.object(batch.get("data"), "\"data\"");
 		List<Object> keys = Payloads.keysOrQuery(batch)
-				? this.items.update(who, collection, Payloads.keys(batch.get("keys")), data)
-				: this.items.updateByQuery(who, collection, bodyQuery(batch), data);
+				? this.items.update(who, content(collection), Payloads.keys(batch.get("keys")), data)
+				: this.items.updateByQuery(who, content(collection), bodyQuery(batch), data);
 		return readBack(who, collection, keys, query, true);
 	}
 
@@ -96,8 +96,8 @@ public class ItemsController {
 	public ResponseEntity<byte[]> updateOne(Accountability who, @PathVariable String collection,
 			@PathVariable String id, HttpServletRequest request) {
 		Map<String, Object> data = Payloads.object(this.json.body(request), "The payload");
-		return readBack(who, collection, this.items.update(who, collection, List.of(id), data), urlQuery(request),
-				false);
+		return readBack(who, collection, this.items.update(who, content(collection), List.of(id), data),
+				urlQuery(request), false);
 	}
 
 	@DeleteMapping
@@ -105,15 +105,15 @@ public class ItemsController {
 			HttpServletRequest request) {
 		Object body = this.json.body(request);
 		if (body instanceof List<?> keys) {
-			this.items.delete(who, collection, Payloads.keys(keys));
+			this.items.delete(who, content(collection), Payloads.keys(keys));
 		}
 		else {
 			Map<String, Object> batch = Payloads.object(body, "The payload");
 			if (Payloads.keysOrQuery(batch)) {
-				this.items.delete(who, collection, Payloads.keys(batch.get("keys")));
+				this.items.delete(who, content(collection), Payloads.keys(batch.get("keys")));
 			}
 			else {
-				this.items.deleteByQuery(who, collection, bodyQuery(batch));
+				this.items.deleteByQuery(who, content(collection), bodyQuery(batch));
 			}
 		}
 		return ResponseEntity.noContent().build();
@@ -122,7 +122,7 @@ public class ItemsController {
 	@DeleteMapping("/{id}")
 	public ResponseEntity<byte[]> deleteOne(Accountability who, @PathVariable String collection,
 			@PathVariable String id) {
-		this.items.delete(who, collection, List.of(id));
+		this.items.delete(who, content(collection), List.of(id));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -130,7 +130,7 @@ public class ItemsController {
 			boolean many) {
 		List<Map<String, @Nullable Object>> written;
 		try {
-			written = this.items.readByKeys(who, collection, keys, query);
+			written = this.items.readByKeys(who, content(collection), keys, query);
 		}
 		catch (TidingsException ex) {
 			// a caller allowed to write but not to read gets an empty success, as
@@ -144,6 +144,17 @@ public class ItemsController {
 			return this.json.ok(written);
 		}
 		return written.isEmpty() ? ResponseEntity.noContent().build() : this.json.ok(written.get(0));
+	}
+
+	/**
+	 * System collections have their own routes ({@code /users}, {@code /permissions}…)
+	 * and are never items, as in Directus.
+	 */
+	private static String content(String collection) {
+		if (collection.startsWith("directus_")) {
+			throw TidingsException.forbiddenCollection(collection);
+		}
+		return collection;
 	}
 
 	private Query urlQuery(HttpServletRequest request) {

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param maxLength the column length for text, when bounded
  * @param relation the relation, for many-to-one and one-to-many fields
  * @param accessor reads and writes the attribute on an entity
+ * @param concealed whether the field is write-only ({@link Concealed})
  */
 public record FieldSchema(String name, String attribute, FieldType type, Class<?> javaType, boolean primaryKey,
 		boolean generated, boolean nullable, boolean hasDefault, @Nullable Integer maxLength,
-		@Nullable Relation relation, FieldAccessor accessor) {
+		@Nullable Relation relation, FieldAccessor accessor, boolean concealed) {
 
 	public FieldSchema {
 		javaType = MethodType.methodType(javaType).wrap().returnType();

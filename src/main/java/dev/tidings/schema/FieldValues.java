@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,6 +48,12 @@ public final class FieldValues {
 	public static @Nullable Object fromJson(@Nullable Object value, Class<?> javaType) {
 		if (value == null) {
 			return null;
+		}
+		if (Map.class.isAssignableFrom(javaType) && value instanceof Map<?, ?>) {
+			return value;
+		}
+		if (List.class.isAssignableFrom(javaType)) {
+			return list(value);
 		}
 		if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
 			throw new IllegalArgumentException("has to be a string, number, or boolean");
@@ -100,6 +108,20 @@ public final class FieldValues {
 			return value;
 		}
 		throw new IllegalArgumentException("is not a valid " + javaType.getSimpleName());
+	}
+
+	/**
+	 * A list field takes a JSON array of scalars or, as Directus's {@code csv} type, a
+	 * comma-separated string.
+	 */
+	private static List<String> list(Object value) {
+		if (value instanceof String text) {
+			return Arrays.stream(text.split(",")).map(String::trim).filter((item) -> !item.isEmpty()).toList();
+		}
+		if (value instanceof List<?> items && items.stream().allMatch((item) -> item instanceof String)) {
+			return items.stream().map(String.class::cast).toList();
+		}
+		throw new IllegalArgumentException("has to be a list of strings");
 	}
 
 	/** Converts a field's Java value to what goes on the wire (JSON-ready). */

@@ -64,21 +64,22 @@ final class TestSchema {
 
 	private static FieldSchema asPrimaryKey(FieldSchema field) {
 		return new FieldSchema(field.name(), field.attribute(), field.type(), field.javaType(), true, true, false,
-				false, null, null, field.accessor());
+				false, null, null, field.accessor(), false);
 	}
 
 	private static FieldSchema field(String name, FieldType type, Class<?> javaType) {
-		return new FieldSchema(name, name, type, javaType, false, false, true, false, null, null, accessor(name));
+		return new FieldSchema(name, name, type, javaType, false, false, true, false, null, null, accessor(name),
+				false);
 	}
 
 	private static FieldSchema manyToOne(String name, FieldType keyType, Class<?> keyJavaType, String related) {
 		return new FieldSchema(name, name, keyType, keyJavaType, false, false, true, false, null,
-				new Relation(Relation.Kind.MANY_TO_ONE, related, null), accessor(name));
+				new Relation(Relation.Kind.MANY_TO_ONE, related, null), accessor(name), false);
 	}
 
 	private static FieldSchema oneToMany(String name, String related, String mappedBy) {
 		return new FieldSchema(name, name, FieldType.ALIAS, List.class, false, false, true, false, null,
-				new Relation(Relation.Kind.ONE_TO_MANY, related, mappedBy), accessor(name));
+				new Relation(Relation.Kind.ONE_TO_MANY, related, mappedBy), accessor(name), false);
 	}
 
 	/** Reads and writes a key of a map "entity"; the query module never calls it. */

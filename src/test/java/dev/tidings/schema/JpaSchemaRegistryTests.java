@@ -37,7 +37,8 @@ class JpaSchemaRegistryTests {
 	void collectionsAreTheAnnotatedEntitiesNamedAfterTheirTables() {
 		assertThat(this.registry).isInstanceOf(JpaSchemaRegistry.class);
 		assertThat(this.registry.collections()).extracting(CollectionSchema::name)
-			.containsExactlyInAnyOrder("articles", "comments");
+			.containsExactlyInAnyOrder("articles", "comments", "directus_users", "directus_roles", "directus_policies",
+					"directus_access", "directus_permissions");
 		assertThat(this.registry.require("articles").entityType()).isEqualTo(Article.class);
 		assertThat(this.registry.forEntity(Comment.class)).map(CollectionSchema::name).contains("comments");
 	}

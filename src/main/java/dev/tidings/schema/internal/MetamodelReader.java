@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.Concealed;
 import dev.tidings.schema.ContentCollection;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
@@ -106,7 +107,7 @@ public final class MetamodelReader {
 			Integer maxLength = (type == FieldType.STRING) ? ((annotation != null) ? annotation.length() : 255) : null;
 			return new FieldSchema(unquote(column), attribute.getName(), type, javaType, id,
 					member.isAnnotationPresent(GeneratedValue.class), nullable, accessor.get(blank) != null, maxLength,
-					null, accessor);
+					null, accessor, member.isAnnotationPresent(Concealed.class));
 		}
 		if (kind == PersistentAttributeType.MANY_TO_ONE && attribute instanceof SingularAttribute<?, ?> singular) {
 			Class<?> target = singular.getJavaType();
@@ -122,7 +123,7 @@ public final class MetamodelReader {
 			return new FieldSchema(unquote(persister.getPropertyColumnNames(attribute.getName())[0]),
 					attribute.getName(), FieldTypes.of(keyType, false), keyType, false, false, nullable,
 					accessor.get(blank) != null, null, new Relation(Relation.Kind.MANY_TO_ONE, names.get(target), null),
-					accessor);
+					accessor, false);
 		}
 		if (kind == PersistentAttributeType.ONE_TO_MANY && attribute instanceof PluralAttribute<?, ?, ?> plural) {
 			Class<?> target = plural.getElementType().getJavaType();
@@ -133,7 +134,7 @@ public final class MetamodelReader {
 			String mappedBy = unquote(persister(target).getPropertyColumnNames(annotation.mappedBy())[0]);
 			return new FieldSchema(snakeCase(attribute.getName()), attribute.getName(), FieldType.ALIAS, List.class,
 					false, false, true, false, null,
-					new Relation(Relation.Kind.ONE_TO_MANY, names.get(target), mappedBy), accessor);
+					new Relation(Relation.Kind.ONE_TO_MANY, names.get(target), mappedBy), accessor, false);
 		}
 		return null;
 	}
