@@ -42,8 +42,8 @@ public record TidingsAuthProperties(@Nullable String secret, @DefaultValue("15m"
 	 * burst, whatever the e-mails
 	 * @param failuresPerAccount how many failed logins for one e-mail one client address
 	 * may make in a burst
-	 * @param refill how long it takes to regain one allowed failure; also the first block,
-	 * which doubles with each further exhaustion
+	 * @param refill how long it takes to regain one allowed failure; also the first
+	 * block, which doubles with each further exhaustion
 	 * @param maxBlock the longest a client is blocked at once
 	 * @param maxTrackedKeys how many client addresses (and as many e-mail and address
 	 * pairs) are remembered at once; the least recently seen are forgotten first

@@ -5,13 +5,14 @@ import java.util.List;
 
 import dev.tidings.items.ItemsService;
 import dev.tidings.rest.AccountabilityResolver;
+import dev.tidings.rest.AuthController;
 import dev.tidings.rest.ErrorResponses;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
+import dev.tidings.rest.RefreshCookie;
 import dev.tidings.rest.ServerController;
 import dev.tidings.schema.JpaSchemaRegistry;
 import dev.tidings.security.AccessPolicy;
-import dev.tidings.security.Accountability;
 import dev.tidings.security.Authenticator;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties(TidingsRestProperties.class)
-@Import(TidingsSecurityConfiguration.class)
+@Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class })
 public final class TidingsAutoConfiguration {
 
 	@Bean
@@ -52,16 +53,9 @@ public final class TidingsAutoConfiguration {
 		return new ItemsService(entityManagerFactory, schemas, accessPolicy, transactionManager, Clock.systemUTC());
 	}
 
-	// TEMPORARY until the authenticator lands (issue 3)
-	@Bean
-	@ConditionalOnMissingBean
-	Authenticator tidingsAuthenticator() {
-		return (token) -> Accountability.system();
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ ItemsController.class, ServerController.class, ErrorResponses.class })
+	@Import({ ItemsController.class, ServerController.class, AuthController.class, ErrorResponses.class })
 	static class RestConfiguration {
 
 		@Bean
@@ -72,6 +66,12 @@ public final class TidingsAutoConfiguration {
 					resolvers.add(new AccountabilityResolver(authenticator));
 				}
 			};
+		}
+
+		@Bean
+		RefreshCookie tidingsRefreshCookie(TidingsAuthProperties properties) {
+			return new RefreshCookie(properties.refreshCookieName(), properties.refreshCookieSecure(),
+					properties.refreshCookieSameSite(), properties.refreshCookieDomain());
 		}
 
 		@Bean
