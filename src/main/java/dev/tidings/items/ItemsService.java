@@ -2,21 +2,25 @@ package dev.tidings.items;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.internal.Aggregation;
+import dev.tidings.items.internal.CallerPermissions;
 import dev.tidings.items.internal.Dialects;
+import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.ItemWriter;
+import dev.tidings.items.internal.ReadAccess;
+import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.SortOrders;
+import dev.tidings.items.internal.WriteAccess;
 import dev.tidings.query.Filter;
-import dev.tidings.query.FilterBinder;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Query;
-import dev.tidings.query.Variables;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
 import dev.tidings.schema.CollectionSchema;
@@ -24,6 +28,7 @@ import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnitUtil;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,11 +49,17 @@ public class ItemsService {
 
 	private final ItemWriter writer;
 
+	private final ReadAccess readAccess;
+
+	private final WriteAccess writeAccess;
+
 	private final TransactionTemplate writes;
 
 	private final TransactionTemplate reads;
 
 	private final AccessPolicy access;
+
+	private final PersistenceUnitUtil units;
 
 	private final Clock clock;
 
@@ -61,24 +72,33 @@ public class ItemsService {
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
 		this.aggregation = new Aggregation(entityManager, schemas, sortOrders);
 		this.writer = new ItemWriter(entityManager, schemas);
+		this.readAccess = new ReadAccess(schemas);
+		this.writeAccess = new WriteAccess(entityManager, schemas);
+		this.units = entityManagerFactory.getPersistenceUnitUtil();
 		this.writes = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
 		this.clock = clock;
 	}
 
+	/**
+	 * The rows and fields of the query that the caller may read; counts in {@code meta}
+	 * count only those rows.
+	 */
 	public ReadResult read(Accountability who, String collection, Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
+		CallerPermissions permissions = permissions(who);
 		return this.reads.execute((status) -> {
-			Filter filter = filter(schema, query);
+			ReadPlan plan = this.readAccess.plan(permissions, schema, query);
 			List<Map<String, @Nullable Object>> data = query.isAggregate()
-					? this.aggregation.aggregate(schema, filter, query) : this.reader.read(schema, filter, query);
+					? this.aggregation.aggregate(schema, plan.filter(), query, plan.grants())
+					: this.reader.read(schema, plan.filter(), query, plan.selection(), mask(permissions));
 			Map<String, Long> meta = new LinkedHashMap<>();
 			if (query.meta().contains(Query.Meta.TOTAL_COUNT)) {
-				meta.put(Query.Meta.TOTAL_COUNT.token(), this.reader.count(schema, null));
+				meta.put(Query.Meta.TOTAL_COUNT.token(), this.reader.count(schema, plan.permitted()));
 			}
 			if (query.meta().contains(Query.Meta.FILTER_COUNT)) {
-				meta.put(Query.Meta.FILTER_COUNT.token(), this.reader.count(schema, filter));
+				meta.put(Query.Meta.FILTER_COUNT.token(), this.reader.count(schema, plan.filter()));
 			}
 			return new ReadResult(data, meta);
 		});
@@ -96,29 +116,32 @@ public class ItemsService {
 	}
 
 	/**
-	 * The items with the given keys that also match the query's filter, as a write reads
-	 * back.
+	 * The items with the given keys that also match the query's filter and that the
+	 * caller may read, as a write reads back.
 	 */
 	public List<Map<String, @Nullable Object>> readByKeys(Accountability who, String collection, List<?> keys,
 			Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
-		if (typed.isEmpty()) {
-			return List.of();
-		}
+		CallerPermissions permissions = permissions(who);
 		return this.reads.execute((status) -> {
-			Filter filter = and(filter(schema, query), byKeys(schema, typed));
-			return this.reader.read(schema, filter, query.withLimit(typed.size()));
+			ReadPlan plan = this.readAccess.plan(permissions, schema, query);
+			if (typed.isEmpty()) {
+				return List.of();
+			}
+			Filter filter = and(plan.filter(), byKeys(schema, typed));
+			return this.reader.read(schema, filter, query.withLimit(typed.size()), plan.selection(), mask(permissions));
 		});
 	}
 
 	/** Creates the items and returns their keys in order. */
 	public List<Object> create(Accountability who, String collection, List<? extends Map<String, ?>> items) {
 		CollectionSchema schema = this.schemas.require(collection);
+		CallerPermissions permissions = permissions(who);
 		return this.writes.execute((status) -> {
 			List<Object> keys = new ArrayList<>();
 			for (Map<String, ?> item : items) {
-				keys.add(this.writer.create(schema, item));
+				keys.add(this.writer.create(schema, this.writeAccess.create(permissions, schema, item)));
 			}
 			return keys;
 		});
@@ -131,15 +154,9 @@ public class ItemsService {
 	public List<Object> update(Accountability who, String collection, List<?> keys, Map<String, ?> data) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
-		return this.writes.execute((status) -> {
-			List<Object> updated = new ArrayList<>();
-			for (Object key : typed) {
-				if (this.writer.update(schema, key, data)) {
-					updated.add(key);
-				}
-			}
-			return updated;
-		});
+		CallerPermissions permissions = permissions(who);
+		return this.writes
+			.execute((status) -> write(permissions, schema, typed, Collections.nCopies(typed.size(), data)));
 	}
 
 	/** Applies one payload per item, each carrying its own key. */
@@ -153,67 +170,76 @@ public class ItemsService {
 			}
 			typed.add(key(schema, key));
 		}
-		return this.writes.execute((status) -> {
-			List<Object> updated = new ArrayList<>();
-			for (int i = 0; i < items.size(); i++) {
-				if (this.writer.update(schema, typed.get(i), items.get(i))) {
-					updated.add(typed.get(i));
-				}
-			}
-			return updated;
-		});
+		CallerPermissions permissions = permissions(who);
+		return this.writes.execute((status) -> write(permissions, schema, typed, items));
 	}
 
 	/**
-	 * Updates every item the query selects. Unlike Directus, no default limit of 100
+	 * Updates every item the query selects under the caller's read permissions; all of
+	 * them must then pass the update check. Unlike Directus, no default limit of 100
 	 * applies: a limit caps the update only when the query sets one.
 	 */
 	public List<Object> updateByQuery(Accountability who, String collection, Query query, Map<String, ?> data) {
 		CollectionSchema schema = this.schemas.require(collection);
+		CallerPermissions permissions = permissions(who);
 		return this.writes.execute((status) -> {
-			List<Object> updated = new ArrayList<>();
-			for (Object key : keysMatching(schema, query)) {
-				if (this.writer.update(schema, key, data)) {
-					updated.add(key);
-				}
-			}
-			return updated;
+			List<Object> keys = keysMatching(permissions, schema, query);
+			return write(permissions, schema, keys, Collections.nCopies(keys.size(), data));
 		});
 	}
 
 	public void delete(Accountability who, String collection, List<?> keys) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
-		this.writes.executeWithoutResult((status) -> typed.forEach((key) -> this.writer.delete(schema, key)));
+		CallerPermissions permissions = permissions(who);
+		this.writes.executeWithoutResult((status) -> remove(permissions, schema, typed));
 	}
 
-	/** Deletes every item the query selects (no implicit limit, as for updates). */
+	/**
+	 * Deletes every item the query selects under the caller's read permissions (no
+	 * implicit limit, as for updates); all of them must pass the delete check.
+	 */
 	public void deleteByQuery(Accountability who, String collection, Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
-		this.writes.executeWithoutResult(
-				(status) -> keysMatching(schema, query).forEach((key) -> this.writer.delete(schema, key)));
+		CallerPermissions permissions = permissions(who);
+		this.writes
+			.executeWithoutResult((status) -> remove(permissions, schema, keysMatching(permissions, schema, query)));
 	}
 
-	private List<Object> keysMatching(CollectionSchema schema, Query query) {
+	/** Checks (and locks) every key before writing any, so a refusal writes nothing. */
+	private List<Object> write(CallerPermissions permissions, CollectionSchema schema, List<Object> keys,
+			List<? extends Map<String, ?>> payloads) {
+		List<Map<String, ?>> checked = this.writeAccess.update(permissions, schema, keys, payloads);
+		List<Object> updated = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			if (this.writer.update(schema, keys.get(i), checked.get(i))) {
+				updated.add(keys.get(i));
+			}
+		}
+		return updated;
+	}
+
+	private void remove(CallerPermissions permissions, CollectionSchema schema, List<Object> keys) {
+		this.writeAccess.delete(permissions, schema, keys);
+		keys.forEach((key) -> this.writer.delete(schema, key));
+	}
+
+	private List<Object> keysMatching(CallerPermissions permissions, CollectionSchema schema, Query query) {
 		Query unlimited = (query.limit() != null) ? query : query.withLimit(-1);
-		List<Object> keys = new ArrayList<>();
-		for (Object entity : this.reader.entities(schema, filter(schema, unlimited), unlimited)) {
-			keys.add(schema.primaryKeyField().accessor().get(entity));
-		}
-		return keys;
+		ReadPlan plan = this.readAccess.plan(permissions, schema, unlimited);
+		return this.reader.keys(schema, plan.filter(), unlimited);
 	}
 
-	private @Nullable Filter filter(CollectionSchema schema, Query query) {
-		Variables variables = Variables.anonymous(this.clock.instant());
-		Filter filter = (query.filter() != null) ? FilterBinder.bind(query.filter(), schema, this.schemas, variables)
-				: null;
-		if (query.search() != null && !query.search().isEmpty()) {
-			filter = and(filter, FilterBinder.search(query.search(), schema));
-		}
-		return filter;
+	/** The caller's grants for one request, bound to its variables at this instant. */
+	private CallerPermissions permissions(Accountability who) {
+		return new CallerPermissions(this.access, who, this.clock.instant(), this.schemas);
 	}
 
-	private static Filter and(@Nullable Filter left, Filter right) {
+	private FieldMask mask(CallerPermissions permissions) {
+		return new FieldMask(permissions, this.schemas, this.units);
+	}
+
+	private static @Nullable Filter and(@Nullable Filter left, Filter right) {
 		return (left != null) ? new Filter.And(List.of(left, right)) : right;
 	}
 

@@ -19,6 +19,7 @@ import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import org.jspecify.annotations.Nullable;
@@ -42,43 +43,95 @@ public final class Aggregation {
 		this.sortOrders = sortOrders;
 	}
 
+	/**
+	 * Aggregates the rows the filter selects. A field masked on some rows counts only
+	 * where the caller sees it: it is aggregated and grouped as
+	 * {@code CASE WHEN <its rule> THEN field END}, as Directus does.
+	 */
 	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable Filter filter,
-			Query query) {
+			Query query, CollectionGrants grants) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Tuple> criteria = cb.createTupleQuery();
 		Root<?> root = criteria.from(collection.entityType());
+		Visible visible = new Visible(cb, criteria, root, collection, grants);
 		List<FieldSchema> groups = query.groupBy().stream().map((name) -> column(collection, name)).toList();
 		List<Selection<?>> selections = new ArrayList<>();
-		List<Expression<?>> grouping = new ArrayList<>();
+		Map<String, Expression<?>> grouping = new LinkedHashMap<>();
 		for (FieldSchema group : groups) {
-			Expression<?> path = root.get(group.attribute());
-			grouping.add(path);
+			Expression<?> path = visible.of(group, root.get(group.attribute()));
+			grouping.put(group.name(), path);
 			selections.add(path.alias("g_" + group.name()));
 		}
 		query.aggregate().forEach((function, fields) -> {
 			for (String field : fields) {
-				selections.add(
-						expression(cb, root, collection, function, field).alias("a_" + function.token() + "_" + field));
+				selections.add(expression(cb, root, collection, function, field, visible)
+					.alias("a_" + function.token() + "_" + field));
 			}
 		});
 		criteria.multiselect(selections)
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
-			.groupBy(grouping);
+			.groupBy(List.copyOf(grouping.values()));
 		if (!groups.isEmpty()) {
-			for (SortField key : query.sort()) {
-				if (!query.groupBy().contains(String.join(".", key.path()))) {
-					throw TidingsException.invalidQuery("Aggregated queries can only sort by a groupBy field");
-				}
-			}
 			List<SortField> sort = query.sort().isEmpty() ? List.of(new SortField(List.of(groups.get(0).name()), false))
 					: query.sort();
-			criteria.orderBy(this.sortOrders.orders(sort, cb, collection, root));
+			List<Order> orders = new ArrayList<>();
+			for (SortField key : sort) {
+				String name = String.join(".", key.path());
+				if (!grouping.containsKey(name)) {
+					throw TidingsException.invalidQuery("Aggregated queries can only sort by a groupBy field");
+				}
+				// by the grouped expression itself, which may be masked
+				orders.add(
+						this.sortOrders.order(grouping.get(name), collection.requireField(name), key.descending(), cb));
+			}
+			criteria.orderBy(orders);
 		}
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		for (Tuple tuple : ItemReader.page(this.entityManager.createQuery(criteria), query).getResultList()) {
 			rows.add(row(tuple, groups, query));
 		}
 		return rows;
+	}
+
+	/** A field's expression as the caller may see it. */
+	private final class Visible {
+
+		private final CriteriaBuilder cb;
+
+		private final CriteriaQuery<?> criteria;
+
+		private final Root<?> root;
+
+		private final CollectionSchema collection;
+
+		private final CollectionGrants grants;
+
+		Visible(CriteriaBuilder cb, CriteriaQuery<?> criteria, Root<?> root, CollectionSchema collection,
+				CollectionGrants grants) {
+			this.cb = cb;
+			this.criteria = criteria;
+			this.root = root;
+			this.collection = collection;
+			this.grants = grants;
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		Expression<?> of(FieldSchema field, Expression<?> column) {
+			Filter rule = this.grants.fieldRule(field.name());
+			if (rule == null) {
+				return column;
+			}
+			Expression value = field.isManyToOne() ? keyOf(field) : column;
+			return this.cb.selectCase()
+				.when(CriteriaFilter.toPredicate(rule, this.cb, this.criteria, Aggregation.this.schemas,
+						this.collection, this.root), value);
+		}
+
+		private Expression<?> keyOf(FieldSchema field) {
+			CollectionSchema related = Aggregation.this.schemas.require(field.relation().relatedCollection());
+			return this.root.get(field.attribute()).get(related.primaryKeyField().attribute());
+		}
+
 	}
 
 	private static Map<String, @Nullable Object> row(Tuple tuple, List<FieldSchema> groups, Query query) {
@@ -102,7 +155,7 @@ public final class Aggregation {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static Expression<?> expression(CriteriaBuilder cb, Root<?> root, CollectionSchema collection,
-			AggregateFunction function, String field) {
+			AggregateFunction function, String field, Visible visible) {
 		if (field.equals("*")) {
 			if (function != AggregateFunction.COUNT) {
 				throw TidingsException.invalidQuery("\"" + function.token() + "\" needs a field, not \"*\"");
@@ -110,7 +163,7 @@ public final class Aggregation {
 			return cb.count(root);
 		}
 		FieldSchema column = column(collection, field);
-		Expression path = root.get(column.attribute());
+		Expression path = visible.of(column, root.get(column.attribute()));
 		boolean numeric = column.type().isNumeric();
 		return switch (function) {
 			case COUNT -> cb.count(path);

@@ -36,7 +36,7 @@ public final class ItemReader {
 		this.entityManager = entityManager;
 		this.schemas = schemas;
 		this.sortOrders = sortOrders;
-		this.renderer = new ItemRenderer(entityManager.getEntityManagerFactory().getPersistenceUnitUtil());
+		this.renderer = new ItemRenderer(entityManager.getEntityManagerFactory().getPersistenceUnitUtil(), schemas);
 	}
 
 	/** The entities a bound filter selects, in the query's order and page. */
@@ -66,11 +66,25 @@ public final class ItemReader {
 		return typed;
 	}
 
-	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query) {
-		Selection selection = Selection.of(query.fields(), collection, this.schemas);
+	/**
+	 * The keys of the rows a bound filter selects, in the query's order and page, without
+	 * loading any entity.
+	 */
+	public List<Object> keys(CollectionSchema collection, @Nullable Filter filter, Query query) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
+		Root<?> root = criteria.from(collection.entityType());
+		criteria.select(root.get(collection.primaryKeyField().attribute()))
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
+			.orderBy(this.sortOrders.orders(query.sort(), cb, collection, root));
+		return page(this.entityManager.createQuery(criteria), query).getResultList();
+	}
+
+	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query,
+			Selection selection, FieldMask mask) {
 		List<Map<String, @Nullable Object>> items = new ArrayList<>();
 		for (Object entity : entities(collection, filter, query)) {
-			items.add(this.renderer.render(entity, selection));
+			items.add(this.renderer.render(entity, selection, mask));
 		}
 		return items;
 	}

@@ -7,47 +7,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.PersistenceUnitUtil;
 import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a managed entity into the JSON-ready map of its selected fields. Runs inside the
- * read transaction, so expanded relations load lazily.
+ * Turns a managed entity into the JSON-ready map of its selected fields, as the caller
+ * may see it: masked fields are null, a related item it may not read is null when
+ * expanded, and one-to-many items it may not read are left out. Runs inside the read
+ * transaction, so expanded relations load lazily.
  */
 public final class ItemRenderer {
 
 	private final PersistenceUnitUtil units;
 
-	public ItemRenderer(PersistenceUnitUtil units) {
+	private final SchemaRegistry schemas;
+
+	public ItemRenderer(PersistenceUnitUtil units, SchemaRegistry schemas) {
 		this.units = units;
+		this.schemas = schemas;
 	}
 
-	public Map<String, @Nullable Object> render(Object entity, Selection selection) {
+	public Map<String, @Nullable Object> render(Object entity, Selection selection, FieldMask mask) {
 		Map<String, @Nullable Object> item = new LinkedHashMap<>();
 		selection.fields().forEach((name, nested) -> {
 			FieldSchema field = selection.collection().fields().get(name);
-			item.put(name, value(field, field.accessor().get(entity), nested));
+			boolean hidden = mask.hides(selection.collection(), entity, name);
+			item.put(name, hidden ? null : value(field, field.accessor().get(entity), nested, mask));
 		});
 		return item;
 	}
 
-	private @Nullable Object value(FieldSchema field, @Nullable Object value, @Nullable Selection nested) {
+	private @Nullable Object value(FieldSchema field, @Nullable Object value, @Nullable Selection nested,
+			FieldMask mask) {
 		if (value == null) {
 			return null;
 		}
 		if (field.isManyToOne()) {
+			if (nested == null) {
+				return this.units.getIdentifier(value);
+			}
 			// a lazy many-to-one is a proxy whose own fields are empty until unwrapped
-			return (nested != null) ? render(Hibernate.unproxy(value), nested) : this.units.getIdentifier(value);
+			Object related = Hibernate.unproxy(value);
+			return mask.readable(nested.collection(), related) ? render(related, nested, mask) : null;
 		}
 		if (field.isOneToMany()) {
+			CollectionSchema child = this.schemas.require(field.relation().relatedCollection());
 			List<Object> children = new ArrayList<>((Collection<?>) value);
-			children.sort(Comparator.comparing((child) -> (Comparable) this.units.getIdentifier(child)));
+			children.removeIf((item) -> !mask.readable(child, item));
+			children.sort(Comparator.comparing((item) -> (Comparable) this.units.getIdentifier(item)));
 			List<@Nullable Object> rendered = new ArrayList<>();
-			for (Object child : children) {
-				rendered.add((nested != null) ? render(child, nested) : this.units.getIdentifier(child));
+			for (Object item : children) {
+				rendered.add((nested != null) ? render(item, nested, mask) : this.units.getIdentifier(item));
 			}
 			return rendered;
 		}

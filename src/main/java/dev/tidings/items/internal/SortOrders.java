@@ -62,9 +62,14 @@ public final class SortOrders {
 				.invalidQuery("Sorting by the one-to-many field \"" + field.name() + "\" is not supported");
 		}
 		Path<?> column = owner.get(field.attribute());
+		return order(column, field, key.descending(), cb);
+	}
+
+	/** The order by an expression holding the field's values. */
+	public Order order(Expression<?> column, FieldSchema field, boolean descending, CriteriaBuilder cb) {
 		Expression<?> sortable = (this.byteOrderedText && field.type().isText())
 				? cb.function("convert_to", byte[].class, column, cb.literal("UTF8")) : column;
-		return key.descending() ? cb.desc(sortable, Nulls.FIRST) : cb.asc(sortable, Nulls.LAST);
+		return descending ? cb.desc(sortable, Nulls.FIRST) : cb.asc(sortable, Nulls.LAST);
 	}
 
 }

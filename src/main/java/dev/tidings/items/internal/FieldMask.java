@@ -1,0 +1,69 @@
+package dev.tidings.items.internal;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import dev.tidings.query.Filter;
+import dev.tidings.query.RowMatcher;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.Action;
+import jakarta.persistence.PersistenceUnitUtil;
+
+/**
+ * Decides, row by row while rendering, what the caller may see: whether a related item is
+ * readable at all, and which fields of a readable item show as null because only grants
+ * whose rules the item does not match list them. Evaluated in memory with the
+ * {@link RowMatcher}, which selects exactly what the SQL translation selects, so one read
+ * query suffices instead of a CASE WHEN per masked column.
+ */
+public final class FieldMask {
+
+	private final CallerPermissions permissions;
+
+	private final SchemaRegistry schemas;
+
+	private final RowMatcher matcher;
+
+	private final PersistenceUnitUtil units;
+
+	/** Answers per entity and rule: masked fields often share one rule. */
+	private final Map<Object, Map<Filter, Boolean>> answers = new IdentityHashMap<>();
+
+	public FieldMask(CallerPermissions permissions, SchemaRegistry schemas, PersistenceUnitUtil units) {
+		this.permissions = permissions;
+		this.schemas = schemas;
+		this.matcher = new RowMatcher(schemas);
+		this.units = units;
+	}
+
+	/** Whether the caller may read this item of a related collection. */
+	public boolean readable(CollectionSchema collection, Object entity) {
+		if (this.permissions.admin()) {
+			return true;
+		}
+		CollectionGrants grants = this.permissions.find(collection, Action.READ);
+		if (grants == null) {
+			return false;
+		}
+		Filter rows = grants.rows();
+		return rows == null || matches(rows, collection, entity);
+	}
+
+	/** Whether the field shows as null on this (readable) item. */
+	public boolean hides(CollectionSchema collection, Object entity, String field) {
+		if (this.permissions.admin()) {
+			return false;
+		}
+		Filter rule = this.permissions.require(collection, Action.READ).fieldRule(field);
+		return rule != null && !matches(rule, collection, entity);
+	}
+
+	private boolean matches(Filter rule, CollectionSchema collection, Object entity) {
+		return this.answers.computeIfAbsent(entity, (key) -> new HashMap<>())
+			.computeIfAbsent(rule, (key) -> this.matcher.matches(rule, collection,
+					new EntityRow(entity, collection, this.schemas, this.units, RowMatcher.needsRelations(rule))));
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.tidings.items.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tidings.query.Filter;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.Action;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rewrites a bound filter so that each condition holds only where the caller can see
+ * every field it reads: a field masked to null on a row must not be filterable or
+ * searchable there either, or a filter would reveal what the mask hides (Directus does
+ * the same with its CASE WHEN). Related items a caller cannot read do not count in
+ * {@code _some} and {@code _none}. Paths must have been checked against the grants
+ * before.
+ */
+final class VisibleFilter implements Filter.Visitor<Filter> {
+
+	private final CallerPermissions permissions;
+
+	private final SchemaRegistry schemas;
+
+	private final CollectionSchema collection;
+
+	private VisibleFilter(CallerPermissions permissions, SchemaRegistry schemas, CollectionSchema collection) {
+		this.permissions = permissions;
+		this.schemas = schemas;
+		this.collection = collection;
+	}
+
+	static @Nullable Filter of(@Nullable Filter bound, CallerPermissions permissions, SchemaRegistry schemas,
+			CollectionSchema collection) {
+		if (bound == null || permissions.admin()) {
+			return bound;
+		}
+		return bound.accept(new VisibleFilter(permissions, schemas, collection));
+	}
+
+	@Override
+	public Filter and(Filter.And and) {
+		return new Filter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
+	}
+
+	@Override
+	public Filter or(Filter.Or or) {
+		return new Filter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
+	}
+
+	@Override
+	public Filter condition(Filter.Condition condition) {
+		return withRules(condition, condition.path());
+	}
+
+	@Override
+	public Filter some(Filter.Some some) {
+		return withRules(new Filter.Some(some.relation(), children(some.relation(), some.filter())), some.relation());
+	}
+
+	@Override
+	public Filter none(Filter.None none) {
+		return withRules(new Filter.None(none.relation(), children(none.relation(), none.filter())), none.relation());
+	}
+
+	/** The inner filter of a relation, limited to visible fields of readable items. */
+	private Filter children(List<String> relation, Filter inner) {
+		CollectionSchema child = this.schemas.require(field(relation).relation().relatedCollection());
+		Filter visible = inner.accept(new VisibleFilter(this.permissions, this.schemas, child));
+		Filter rows = this.permissions.require(child, Action.READ).rows();
+		return (rows != null) ? new Filter.And(List.of(visible, rows)) : visible;
+	}
+
+	/**
+	 * The filter AND, for every step of the path, the rule under which the caller sees
+	 * that field, moved to the root by prefixing it with the steps before.
+	 */
+	private Filter withRules(Filter filter, List<String> path) {
+		List<Filter> all = new ArrayList<>(List.of(filter));
+		CollectionSchema current = this.collection;
+		for (int i = 0; i < path.size(); i++) {
+			Filter rule = this.permissions.require(current, Action.READ).fieldRule(path.get(i));
+			if (rule != null) {
+				all.add(Prefixed.of(rule, path.subList(0, i)));
+			}
+			FieldSchema field = current.requireField(path.get(i));
+			if (i < path.size() - 1) {
+				current = this.schemas.require(field.relation().relatedCollection());
+			}
+		}
+		return (all.size() == 1) ? filter : new Filter.And(all);
+	}
+
+	private FieldSchema field(List<String> path) {
+		CollectionSchema current = this.collection;
+		for (String step : path.subList(0, path.size() - 1)) {
+			current = this.schemas.require(current.requireField(step).relation().relatedCollection());
+		}
+		return current.requireField(path.get(path.size() - 1));
+	}
+
+	/** A filter of a related collection, re-rooted through many-to-one steps. */
+	private record Prefixed(List<String> prefix) implements Filter.Visitor<Filter> {
+
+		static Filter of(Filter filter, List<String> prefix) {
+			return prefix.isEmpty() ? filter : filter.accept(new Prefixed(List.copyOf(prefix)));
+		}
+
+		@Override
+		public Filter and(Filter.And and) {
+			return new Filter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
+		}
+
+		@Override
+		public Filter or(Filter.Or or) {
+			return new Filter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
+		}
+
+		@Override
+		public Filter condition(Filter.Condition condition) {
+			return new Filter.Condition(join(condition.path()), condition.operator(), condition.value());
+		}
+
+		@Override
+		public Filter some(Filter.Some some) {
+			return new Filter.Some(join(some.relation()), some.filter());
+		}
+
+		@Override
+		public Filter none(Filter.None none) {
+			return new Filter.None(join(none.relation()), none.filter());
+		}
+
+		private List<String> join(List<String> path) {
+			List<String> joined = new ArrayList<>(this.prefix);
+			joined.addAll(path);
+			return joined;
+		}
+
+	}
+
+}
