@@ -12,6 +12,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +32,51 @@ final class ApiClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/**
+	 * The administrator the item tests act as; created in the test database if absent.
+	 */
+	static final String ADMIN_EMAIL = "admin@example.com";
+
+	static final String ADMIN_PASSWORD = "directus-password-123";
+
+	/** {@link #ADMIN_PASSWORD} hashed by node-argon2, as Directus stores it. */
+	private static final String ADMIN_PASSWORD_HASH = "$argon2id$v=19$m=65536,p=4,t=3$/gLf7z4YBYTSV75U4hkzwA$Gek7UcJvgku8ny6Q2jrm/Llc0q2NgGG7fpj0wM5Gi0g";
+
+	private static final String ADMIN_ROLE = "0e5c1c3a-8f4b-4b0e-9d56-2b7f1a9e4c20";
+
+	/** One login per server (argon2 is slow on purpose); tokens outlive a test run. */
+	private static final Map<String, String> adminTokens = new ConcurrentHashMap<>();
+
 	private final String base;
+
+	private String bearer;
 
 	ApiClient(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/**
+	 * Sends every request as the administrator, logging in through {@code /auth/login}.
+	 */
+	ApiClient asAdmin(JdbcTemplate jdbc) {
+		this.bearer = adminTokens.computeIfAbsent(this.base, (server) -> {
+			Integer existing = jdbc.queryForObject("select count(*) from tidings_users where email = ?", Integer.class,
+					ADMIN_EMAIL);
+			if (existing == null || existing == 0) {
+				jdbc.update(
+						"insert into tidings_users (id, email, password, status, role) values (?, ?, ?, 'active', ?)",
+						UUID.randomUUID(), ADMIN_EMAIL, ADMIN_PASSWORD_HASH, UUID.fromString(ADMIN_ROLE));
+			}
+			Reply login = post("/auth/login",
+					json(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD, "mode", "json")));
+			return (String) login.item().get("access_token");
+		});
+		return this;
+	}
+
+	/** The access token requests carry, or null for an anonymous client. */
+	String bearer() {
+		return this.bearer;
 	}
 
 	Reply get(String pathAndQuery) {
@@ -67,6 +113,9 @@ final class ApiClient {
 			.method(method, body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (this.bearer != null) {
+			request.header("Authorization", "Bearer " + this.bearer);
 		}
 		try {
 			var response = this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
