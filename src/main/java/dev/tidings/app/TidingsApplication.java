@@ -1,7 +1,9 @@
 package dev.tidings.app;
 
 import dev.tidings.items.ItemsService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +25,10 @@ public class TidingsApplication {
 		SpringApplication.run(TidingsApplication.class, args);
 	}
 
+	/** The demo accounts, where Tidings is wired (it backs off without a database). */
 	@Bean
-	DemoAccounts tidingsDemoAccounts(ItemsService items) {
-		return new DemoAccounts(items);
+	ApplicationRunner tidingsDemoAccounts(ObjectProvider<ItemsService> items) {
+		return (args) -> items.ifAvailable((service) -> new DemoAccounts(service).run(args));
 	}
 
 	/**

@@ -5,16 +5,19 @@ import java.util.List;
 
 import dev.tidings.items.ItemsService;
 import dev.tidings.rest.AccountabilityResolver;
+import dev.tidings.rest.AuthController;
 import dev.tidings.rest.ErrorResponses;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
 import dev.tidings.rest.MeController;
+import dev.tidings.rest.RefreshCookie;
 import dev.tidings.rest.ServerController;
 import dev.tidings.rest.SystemCollectionsController;
 import dev.tidings.schema.JpaSchemaRegistry;
 import dev.tidings.security.AccessPolicy;
-import dev.tidings.security.Accountability;
 import dev.tidings.security.Authenticator;
+import dev.tidings.security.PasswordHasher;
+import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,7 +41,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties(TidingsRestProperties.class)
-@Import(TidingsSecurityConfiguration.class)
+@Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class })
 public final class TidingsAutoConfiguration {
 
 	@Bean
@@ -50,21 +53,15 @@ public final class TidingsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ItemsService tidingsItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
-			AccessPolicy accessPolicy, PlatformTransactionManager transactionManager) {
-		return new ItemsService(entityManagerFactory, schemas, accessPolicy, transactionManager, Clock.systemUTC());
-	}
-
-	// TEMPORARY until the authenticator lands (issue 3)
-	@Bean
-	@ConditionalOnMissingBean
-	Authenticator tidingsAuthenticator() {
-		return (token) -> Accountability.system();
+			AccessPolicy accessPolicy, PasswordHasher passwords, PlatformTransactionManager transactionManager) {
+		return new ItemsService(entityManagerFactory, schemas, accessPolicy, new UserCredentials(passwords),
+				transactionManager, Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ ItemsController.class, SystemCollectionsController.class, MeController.class, ServerController.class,
-			ErrorResponses.class })
+	@Import({ ItemsController.class, SystemCollectionsController.class, MeController.class, AuthController.class,
+			ServerController.class, ErrorResponses.class })
 	static class RestConfiguration {
 
 		@Bean
@@ -75,6 +72,12 @@ public final class TidingsAutoConfiguration {
 					resolvers.add(new AccountabilityResolver(authenticator));
 				}
 			};
+		}
+
+		@Bean
+		RefreshCookie tidingsRefreshCookie(TidingsAuthProperties properties) {
+			return new RefreshCookie(properties.refreshCookieName(), properties.refreshCookieSecure(),
+					properties.refreshCookieSameSite(), properties.refreshCookieDomain());
 		}
 
 		@Bean

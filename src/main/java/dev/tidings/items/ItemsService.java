@@ -23,6 +23,7 @@ import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Query;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
+import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
@@ -61,12 +62,15 @@ public class ItemsService {
 
 	private final PersistenceUnitUtil units;
 
+	private final UserCredentials credentials;
+
 	private final Clock clock;
 
 	public ItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, AccessPolicy access,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			UserCredentials credentials, PlatformTransactionManager transactionManager, Clock clock) {
 		this.schemas = schemas;
 		this.access = access;
+		this.credentials = credentials;
 		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		SortOrders sortOrders = new SortOrders(schemas, Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
@@ -141,7 +145,8 @@ public class ItemsService {
 		return this.writes.execute((status) -> {
 			List<Object> keys = new ArrayList<>();
 			for (Map<String, ?> item : items) {
-				keys.add(this.writer.create(schema, this.writeAccess.create(permissions, schema, item)));
+				Map<String, ?> checked = this.writeAccess.create(permissions, schema, item);
+				keys.add(this.writer.create(schema, this.credentials.forStorage(collection, checked)));
 			}
 			return keys;
 		});
@@ -212,7 +217,7 @@ public class ItemsService {
 		List<Map<String, ?>> checked = this.writeAccess.update(permissions, schema, keys, payloads);
 		List<Object> updated = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
-			if (this.writer.update(schema, keys.get(i), checked.get(i))) {
+			if (this.writer.update(schema, keys.get(i), this.credentials.forStorage(schema.name(), checked.get(i)))) {
 				updated.add(keys.get(i));
 			}
 		}

@@ -1,8 +1,10 @@
 package dev.tidings.rest;
 
+import dev.tidings.errors.RequestsExceededException;
 import dev.tidings.errors.TidingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * with no stack trace or SQL.
  */
 @RestControllerAdvice(assignableTypes = { ItemsController.class, SystemCollectionsController.class, MeController.class,
-		ServerController.class })
+		AuthController.class, ServerController.class })
 public class ErrorResponses {
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorResponses.class);
@@ -28,6 +30,17 @@ public class ErrorResponses {
 	@ExceptionHandler(TidingsException.class)
 	public ResponseEntity<byte[]> tidings(TidingsException exception) {
 		return this.json.error(exception);
+	}
+
+	/** 429 with {@code Retry-After} in whole seconds, rounded up. */
+	@ExceptionHandler(RequestsExceededException.class)
+	public ResponseEntity<byte[]> requestsExceeded(RequestsExceededException exception) {
+		ResponseEntity<byte[]> answer = this.json.error(exception);
+		long seconds = (exception.retryAfter().toMillis() + 999) / 1000;
+		return ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(answer.getBody());
 	}
 
 	@ExceptionHandler(Exception.class)

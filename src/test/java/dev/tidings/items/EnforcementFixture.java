@@ -17,6 +17,8 @@ import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Action;
 import dev.tidings.security.Grant;
+import dev.tidings.security.PasswordHasher;
+import dev.tidings.security.UserCredentials;
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,8 +71,8 @@ final class EnforcementFixture {
 
 	/** A service whose policy gives every caller the same grants. */
 	ItemsService service(Grants grants) {
-		return new ItemsService(this.entityManagerFactory, this.schemas, grants, this.transactionManager,
-				Clock.systemUTC());
+		return new ItemsService(this.entityManagerFactory, this.schemas, grants,
+				new UserCredentials(new PasswordHasher()), this.transactionManager, Clock.systemUTC());
 	}
 
 	/** Removes what a test added, so each starts from the seed. */

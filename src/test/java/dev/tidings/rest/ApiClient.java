@@ -12,6 +12,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +29,40 @@ final class ApiClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/**
+	 * The administrator the tests act as, created at start-up from
+	 * {@code src/test/resources/application.properties}.
+	 */
+	static final String ADMIN_EMAIL = "admin@example.com";
+
+	static final String ADMIN_PASSWORD = "admin-password-123";
+
+	/** One login per server (argon2 is slow on purpose); tokens outlive a test run. */
+	private static final Map<String, String> adminTokens = new ConcurrentHashMap<>();
+
 	private final String base;
+
+	private String bearer;
 
 	ApiClient(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/**
+	 * Sends every request as the administrator, logging in through {@code /auth/login}.
+	 */
+	ApiClient asAdmin() {
+		this.bearer = adminTokens.computeIfAbsent(this.base, (server) -> {
+			Reply login = post("/auth/login",
+					json(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD, "mode", "json")));
+			return (String) login.item().get("access_token");
+		});
+		return this;
+	}
+
+	/** The access token requests carry, or null for an anonymous client. */
+	String bearer() {
+		return this.bearer;
 	}
 
 	Reply get(String pathAndQuery) {
@@ -67,6 +99,9 @@ final class ApiClient {
 			.method(method, body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (this.bearer != null) {
+			request.header("Authorization", "Bearer " + this.bearer);
 		}
 		try {
 			var response = this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));

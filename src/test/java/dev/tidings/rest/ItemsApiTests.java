@@ -44,7 +44,7 @@ class ItemsApiTests {
 	private final int port;
 
 	ItemsApiTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc) {
-		this.api = new ApiClient(port);
+		this.api = new ApiClient(port).asAdmin();
 		this.jdbc = jdbc;
 		this.port = port;
 	}
@@ -302,7 +302,9 @@ class ItemsApiTests {
 	private String rawGet(String target) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\nAuthorization: Bearer " + this.api.bearer()
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

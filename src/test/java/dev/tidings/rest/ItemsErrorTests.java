@@ -35,7 +35,7 @@ class ItemsErrorTests {
 	private final JdbcTemplate jdbc;
 
 	ItemsErrorTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc) {
-		this.api = new ApiClient(port);
+		this.api = new ApiClient(port).asAdmin();
 		this.jdbc = jdbc;
 	}
 

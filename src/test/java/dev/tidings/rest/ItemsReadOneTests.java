@@ -33,7 +33,7 @@ class ItemsReadOneTests {
 	private final JdbcTemplate jdbc;
 
 	ItemsReadOneTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc) {
-		this.api = new ApiClient(port);
+		this.api = new ApiClient(port).asAdmin();
 		this.jdbc = jdbc;
 	}
 

@@ -32,7 +32,7 @@ class ItemsWriteTests {
 	private final JdbcTemplate jdbc;
 
 	ItemsWriteTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc) {
-		this.api = new ApiClient(port);
+		this.api = new ApiClient(port).asAdmin();
 		this.jdbc = jdbc;
 	}
 

@@ -1,0 +1,57 @@
+package dev.tidings.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of authentication: tokens, the refresh cookie and login throttling.
+ *
+ * @param secret the key that signs access tokens, as raw UTF-8 (Directus's
+ * {@code SECRET}), at least 32 bytes; when unset a random one is generated at start-up
+ * and tokens do not survive a restart nor work across instances
+ * @param accessTokenTtl how long an access token is valid
+ * @param refreshTokenTtl how long a session (and its refresh token and cookie) lives
+ * @param refreshGracePeriod how long a rotated refresh token still answers with the same
+ * successor, so that concurrent refreshes by one client all succeed
+ * @param refreshCookieName name of the cookie carrying the refresh token in cookie mode
+ * @param refreshCookieSecure whether the refresh cookie is marked {@code Secure}
+ * @param refreshCookieSameSite the {@code SameSite} attribute of the refresh cookie
+ * ({@code Lax}, {@code Strict} or {@code None})
+ * @param refreshCookieDomain the {@code Domain} attribute of the refresh cookie, or none
+ * @param loginStallTime the least time a failed login or refresh takes, so timing does
+ * not tell whether an e-mail exists; a bare number is milliseconds
+ * @param throttle limits on failed logins
+ */
+@ConfigurationProperties("tidings.auth")
+public record TidingsAuthProperties(@Nullable String secret, @DefaultValue("15m") Duration accessTokenTtl,
+		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("10s") Duration refreshGracePeriod,
+		@DefaultValue("directus_refresh_token") String refreshCookieName,
+		@DefaultValue("false") boolean refreshCookieSecure, @DefaultValue("Lax") String refreshCookieSameSite,
+		@Nullable String refreshCookieDomain, @DefaultValue("500ms") Duration loginStallTime,
+		@DefaultValue Throttle throttle) {
+
+	/**
+	 * Limits on failed logins, counted per client address and per (e-mail, client
+	 * address); never per e-mail alone, so nobody can lock a user out.
+	 *
+	 * @param enabled whether to throttle failed logins
+	 * @param failuresPerAddress how many failed logins one client address may make in a
+	 * burst, whatever the e-mails
+	 * @param failuresPerAccount how many failed logins for one e-mail one client address
+	 * may make in a burst
+	 * @param refill how long it takes to regain one allowed failure; also the first
+	 * block, which doubles with each further exhaustion
+	 * @param maxBlock the longest a client is blocked at once
+	 * @param maxTrackedKeys how many client addresses (and as many e-mail and address
+	 * pairs) are remembered at once; the least recently seen are forgotten first
+	 */
+	public record Throttle(@DefaultValue("true") boolean enabled, @DefaultValue("20") int failuresPerAddress,
+			@DefaultValue("5") int failuresPerAccount, @DefaultValue("1m") Duration refill,
+			@DefaultValue("1h") Duration maxBlock, @DefaultValue("10000") int maxTrackedKeys) {
+
+	}
+
+}
