@@ -17,6 +17,7 @@ import dev.tidings.items.internal.ItemWriter;
 import dev.tidings.items.internal.ReadAccess;
 import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.SortOrders;
+import dev.tidings.items.internal.SortVisibility;
 import dev.tidings.items.internal.WriteAccess;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
@@ -96,7 +97,8 @@ public class ItemsService {
 			ReadPlan plan = this.readAccess.plan(permissions, schema, query);
 			List<Map<String, @Nullable Object>> data = query.isAggregate()
 					? this.aggregation.aggregate(schema, plan.filter(), query, plan.grants())
-					: this.reader.read(schema, plan.filter(), query, plan.selection(), mask(permissions));
+					: this.reader.read(schema, plan.filter(), query, plan.selection(), mask(permissions),
+							SortVisibility.of(permissions, this.schemas));
 			Map<String, Long> meta = new LinkedHashMap<>();
 			if (query.meta().contains(Query.Meta.TOTAL_COUNT)) {
 				meta.put(Query.Meta.TOTAL_COUNT.token(), this.reader.count(schema, plan.permitted()));
@@ -134,7 +136,8 @@ public class ItemsService {
 				return List.of();
 			}
 			Filter filter = and(plan.filter(), byKeys(schema, typed));
-			return this.reader.read(schema, filter, query.withLimit(typed.size()), plan.selection(), mask(permissions));
+			return this.reader.read(schema, filter, query.withLimit(typed.size()), plan.selection(), mask(permissions),
+					SortVisibility.of(permissions, this.schemas));
 		});
 	}
 
@@ -232,7 +235,7 @@ public class ItemsService {
 	private List<Object> keysMatching(CallerPermissions permissions, CollectionSchema schema, Query query) {
 		Query unlimited = (query.limit() != null) ? query : query.withLimit(-1);
 		ReadPlan plan = this.readAccess.plan(permissions, schema, unlimited);
-		return this.reader.keys(schema, plan.filter(), unlimited);
+		return this.reader.keys(schema, plan.filter(), unlimited, SortVisibility.of(permissions, this.schemas));
 	}
 
 	/** The caller's grants for one request, bound to its variables at this instant. */

@@ -1,5 +1,6 @@
 package dev.tidings.items;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -158,6 +159,14 @@ class ItemsReadEnforcementTests {
 			.hasSize(1);
 		assertThat(service.read(EDITOR, "articles", query("{\"aggregate\":{\"count\":\"body\"}}")).data())
 			.containsExactly(Map.of("count", Map.of("body", 12L)));
+		// nor ordered by: where masked it sorts as null (last ascending), not by its
+		// value
+		List<Map<String, Object>> sorted = service
+			.read(EDITOR, "articles", query("{\"limit\":-1,\"sort\":[\"body\",\"id\"]}"))
+			.data();
+		assertThat(sorted.subList(0, 12)).allSatisfy((item) -> assertThat(item.get("status")).isEqualTo("published"));
+		assertThat(sorted.subList(12, 20)).extracting((item) -> item.get("id"))
+			.isSortedAccordingTo(Comparator.comparingInt((id) -> (Integer) id));
 	}
 
 	@Test

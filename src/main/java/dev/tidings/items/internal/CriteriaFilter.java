@@ -52,9 +52,12 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		this.from = from;
 	}
 
-	/** The predicate for a bound filter on the given root; null means every row. */
+	/**
+	 * The predicate for a bound filter on the given root (or joined collection); null
+	 * means every row.
+	 */
 	public static Predicate toPredicate(@Nullable Filter filter, CriteriaBuilder cb, AbstractQuery<?> query,
-			SchemaRegistry schemas, CollectionSchema collection, Root<?> root) {
+			SchemaRegistry schemas, CollectionSchema collection, From<?, ?> root) {
 		if (filter == null) {
 			return cb.conjunction();
 		}

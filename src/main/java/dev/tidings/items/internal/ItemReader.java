@@ -40,13 +40,14 @@ public final class ItemReader {
 	}
 
 	/** The entities a bound filter selects, in the query's order and page. */
-	public List<?> entities(CollectionSchema collection, @Nullable Filter filter, Query query) {
+	public List<?> entities(CollectionSchema collection, @Nullable Filter filter, Query query,
+			SortVisibility visibility) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
 		criteria.select(root)
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
-			.orderBy(this.sortOrders.orders(query.sort(), cb, collection, root));
+			.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, collection, root, visibility));
 		return page(this.entityManager.createQuery(criteria), query).getResultList();
 	}
 
@@ -70,20 +71,21 @@ public final class ItemReader {
 	 * The keys of the rows a bound filter selects, in the query's order and page, without
 	 * loading any entity.
 	 */
-	public List<Object> keys(CollectionSchema collection, @Nullable Filter filter, Query query) {
+	public List<Object> keys(CollectionSchema collection, @Nullable Filter filter, Query query,
+			SortVisibility visibility) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
 		criteria.select(root.get(collection.primaryKeyField().attribute()))
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
-			.orderBy(this.sortOrders.orders(query.sort(), cb, collection, root));
+			.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, collection, root, visibility));
 		return page(this.entityManager.createQuery(criteria), query).getResultList();
 	}
 
 	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query,
-			Selection selection, FieldMask mask) {
+			Selection selection, FieldMask mask, SortVisibility visibility) {
 		List<Map<String, @Nullable Object>> items = new ArrayList<>();
-		for (Object entity : entities(collection, filter, query)) {
+		for (Object entity : entities(collection, filter, query, visibility)) {
 			items.add(this.renderer.render(entity, selection, mask));
 		}
 		return items;

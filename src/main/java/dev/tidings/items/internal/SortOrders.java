@@ -7,6 +7,7 @@ import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
@@ -32,10 +33,11 @@ public final class SortOrders {
 	}
 
 	/** The orders for {@code sort}, or by primary key when none is given. */
-	public List<Order> orders(List<SortField> sort, CriteriaBuilder cb, CollectionSchema collection, From<?, ?> root) {
+	public List<Order> orders(List<SortField> sort, CriteriaBuilder cb, AbstractQuery<?> query,
+			CollectionSchema collection, From<?, ?> root, SortVisibility visibility) {
 		List<Order> orders = new ArrayList<>();
 		for (SortField key : sort) {
-			orders.add(order(key, cb, collection, root));
+			orders.add(order(key, cb, query, collection, root, visibility));
 		}
 		if (orders.isEmpty()) {
 			orders.add(cb.asc(root.get(collection.primaryKeyField().attribute())));
@@ -43,7 +45,8 @@ public final class SortOrders {
 		return orders;
 	}
 
-	private Order order(SortField key, CriteriaBuilder cb, CollectionSchema collection, From<?, ?> root) {
+	private Order order(SortField key, CriteriaBuilder cb, AbstractQuery<?> query, CollectionSchema collection,
+			From<?, ?> root, SortVisibility visibility) {
 		From<?, ?> owner = root;
 		CollectionSchema current = collection;
 		List<String> path = key.path();
@@ -62,7 +65,7 @@ public final class SortOrders {
 				.invalidQuery("Sorting by the one-to-many field \"" + field.name() + "\" is not supported");
 		}
 		Path<?> column = owner.get(field.attribute());
-		return order(column, field, key.descending(), cb);
+		return order(visibility.of(cb, query, current, field, owner, column), field, key.descending(), cb);
 	}
 
 	/** The order by an expression holding the field's values. */
