@@ -29,6 +29,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -54,8 +55,10 @@ public final class TidingsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ItemsService tidingsItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
 			AccessPolicy accessPolicy, PasswordHasher passwords, PlatformTransactionManager transactionManager) {
-		return new ItemsService(entityManagerFactory, schemas, accessPolicy, new UserCredentials(passwords),
-				transactionManager, Clock.systemUTC());
+		UserCredentials credentials = new UserCredentials(passwords,
+				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+		return new ItemsService(entityManagerFactory, schemas, accessPolicy, credentials, transactionManager,
+				Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -221,6 +221,7 @@ public class ItemsService {
 		List<Object> updated = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			if (this.writer.update(schema, keys.get(i), this.credentials.forStorage(schema.name(), checked.get(i)))) {
+				this.credentials.updated(schema.name(), keys.get(i), checked.get(i));
 				updated.add(keys.get(i));
 			}
 		}

@@ -49,6 +49,10 @@ public final class FieldValues {
 		if (value == null) {
 			return null;
 		}
+		if (javaType.isInstance(value) && !(value instanceof Map<?, ?> || value instanceof Iterable<?>)) {
+			// already converted, as keys handed back by a write are
+			return value;
+		}
 		if (Map.class.isAssignableFrom(javaType) && value instanceof Map<?, ?>) {
 			return value;
 		}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +19,24 @@ public final class UserCredentials {
 
 	private final PasswordHasher passwords;
 
-	public UserCredentials(PasswordHasher passwords) {
+	private final EntityManager entityManager;
+
+	public UserCredentials(PasswordHasher passwords, EntityManager entityManager) {
 		this.passwords = passwords;
+		this.entityManager = entityManager;
+	}
+
+	/**
+	 * Called in the writing transaction after a user was updated with the payload as
+	 * sent.
+	 */
+	public void updated(String collection, Object key, Map<String, ?> payload) {
+		boolean newPassword = payload.get("password") instanceof String password && !password.isEmpty();
+		if (USERS.equals(collection) && (newPassword || payload.containsKey("email"))) {
+			this.entityManager.createQuery("delete from Session s where s.user.id = :user")
+				.setParameter("user", key)
+				.executeUpdate();
+		}
 	}
 
 	public Map<String, ?> forStorage(String collection, Map<String, ?> payload) {

@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +73,9 @@ final class EnforcementFixture {
 	/** A service whose policy gives every caller the same grants. */
 	ItemsService service(Grants grants) {
 		return new ItemsService(this.entityManagerFactory, this.schemas, grants,
-				new UserCredentials(new PasswordHasher()), this.transactionManager, Clock.systemUTC());
+				new UserCredentials(new PasswordHasher(),
+						SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory)),
+				this.transactionManager, Clock.systemUTC());
 	}
 
 	/** Removes what a test added, so each starts from the seed. */
