@@ -26,7 +26,8 @@ public final class SecurityMigrations {
 		Flyway.configure()
 			.dataSource(this.dataSource)
 			.table(HISTORY_TABLE)
-			.locations("classpath:dev/tidings/security/db/" + vendor(this.dataSource))
+			.locations("classpath:dev/tidings/security/db/common",
+					"classpath:dev/tidings/security/db/" + vendor(this.dataSource))
 			// the host's own tables may already be there: start our history from zero
 			.baselineOnMigrate(true)
 			.baselineVersion("0")

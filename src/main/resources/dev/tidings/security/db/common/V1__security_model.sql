@@ -28,9 +28,6 @@ create table tidings_users (
 	last_access timestamp(6) with time zone
 );
 
--- e-mails are unique whatever their case, and logins find them through this index
-create unique index tidings_users_email on tidings_users (lower(email));
-
 create table tidings_access (
 	id uuid primary key,
 	role uuid references tidings_roles (id) on delete cascade,
