@@ -37,27 +37,57 @@ final class ApiClient {
 
 	static final String ADMIN_PASSWORD = "admin-password-123";
 
-	/** One login per server (argon2 is slow on purpose); tokens outlive a test run. */
-	private static final Map<String, String> adminTokens = new ConcurrentHashMap<>();
+	/**
+	 * One login per server and user (argon2 is slow on purpose); tokens outlive a test
+	 * run.
+	 */
+	private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
 	private final String base;
 
 	private String bearer;
 
 	ApiClient(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port);
+	}
+
+	private ApiClient(String base) {
+		this.base = base;
 	}
 
 	/**
 	 * Sends every request as the administrator, logging in through {@code /auth/login}.
 	 */
 	ApiClient asAdmin() {
-		this.bearer = adminTokens.computeIfAbsent(this.base, (server) -> {
-			Reply login = post("/auth/login",
-					json(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD, "mode", "json")));
-			return (String) login.item().get("access_token");
-		});
+		return as(ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	/**
+	 * Sends every request as the given user, logging in through {@code /auth/login} once
+	 * per server and e-mail address; a test that deletes a user must not reuse its
+	 * address.
+	 */
+	ApiClient as(String email, String password) {
+		this.bearer = tokens.computeIfAbsent(this.base + " " + email, (key) -> login(email, password));
 		return this;
+	}
+
+	/** Sends every request with the given bearer token (null for none). */
+	ApiClient withToken(String token) {
+		this.bearer = token;
+		return this;
+	}
+
+	/** A fresh client of the same server, without a token: the public. */
+	ApiClient anonymous() {
+		return new ApiClient(this.base);
+	}
+
+	/** A fresh access token for the user, from a real {@code /auth/login}. */
+	String login(String email, String password) {
+		Reply login = new ApiClient(this.base).post("/auth/login",
+				json(Map.of("email", email, "password", password, "mode", "json")));
+		return (String) login.item().get("access_token");
 	}
 
 	/** The access token requests carry, or null for an anonymous client. */

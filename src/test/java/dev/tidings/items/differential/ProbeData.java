@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * with different scales, timestamps a microsecond apart around "now". Pools are small so
  * that generated filters hit values the rows really hold.
  */
-final class ProbeData {
+public final class ProbeData {
 
 	/** {@code $NOW} for every bound filter of the differential tests. */
 	static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
@@ -31,7 +31,7 @@ final class ProbeData {
 	/** The characters of generated text, all in the BMP. */
 	static final String ALPHABET = "aAbBéÉüÜ%_\\ 019";
 
-	static final List<UUID> UUIDS = List.of(UUID.fromString("00000000-0000-0000-0000-000000000000"),
+	public static final List<UUID> UUIDS = List.of(UUID.fromString("00000000-0000-0000-0000-000000000000"),
 			UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
 			UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff"));
 
@@ -103,7 +103,7 @@ final class ProbeData {
 					values.get5(), values.get6(), values.get7(), values.get8(), ts, day, parent));
 	}
 
-	static Arbitrary<@Nullable String> strings() {
+	public static Arbitrary<@Nullable String> strings() {
 		Arbitrary<String> random = Arbitraries.strings().withChars(ALPHABET).ofMinLength(1).ofMaxLength(6);
 		Arbitrary<String> special = Arbitraries.of("a", "A", "é", "É", "ü", "Ü", "ab", "aB", "AB", "%", "_", "\\",
 				"a%b", "a_b", "a\\b", "100%", " a", "a ", "null", "true", "e\u0301", "ÉCOLE", "école");

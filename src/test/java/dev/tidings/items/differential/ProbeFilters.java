@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * mostly from the dataset, so that conditions hit real rows; a few operators are put on
  * fields that do not allow them, so the binder's refusals are exercised too.
  */
-final class ProbeFilters {
+public final class ProbeFilters {
 
 	private static final List<String> NOW_VARIABLES = List.of("$NOW", "$NOW()", "$NOW(-1 day)", "$NOW(-1d)",
 			"$NOW(+1 hour)", "$NOW(1h)", "$NOW(-7 days)", "$NOW(-1 week)", "$NOW(-1 year)", "$NOW(-30 min)",
@@ -89,6 +89,34 @@ final class ProbeFilters {
 	/** A filter on {@code probe_rows}, nested up to three levels. */
 	static Arbitrary<Map<String, @Nullable Object>> filters(Dataset data) {
 		return filter(ROWS, data, 3);
+	}
+
+	/**
+	 * A filter over the given fields of any collection without relations, nested up to
+	 * three levels, built by the same rules as the filters on {@code probe_rows}: for
+	 * permission rules on the demo's {@code articles}, for instance.
+	 */
+	public static Arbitrary<Map<String, @Nullable Object>> filters(List<Operand> fields) {
+		Scope scope = new Scope(fields.stream()
+			.map((field) -> new Field(field.name(), field.type(), (data) -> field.present(), field.pool()))
+			.toList(), null, null);
+		return filter(scope, new Dataset(List.of(), List.of(), List.of()), 3);
+	}
+
+	/**
+	 * A field a generated filter may test.
+	 *
+	 * @param name the API name
+	 * @param type the field's type, which decides the operators
+	 * @param present values rows hold, so that conditions hit rows
+	 * @param pool other values of the type
+	 */
+	public record Operand(String name, FieldType type, List<Object> present, Arbitrary<Object> pool) {
+
+		public Operand {
+			present = List.copyOf(present);
+		}
+
 	}
 
 	/** A single condition on one field of {@code probe_rows} with the given operator. */
