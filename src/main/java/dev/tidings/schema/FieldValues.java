@@ -230,14 +230,7 @@ public final class FieldValues {
 		throw new IllegalArgumentException("is not a boolean");
 	}
 
-	/**
-	 * A UUID from its text, or as is: keys the service got back from a write are already
-	 * UUIDs.
-	 */
 	private static UUID uuid(Object value) {
-		if (value instanceof UUID uuid) {
-			return uuid;
-		}
 		String text = text(value);
 		if (!text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
 			throw new IllegalArgumentException("is not a valid UUID");
