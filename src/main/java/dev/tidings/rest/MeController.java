@@ -130,7 +130,11 @@ public class MeController {
 	}
 
 	private static Map<String, Object> full() {
-		return Map.of("access", "full", "fields", List.of("*"), "presets", Map.of());
+		Map<String, Object> full = new LinkedHashMap<>();
+		full.put("access", "full");
+		full.put("fields", List.of("*"));
+		full.put("presets", Map.of());
+		return full;
 	}
 
 	private static Map<String, Object> summary(List<Grant> grants) {
@@ -143,9 +147,11 @@ public class MeController {
 			fields.addAll(grant.fields().contains("*") ? Set.of("*") : grant.fields());
 			presets.putAll(grant.presets());
 		}
-		boolean full = grants.stream().anyMatch(Grant::unrestricted);
-		return Map.of("access", full ? "full" : "partial", "fields",
-				fields.contains("*") ? List.of("*") : fields.stream().sorted().toList(), "presets", presets);
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("access", grants.stream().anyMatch(Grant::unrestricted) ? "full" : "partial");
+		summary.put("fields", fields.contains("*") ? List.of("*") : fields.stream().sorted().toList());
+		summary.put("presets", presets);
+		return summary;
 	}
 
 	private static String requireUser(Accountability who) {

@@ -1,10 +1,17 @@
 package dev.tidings.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.Filter;
+import dev.tidings.query.FilterBinder;
 import dev.tidings.query.QueryParser;
+import dev.tidings.query.Variables;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class PermissionRows {
 
+	/** Variables of some signed-in caller: each has a value, so its type is checked. */
+	private static final Variables SIGNED_IN = new Variables(UUID.randomUUID(), UUID.randomUUID(),
+			List.of(UUID.randomUUID()), List.of(UUID.randomUUID()), Instant.EPOCH);
+
 	private final JsonCodec json;
 
 	private final QueryParser queries;
 
-	PermissionRows(JsonCodec json) {
+	private final SchemaRegistry schemas;
+
+	PermissionRows(JsonCodec json, SchemaRegistry schemas) {
 		this.json = json;
 		this.queries = new QueryParser(json::read);
+		this.schemas = schemas;
 	}
 
 	void check(HttpServletRequest request) {
@@ -38,6 +52,17 @@ final class PermissionRows {
 		}
 	}
 
+	/** The collection a row names; null when the row does not say (a partial update). */
+	private @Nullable CollectionSchema collection(@Nullable Object name) {
+		if (name == null) {
+			return null;
+		}
+		if (!(name instanceof String text) || this.schemas.find(text).isEmpty()) {
+			throw TidingsException.invalidPayload("\"collection\" must name an existing collection");
+		}
+		return this.schemas.require(text);
+	}
+
 	private void checkRow(@Nullable Object row) {
 		if (!(row instanceof Map<?, ?> map)) {
 			return;
@@ -48,13 +73,20 @@ final class PermissionRows {
 		else if (map.containsKey("action")) {
 			throw TidingsException.invalidPayload("\"action\" must be one of create, read, update, delete");
 		}
+		CollectionSchema collection = collection(map.get("collection"));
 		for (String filter : List.of("permissions", "validation")) {
 			Object value = map.get(filter);
 			if (value != null && !(value instanceof Map<?, ?>)) {
 				throw TidingsException.invalidPayload("\"" + filter + "\" must be a filter object or null");
 			}
 			try {
-				this.queries.parseFilter(value);
+				Filter parsed = this.queries.parseFilter(value);
+				if (parsed != null && collection != null) {
+					// binding checks fields, operators and values against the collection,
+					// as
+					// a signed-in caller's request would
+					FilterBinder.bind(parsed, collection, this.schemas, SIGNED_IN);
+				}
 			}
 			catch (TidingsException ex) {
 				throw TidingsException

@@ -1,6 +1,7 @@
 package dev.tidings.rest;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountability;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +27,9 @@ public class SystemCollectionsController {
 
 	private final PermissionRows permissionRows;
 
-	public SystemCollectionsController(ItemsService items, JsonCodec json) {
+	public SystemCollectionsController(ItemsService items, SchemaRegistry schemas, JsonCodec json) {
 		this.routes = new ItemRoutes(items, json);
-		this.permissionRows = new PermissionRows(json);
+		this.permissionRows = new PermissionRows(json, schemas);
 	}
 
 	@GetMapping
