@@ -1,0 +1,31 @@
+package dev.tidings.events;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One item's committed change. Snapshots are immutable rows keyed by API field name,
+ * holding each column's Java value (a many-to-one holds the related key), exactly what
+ * {@code query.RowMatcher} evaluates; one-to-many aliases are not in them.
+ *
+ * @param type what happened
+ * @param key the item's primary key, of the key's Java type
+ * @param before the row before the change (update, delete), else null
+ * @param after the row after the change (create, update), else null
+ */
+public record ItemChange(ChangeType type, Object key, @Nullable Map<String, @Nullable Object> before,
+		@Nullable Map<String, @Nullable Object> after) {
+
+	public ItemChange {
+		before = copy(before);
+		after = copy(after);
+	}
+
+	private static @Nullable Map<String, @Nullable Object> copy(@Nullable Map<String, @Nullable Object> row) {
+		return (row != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(row)) : null;
+	}
+
+}
