@@ -1,8 +1,5 @@
 package dev.tidings.security;
 
-import dev.tidings.security.internal.UserAccount;
-import dev.tidings.security.internal.Role;
-import dev.tidings.security.internal.Access;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,7 +9,9 @@ import java.util.UUID;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
-import dev.tidings.security.Accountability;
+import dev.tidings.security.internal.Access;
+import dev.tidings.security.internal.Role;
+import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,6 +1,5 @@
 package dev.tidings.security;
 
-import dev.tidings.security.internal.Permission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,14 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.tidings.errors.TidingsException;
 import dev.tidings.query.Filter;
 import dev.tidings.query.QueryParser;
-import dev.tidings.security.AccessPolicy;
-import dev.tidings.security.Accountability;
-import dev.tidings.security.Action;
-import dev.tidings.security.Grant;
+import dev.tidings.security.internal.Permission;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * next change.
  */
 public final class PermissionGrants implements AccessPolicy {
+
+	private static final Logger logger = LoggerFactory.getLogger(PermissionGrants.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,9 +89,18 @@ public final class PermissionGrants implements AccessPolicy {
 			if (action == null) {
 				continue;
 			}
+			Grant grant;
+			try {
+				grant = grant(row);
+			}
+			catch (TidingsException ex) {
+				// written around /permissions (which refuses such rules): grant nothing
+				logger.warn("Ignoring permission {} on {}: {}", row.getAction(), row.getCollection(), ex.getMessage());
+				continue;
+			}
 			grants.computeIfAbsent(row.getCollection(), (key) -> new LinkedHashMap<>())
 				.computeIfAbsent(action, (key) -> new ArrayList<>())
-				.add(grant(row));
+				.add(grant);
 		}
 		grants.values().forEach((byAction) -> byAction.replaceAll((action, list) -> List.copyOf(list)));
 		return grants;

@@ -3,7 +3,6 @@ package dev.tidings.security;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;

@@ -1,14 +1,14 @@
 package dev.tidings.security;
 
-import dev.tidings.security.internal.UserAccount;
-import dev.tidings.security.internal.Role;
-import dev.tidings.security.internal.Policy;
-import dev.tidings.security.internal.Access;
-import dev.tidings.security.internal.Permission;
-import dev.tidings.security.internal.Session;
 import java.util.List;
 import java.util.Locale;
 
+import dev.tidings.security.internal.Access;
+import dev.tidings.security.internal.Permission;
+import dev.tidings.security.internal.Policy;
+import dev.tidings.security.internal.Role;
+import dev.tidings.security.internal.Session;
+import dev.tidings.security.internal.UserAccount;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.mapping.Table;

@@ -160,6 +160,19 @@ class SecurityModelTests {
 		});
 	}
 
+	@Test
+	void permissionWrittenAroundTheApiWithABrokenRuleGrantsNothingInsteadOfFailingEveryRequest() {
+		UUID policy = this.transactions.execute((status) -> persist(new Policy("broken", null, false, false)).getId());
+		this.jdbc.update("insert into tidings_permissions (policy, collection, action, permissions, fields) "
+				+ "values (?, 'articles', 'read', '{\"status\":{\"_nope\":1}}', '*')", policy);
+		this.transactions.executeWithoutResult((status) -> persist(
+				new Permission(this.entityManager.find(Policy.class, policy), "articles", "create", Map.of(), null)));
+		Accountability who = new Accountability(UUID.randomUUID(), null, List.of(), List.of(policy), false, false);
+
+		assertThat(this.grants.grants(who, "articles", Action.READ)).isEmpty();
+		assertThat(this.grants.grants(who, "articles", Action.CREATE)).hasSize(1);
+	}
+
 	private <T> T persist(T entity) {
 		this.entityManager.persist(entity);
 		this.entityManager.flush();
