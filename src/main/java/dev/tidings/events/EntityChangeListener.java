@@ -1,0 +1,107 @@
+package dev.tidings.events;
+
+import java.util.Map;
+
+import dev.tidings.events.internal.ChangeRecorder;
+import dev.tidings.events.internal.Snapshots;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.AbstractPostDatabaseOperationEvent;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records every insert, update and delete of a collection entity, whoever makes it (a
+ * host repository, an entity manager, our items service), without the host declaring
+ * entity listeners: {@link #register()} appends it to the Hibernate session factory
+ * behind the host's {@link EntityManagerFactory}.
+ * <p>
+ * Hibernate fires these events at the flush, inside the transaction, with the state it
+ * wrote and, for updates and deletes, the row as it was loaded (the committed row before
+ * this transaction, or as of this transaction's previous flush, which the per-transaction
+ * merge reconciles). They are only recorded here; the after-commit publication is the
+ * {@link ChangeRecorder}'s. Hibernate's post-commit variants were not used: they fire per
+ * action rather than per transaction, and a Spring transaction's commit is the one that
+ * must decide.
+ * <p>
+ * Bulk JPQL or SQL statements bypass Hibernate's events and are not recorded.
+ */
+public final class EntityChangeListener
+		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final SchemaRegistry schemas;
+
+	private final ChangeRecorder recorder;
+
+	private final Snapshots snapshots = new Snapshots();
+
+	public EntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, ChangeBus bus) {
+		this.entityManagerFactory = entityManagerFactory;
+		this.schemas = schemas;
+		this.recorder = new ChangeRecorder(entityManagerFactory, bus);
+	}
+
+	/**
+	 * Appends this listener to the session factory's post-insert, -update and -delete
+	 * events.
+	 */
+	public void register() {
+		EventListenerRegistry registry = this.entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+			.getServiceRegistry()
+			.requireService(EventListenerRegistry.class);
+		registry.appendListeners(EventType.POST_INSERT, this);
+		registry.appendListeners(EventType.POST_UPDATE, this);
+		registry.appendListeners(EventType.POST_DELETE, this);
+	}
+
+	@Override
+	public void onPostInsert(PostInsertEvent event) {
+		record(event, ChangeType.CREATE, null, event.getState());
+	}
+
+	@Override
+	public void onPostUpdate(PostUpdateEvent event) {
+		record(event, ChangeType.UPDATE, event.getOldState(), event.getState());
+	}
+
+	@Override
+	public void onPostDelete(PostDeleteEvent event) {
+		record(event, ChangeType.DELETE, event.getDeletedState(), null);
+	}
+
+	@Override
+	public boolean requiresPostCommitHandling(EntityPersister persister) {
+		return false;
+	}
+
+	private void record(AbstractPostDatabaseOperationEvent event, ChangeType type, @Nullable Object @Nullable [] before,
+			@Nullable Object @Nullable [] after) {
+		EntityPersister persister = event.getPersister();
+		CollectionSchema collection = this.schemas.forEntity(persister.getMappedClass()).orElse(null);
+		if (collection == null) {
+			return;
+		}
+		Object key = event.getId();
+		ItemChange change = new ItemChange(type, key, snapshot(collection, persister, key, before),
+				snapshot(collection, persister, key, after));
+		this.recorder.record(event.getSession(), collection.name(), change);
+	}
+
+	private @Nullable Map<String, @Nullable Object> snapshot(CollectionSchema collection, EntityPersister persister,
+			Object key, @Nullable Object @Nullable [] state) {
+		return (state != null) ? this.snapshots.of(collection, persister, key, state) : null;
+	}
+
+}

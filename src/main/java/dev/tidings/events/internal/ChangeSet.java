@@ -1,0 +1,96 @@
+package dev.tidings.events.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidings.events.ChangeNotification;
+import dev.tidings.events.ChangeType;
+import dev.tidings.events.ItemChange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One transaction's changes, merged per item so that subscribers see the net effect of
+ * the transaction, in flush order (an item keeps the position of its first change):
+ * <ul>
+ * <li>create then update: one create with the last after-state;</li>
+ * <li>update then update: one update from the first before-state to the last
+ * after-state;</li>
+ * <li>create then delete: nothing;</li>
+ * <li>update then delete: one delete with the first before-state;</li>
+ * <li>delete then create (a re-used key): one update from the deleted row to the new
+ * one.</li>
+ * </ul>
+ * Not thread-safe: a transaction runs on one thread.
+ */
+public final class ChangeSet {
+
+	private final Map<String, Map<Object, ItemChange>> byCollection = new LinkedHashMap<>();
+
+	public void add(String collection, ItemChange change) {
+		Map<Object, ItemChange> items = this.byCollection.computeIfAbsent(collection, (name) -> new LinkedHashMap<>());
+		ItemChange earlier = items.get(change.key());
+		if (earlier == null) {
+			items.put(change.key(), change);
+			return;
+		}
+		ItemChange merged = merge(earlier, change);
+		if (merged != null) {
+			items.put(change.key(), merged);
+		}
+		else {
+			items.remove(change.key());
+		}
+	}
+
+	/** A copy to return to, as a savepoint's state. */
+	public ChangeSet copy() {
+		ChangeSet copy = new ChangeSet();
+		this.byCollection.forEach((collection, items) -> copy.byCollection.put(collection, new LinkedHashMap<>(items)));
+		return copy;
+	}
+
+	/** Forgets every change made since the given copy was taken. */
+	public void restore(ChangeSet copy) {
+		this.byCollection.clear();
+		copy.copy().byCollection.forEach(this.byCollection::put);
+	}
+
+	public boolean isEmpty() {
+		return this.byCollection.values().stream().allMatch(Map::isEmpty);
+	}
+
+	/**
+	 * One notification per collection that still has changes, in the order the
+	 * collections were first changed.
+	 */
+	public List<ChangeNotification> notifications() {
+		List<ChangeNotification> notifications = new ArrayList<>();
+		this.byCollection.forEach((collection, items) -> {
+			if (!items.isEmpty()) {
+				notifications.add(new ChangeNotification(collection, List.copyOf(items.values())));
+			}
+		});
+		return notifications;
+	}
+
+	private static @Nullable ItemChange merge(ItemChange earlier, ItemChange later) {
+		Object key = later.key();
+		return switch (earlier.type()) {
+			case CREATE -> switch (later.type()) {
+				case CREATE, UPDATE -> new ItemChange(ChangeType.CREATE, key, null, later.after());
+				case DELETE -> null;
+			};
+			case UPDATE -> switch (later.type()) {
+				case CREATE, UPDATE -> new ItemChange(ChangeType.UPDATE, key, earlier.before(), later.after());
+				case DELETE -> new ItemChange(ChangeType.DELETE, key, earlier.before(), null);
+			};
+			case DELETE -> switch (later.type()) {
+				case CREATE, UPDATE -> new ItemChange(ChangeType.UPDATE, key, earlier.before(), later.after());
+				case DELETE -> earlier;
+			};
+		};
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.tidings.events.internal;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldSchema;
+import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.Type;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns one of Hibernate's state arrays (the values it wrote, or the row it had loaded
+ * before the change) into a snapshot keyed by API field name: one entry per column field,
+ * the key included, a many-to-one as the related key (a lazy proxy is never initialised),
+ * mutable values deep-copied so the host changing its entity later does not change what
+ * was recorded. A concealed field (a password hash) is kept only as "has a value", so its
+ * stored value never leaves the transaction.
+ */
+public final class Snapshots {
+
+	/** What a concealed field with a value holds in a snapshot, as reads show it. */
+	public static final String CONCEALED = "**********";
+
+	private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+
+	public Map<String, @Nullable Object> of(CollectionSchema collection, EntityPersister persister, Object key,
+			@Nullable Object[] state) {
+		Layout layout = this.layouts.computeIfAbsent(persister.getEntityName(),
+				(name) -> Layout.of(collection, persister));
+		SessionFactoryImplementor factory = persister.getFactory();
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		for (int i = 0; i < layout.fields().size(); i++) {
+			FieldSchema field = layout.fields().get(i);
+			int index = layout.indexes()[i];
+			if (field.primaryKey()) {
+				row.put(field.name(), key);
+				continue;
+			}
+			if (index < 0) {
+				continue;
+			}
+			Object value = state[index];
+			if (value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+				// never loaded, so not known without a query: absent rather than wrong
+				continue;
+			}
+			row.put(field.name(), value(field, persister.getPropertyTypes()[index], value, factory));
+		}
+		return row;
+	}
+
+	private static @Nullable Object value(FieldSchema field, Type type, @Nullable Object value,
+			SessionFactoryImplementor factory) {
+		if (value == null) {
+			return null;
+		}
+		if (field.concealed()) {
+			return CONCEALED;
+		}
+		if (field.isManyToOne()) {
+			LazyInitializer proxy = HibernateProxy.extractLazyInitializer(value);
+			return (proxy != null) ? proxy.getInternalIdentifier()
+					: factory.getPersistenceUnitUtil().getIdentifier(value);
+		}
+		return type.deepCopy(value, factory);
+	}
+
+	/**
+	 * Where each column field of a collection sits in its persister's state arrays (-1
+	 * for the key, which is not in them).
+	 */
+	private record Layout(List<FieldSchema> fields, int[] indexes) {
+
+		static Layout of(CollectionSchema collection, EntityPersister persister) {
+			List<FieldSchema> fields = collection.columns();
+			List<String> names = Arrays.asList(persister.getPropertyNames());
+			int[] indexes = fields.stream().mapToInt((field) -> names.indexOf(field.attribute())).toArray();
+			return new Layout(fields, indexes);
+		}
+
+	}
+
+}

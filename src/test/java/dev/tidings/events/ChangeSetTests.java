@@ -1,0 +1,117 @@
+package dev.tidings.events;
+
+import java.util.Map;
+
+import dev.tidings.events.internal.ChangeSet;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The merge rules of one transaction's changes: subscribers see the net effect per item,
+ * in the order items were first changed, one notification per collection.
+ */
+class ChangeSetTests {
+
+	private final ChangeSet changes = new ChangeSet();
+
+	@Test
+	void createThenUpdateThenOneCreateWithTheLastRow() {
+		this.changes.add("articles", create(1, "a"));
+		this.changes.add("articles", update(1, "a", "b"));
+		this.changes.add("articles", update(1, "b", "c"));
+
+		assertThat(only()).isEqualTo(new ItemChange(ChangeType.CREATE, 1, null, row("c")));
+	}
+
+	@Test
+	void updateThenUpdateThenFirstBeforeAndLastAfter() {
+		this.changes.add("articles", update(1, "a", "b"));
+		this.changes.add("articles", update(1, "b", "c"));
+
+		assertThat(only()).isEqualTo(new ItemChange(ChangeType.UPDATE, 1, row("a"), row("c")));
+	}
+
+	@Test
+	void createThenDeleteThenNothing() {
+		this.changes.add("articles", create(1, "a"));
+		this.changes.add("articles", delete(1, "a"));
+
+		assertThat(this.changes.notifications()).isEmpty();
+		assertThat(this.changes.isEmpty()).isTrue();
+	}
+
+	@Test
+	void updateThenDeleteThenDeleteWithTheOriginalRow() {
+		this.changes.add("articles", update(1, "a", "b"));
+		this.changes.add("articles", delete(1, "b"));
+
+		assertThat(only()).isEqualTo(new ItemChange(ChangeType.DELETE, 1, row("a"), null));
+	}
+
+	@Test
+	void deleteThenCreateOfTheSameKeyThenUpdateFromOldToNewRow() {
+		this.changes.add("articles", delete(1, "a"));
+		this.changes.add("articles", create(1, "b"));
+
+		assertThat(only()).isEqualTo(new ItemChange(ChangeType.UPDATE, 1, row("a"), row("b")));
+	}
+
+	@Test
+	void severalItemsThenFirstChangeOrderKept() {
+		this.changes.add("articles", create(1, "a"));
+		this.changes.add("articles", create(2, "a"));
+		this.changes.add("articles", update(1, "a", "b"));
+
+		assertThat(this.changes.notifications()).singleElement()
+			.satisfies((notification) -> assertThat(notification.changes()).extracting(ItemChange::key)
+				.containsExactly(1, 2));
+	}
+
+	@Test
+	void twoCollectionsThenOneNotificationEachInFirstChangeOrder() {
+		this.changes.add("comments", create(7, "a"));
+		this.changes.add("articles", create(1, "a"));
+		this.changes.add("comments", create(8, "a"));
+
+		assertThat(this.changes.notifications()).extracting(ChangeNotification::collection)
+			.containsExactly("comments", "articles");
+	}
+
+	@Test
+	void restoreThenChangesSinceTheCopyForgotten() {
+		this.changes.add("articles", create(1, "a"));
+		ChangeSet savepoint = this.changes.copy();
+		this.changes.add("articles", update(1, "a", "b"));
+		this.changes.add("comments", create(7, "a"));
+
+		this.changes.restore(savepoint);
+
+		assertThat(this.changes.notifications()).singleElement()
+			.satisfies((notification) -> assertThat(notification.changes())
+				.containsExactly(new ItemChange(ChangeType.CREATE, 1, null, row("a"))));
+	}
+
+	private ItemChange only() {
+		assertThat(this.changes.notifications()).hasSize(1);
+		assertThat(this.changes.notifications().get(0).changes()).hasSize(1);
+		return this.changes.notifications().get(0).changes().get(0);
+	}
+
+	private static ItemChange create(int key, String title) {
+		return new ItemChange(ChangeType.CREATE, key, null, row(title));
+	}
+
+	private static ItemChange update(int key, String before, String after) {
+		return new ItemChange(ChangeType.UPDATE, key, row(before), row(after));
+	}
+
+	private static ItemChange delete(int key, String title) {
+		return new ItemChange(ChangeType.DELETE, key, row(title), null);
+	}
+
+	private static Map<String, Object> row(String title) {
+		return Map.of("title", title);
+	}
+
+}
