@@ -42,7 +42,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties(TidingsRestProperties.class)
-@Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class })
+@Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsRealtimeConfiguration.class })
 public final class TidingsAutoConfiguration {
 
 	@Bean
