@@ -37,6 +37,28 @@ class StandaloneConfigurationTests {
 	}
 
 	@Test
+	void whenWebsocketVariablesAreSetThenTheyMapToTidingsWebsockets() {
+		try (ConfigurableApplicationContext context = environmentOf("--WEBSOCKETS_REST_AUTH=strict",
+				"--WEBSOCKETS_REST_AUTH_TIMEOUT=3", "--WEBSOCKETS_HEARTBEAT_PERIOD=60", "--WEBSOCKETS_ENABLED=false")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("tidings.websockets.enabled")).isEqualTo("false");
+			assertThat(environment.getProperty("tidings.websockets.auth-mode")).isEqualTo("strict");
+			assertThat(environment.getProperty("tidings.websockets.auth-timeout")).isEqualTo("3");
+			assertThat(environment.getProperty("tidings.websockets.heartbeat-period")).isEqualTo("60");
+		}
+	}
+
+	@Test
+	void whenNothingIsSetThenWebsocketsAreOnInTheStandaloneApp() {
+		assumeThat(System.getenv()).doesNotContainKeys("WEBSOCKETS_ENABLED", "WEBSOCKETS_REST_PATH");
+		try (ConfigurableApplicationContext context = environmentOf()) {
+			assertThat(context.getEnvironment().getProperty("tidings.websockets.enabled")).isEqualTo("true");
+			assertThat(context.getEnvironment().getProperty("tidings.websockets.path")).isEqualTo("/websocket");
+		}
+	}
+
+	@Test
 	void whenDbClientIsPgThenPostgresUrlFromTheDbVariables() {
 		try (ConfigurableApplicationContext context = environmentOf("--DB_CLIENT=pg", "--DB_HOST=127.0.0.1",
 				"--DB_PORT=5432", "--DB_DATABASE=test", "--DB_USER=postgres", "--DB_PASSWORD=secret")) {

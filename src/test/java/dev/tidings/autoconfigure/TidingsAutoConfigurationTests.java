@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.ContentCollection;
@@ -49,6 +50,38 @@ class TidingsAutoConfigurationTests {
 			.withUserConfiguration(HostConfiguration.class)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web;DB_CLOSE_DELAY=-1")
 			.run((context) -> assertThat(context).hasSingleBean(ItemsController.class));
+	}
+
+	@Test
+	void contextWhenWebSocketsNotEnabledThenNoRealtimeEndpoint() {
+		new WebApplicationContextRunner().withConfiguration(JPA)
+			.withUserConfiguration(HostConfiguration.class)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-ws-off;DB_CLOSE_DELAY=-1")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeSettings.class));
+	}
+
+	@Test
+	void contextWhenWebSocketsEnabledThenEndpointUnderBasePathWithSecondsAsDirectus() {
+		new WebApplicationContextRunner().withConfiguration(JPA)
+			.withUserConfiguration(HostConfiguration.class)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-ws-on;DB_CLOSE_DELAY=-1",
+					"tidings.websockets.enabled=true", "tidings.rest.base-path=/cms",
+					"tidings.websockets.auth-timeout=5", "tidings.websockets.auth-mode=STRICT")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(RealtimeSettings.class);
+				RealtimeSettings settings = context.getBean(RealtimeSettings.class);
+				assertThat(settings.path()).isEqualTo("/cms/websocket");
+				assertThat(settings.authTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+				assertThat(settings.authMode()).isEqualTo(RealtimeSettings.AuthMode.STRICT);
+				assertThat(settings.maxMessageSize()).isEqualTo(1024 * 1024);
+				assertThat(context).hasBean("tidingsWebSocketHandlerMapping");
+			});
+	}
+
+	@Test
+	void contextWhenNotAWebApplicationThenNoRealtimeEndpointEvenIfEnabled() {
+		this.runner.withPropertyValues("tidings.websockets.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeSettings.class));
 	}
 
 	@Test

@@ -41,6 +41,27 @@ public final class SubscriptionIndex {
 		return removed;
 	}
 
+	/**
+	 * Removes exactly this subscription (a failed {@code init}); returns whether it was
+	 * registered.
+	 */
+	public boolean remove(Subscription subscription) {
+		List<Subscription> subscriptions = this.byCollection.get(subscription.collection());
+		return subscriptions != null && subscriptions.removeIf((candidate) -> candidate == subscription);
+	}
+
+	/** The session's subscription with that uid, or null. */
+	public @Nullable Subscription find(ClientSession session, String uid) {
+		for (List<Subscription> subscriptions : this.byCollection.values()) {
+			for (Subscription candidate : subscriptions) {
+				if (candidate.session() == session && uid.equals(candidate.uid())) {
+					return candidate;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Removes every subscription of the session (unsubscribe without uid, close). */
 	public void removeAll(ClientSession session) {
 		this.byCollection.values().forEach((subscriptions) -> subscriptions.removeIf((s) -> s.session() == session));

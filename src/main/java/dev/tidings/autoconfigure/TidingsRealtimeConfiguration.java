@@ -1,0 +1,40 @@
+package dev.tidings.autoconfigure;
+
+import dev.tidings.realtime.RealtimeSettings;
+import dev.tidings.realtime.RealtimeWebSocketConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The realtime endpoint, when {@code tidings.websockets.enabled} is set in a servlet web
+ * application: maps {@code tidings.websockets.*} to {@link RealtimeSettings} and imports
+ * the endpoint's beans from {@code realtime} (only that module may touch Spring
+ * WebSocket).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty("tidings.websockets.enabled")
+@EnableConfigurationProperties(TidingsWebSocketsProperties.class)
+@Import(RealtimeWebSocketConfiguration.class)
+class TidingsRealtimeConfiguration {
+
+	@Bean
+	RealtimeSettings tidingsRealtimeSettings(TidingsWebSocketsProperties properties, TidingsRestProperties rest) {
+		return new RealtimeSettings(path(rest.basePath(), properties.path()),
+				RealtimeSettings.AuthMode.of(properties.authMode()), properties.authTimeout(),
+				properties.heartbeatEnabled(), properties.heartbeatPeriod(), properties.maxMessageSize().toBytes(),
+				properties.maxConnections(), properties.allowedOrigins(), properties.sendTimeLimit(),
+				(int) Math.min(Integer.MAX_VALUE, properties.sendBufferLimit().toBytes()), properties.rateLimit(),
+				properties.allowCompression());
+	}
+
+	private static String path(String basePath, String path) {
+		String base = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+		return base + (path.startsWith("/") ? path : "/" + path);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.tidings.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the realtime endpoint (Directus's {@code WEBSOCKETS_*}).
+ *
+ * @param enabled whether to serve the WebSocket endpoint
+ * @param path path of the endpoint, under {@code tidings.rest.base-path}
+ * @param authMode {@code public}, {@code handshake} or {@code strict}, as Directus's
+ * {@code WEBSOCKETS_REST_AUTH}
+ * @param authTimeout how long a client has for its first {@code auth} message in
+ * handshake mode, and to re-authenticate after its token expired; a bare number is
+ * seconds, as Directus's {@code WEBSOCKETS_REST_AUTH_TIMEOUT}
+ * @param heartbeatEnabled whether the server pings clients and closes silent ones
+ * @param heartbeatPeriod the ping interval and how long a client may stay silent after a
+ * ping; a bare number is seconds
+ * @param maxMessageSize the largest message a client may send; a larger one closes the
+ * socket with 1009
+ * @param maxConnections the most sockets open at once on this instance (handshakes
+ * included), 0 for no limit; further upgrades get 403
+ * @param allowedOrigins browser origins allowed to connect besides the server's own host;
+ * empty allows any origin, as Directus does without CORS
+ * @param sendTimeLimit how long a send to one client may take before it is disconnected
+ * @param sendBufferLimit how much may be queued for one slow client before it is
+ * disconnected
+ * @param rateLimit how many messages per second one socket may send (and burst); 0 for no
+ * limit
+ * @param allowCompression whether to accept the {@code permessage-deflate} extension
+ * browsers offer; off because it costs far more CPU and memory than it saves on small
+ * frames
+ */
+@ConfigurationProperties("tidings.websockets")
+public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled,
+		@DefaultValue("/websocket") String path, @DefaultValue("handshake") String authMode,
+		@DefaultValue("10s") @DurationUnit(ChronoUnit.SECONDS) Duration authTimeout,
+		@DefaultValue("true") boolean heartbeatEnabled,
+		@DefaultValue("30s") @DurationUnit(ChronoUnit.SECONDS) Duration heartbeatPeriod,
+		@DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("0") int maxConnections,
+		@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration sendTimeLimit,
+		@DefaultValue("512KB") DataSize sendBufferLimit, @DefaultValue("50") int rateLimit,
+		@DefaultValue("false") boolean allowCompression) {
+
+}

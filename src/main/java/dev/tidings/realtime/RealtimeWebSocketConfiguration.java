@@ -1,0 +1,59 @@
+package dev.tidings.realtime;
+
+import java.time.Clock;
+import java.util.Map;
+
+import dev.tidings.items.ItemsService;
+import dev.tidings.realtime.internal.Authentication;
+import dev.tidings.realtime.internal.RealtimeEndpoint;
+import dev.tidings.realtime.internal.SubscriptionIndex;
+import dev.tidings.realtime.internal.UncompressedUpgrades;
+import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.AccessTokens;
+import dev.tidings.security.Accountabilities;
+import dev.tidings.security.Authenticator;
+import dev.tidings.security.Sessions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+
+/**
+ * The beans of the {@code /websocket} endpoint: the subscription index, the raw WebSocket
+ * handler (no STOMP) and its mapping behind the upgrade rules. Imported by the
+ * auto-configuration, which decides whether the endpoint exists and supplies the
+ * {@link RealtimeSettings}; kept here because only {@code realtime} may touch Spring
+ * WebSocket and its internals.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RealtimeWebSocketConfiguration {
+
+	@Bean
+	SubscriptionIndex tidingsSubscriptionIndex() {
+		return new SubscriptionIndex();
+	}
+
+	@Bean
+	RealtimeEndpoint tidingsRealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index,
+			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
+			ItemsService items, SchemaRegistry schemas) {
+		return new RealtimeEndpoint(settings, index, new Authentication(authenticator, accessTokens, sessions), callers,
+				items, schemas, Clock.systemUTC());
+	}
+
+	@Bean
+	UncompressedUpgrades tidingsWebSocketUpgrades(RealtimeEndpoint endpoint, RealtimeSettings settings) {
+		return new UncompressedUpgrades(endpoint, endpoint.upgradeRules(), settings.allowCompression());
+	}
+
+	@Bean
+	HandlerMapping tidingsWebSocketHandlerMapping(UncompressedUpgrades upgrades, RealtimeSettings settings) {
+		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
+		mapping.setUrlMap(Map.of(settings.path(), upgrades));
+		mapping.setWebSocketUpgradeMatch(true);
+		mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return mapping;
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.tidings.realtime.internal;
+
+import dev.tidings.errors.ErrorCode;
+import dev.tidings.errors.TidingsException;
+import dev.tidings.security.AccessTokens;
+import dev.tidings.security.Accountability;
+import dev.tidings.security.Authenticator;
+import dev.tidings.security.Sessions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the credentials a socket presents (a token at upgrade or in {@code auth}, an
+ * e-mail and password, a refresh token) into an {@link Identity}. Tokens are verified
+ * here, once; afterwards only the stored expiry is checked.
+ */
+public final class Authentication {
+
+	private final Authenticator authenticator;
+
+	private final AccessTokens accessTokens;
+
+	private final Sessions sessions;
+
+	public Authentication(Authenticator authenticator, AccessTokens accessTokens, Sessions sessions) {
+		this.authenticator = authenticator;
+		this.accessTokens = accessTokens;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * The user of an access token or static token.
+	 * @throws TidingsException when the token is invalid, expired, or stands for no user
+	 */
+	Identity token(String token) {
+		Accountability who = this.authenticator.authenticate(token);
+		if (who.user() == null) {
+			throw new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
+		}
+		return new Identity(who.user(),
+				AccessTokens.isAccessToken(token) ? this.accessTokens.verify(token).expires() : null);
+	}
+
+	/**
+	 * Authenticates an {@code auth} message: an access token wins over the other forms,
+	 * as in Directus; a login or refresh also hands back the new refresh token.
+	 * @throws TidingsException when the credentials are missing or wrong
+	 */
+	Result authenticate(ClientMessage.Auth message, Sessions.Client client) {
+		if (message.accessToken() != null) {
+			return new Result(token(message.accessToken()), null);
+		}
+		if (message.refreshToken() != null) {
+			return tokens(this.sessions.refresh(message.refreshToken(), client));
+		}
+		if (message.email() != null && message.password() != null) {
+			return tokens(this.sessions.login(message.email(), message.password(), client));
+		}
+		throw TidingsException
+			.invalidPayload("One of \"access_token\", \"refresh_token\", or \"email\" with \"password\" is required");
+	}
+
+	/** Whether the message carries any credential at all. */
+	static boolean hasCredentials(ClientMessage.Auth message) {
+		return message.accessToken() != null || message.refreshToken() != null
+				|| (message.email() != null && message.password() != null);
+	}
+
+	private Result tokens(Sessions.Tokens tokens) {
+		AccessTokens.Verified verified = this.accessTokens.verify(tokens.accessToken());
+		return new Result(new Identity(verified.user(), verified.expires()), tokens.refreshToken());
+	}
+
+	/**
+	 * A successful authentication.
+	 *
+	 * @param identity who the socket now acts as
+	 * @param refreshToken the new refresh token after a login or refresh, else null
+	 */
+	record Result(Identity identity, @Nullable String refreshToken) {
+	}
+
+}

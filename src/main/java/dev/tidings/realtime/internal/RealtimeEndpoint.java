@@ -1,0 +1,210 @@
+package dev.tidings.realtime.internal;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tidings.items.ItemsService;
+import dev.tidings.realtime.RealtimeSettings;
+import dev.tidings.realtime.RealtimeSettings.AuthMode;
+import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.Accountabilities;
+import dev.tidings.security.Sessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * The raw {@link WebSocketHandler} of {@code /websocket}: assembles frames within the
+ * size limit, runs the handshake of handshake-mode sockets, applies the per-connection
+ * rate limit, decodes, and routes each message to its handler on the socket's own thread,
+ * so one client's requests are answered in order. A message never costs more than its
+ * reply; anything that escapes closes that socket alone with 1011.
+ */
+public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(RealtimeEndpoint.class);
+
+	private final Map<String, SocketSession> sessions = new ConcurrentHashMap<>();
+
+	private final RealtimeSettings settings;
+
+	private final SubscriptionIndex index;
+
+	private final Accountabilities callers;
+
+	private final Clock clock;
+
+	private final ProtocolCodec codec = new ProtocolCodec();
+
+	private final SessionTimers timers;
+
+	private final AuthHandler auth;
+
+	private final MessageRouter router;
+
+	private final UpgradeRules upgradeRules;
+
+	private volatile boolean running;
+
+	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
+			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock) {
+		this.settings = settings;
+		this.index = index;
+		this.callers = callers;
+		this.clock = clock;
+		this.timers = new SessionTimers(clock, settings.authTimeout(), this.codec);
+		this.auth = new AuthHandler(authentication, this.timers);
+		MessageQueries queries = new MessageQueries(this.codec);
+		this.router = new MessageRouter(
+				List.of(this.auth, new SubscribeHandler(schemas, items, index, queries), new UnsubscribeHandler(index),
+						new ItemsHandler(schemas, items, queries), new PingHandler(), new PongHandler()));
+		this.upgradeRules = new UpgradeRules(settings, authentication, this.sessions::size);
+	}
+
+	/** The rules every upgrade request must pass. */
+	public UpgradeRules upgradeRules() {
+		return this.upgradeRules;
+	}
+
+	MessageRouter router() {
+		return this.router;
+	}
+
+	/** How many sockets are open, handshakes included. */
+	public int openSockets() {
+		return this.sessions.size();
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession socket) {
+		WebSocketSession decorated = new ConcurrentWebSocketSessionDecorator(socket,
+				(int) this.settings.sendTimeLimit().toMillis(), this.settings.sendBufferLimit(),
+				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+		Identity identity = (Identity) socket.getAttributes().get(UpgradeRules.IDENTITY);
+		Sessions.Client client = (Sessions.Client) socket.getAttributes().get(UpgradeRules.CLIENT);
+		SocketSession session = new SocketSession(decorated, this.codec, this.callers, this.clock,
+				this.settings.authMode() == AuthMode.PUBLIC, client, identity, this.settings.rateLimit(),
+				this.settings.maxMessageSize());
+		this.sessions.put(socket.getId(), session);
+		if (identity == null) {
+			this.timers.armHandshake(session);
+		}
+		else {
+			this.timers.armExpiry(session, session.generation());
+		}
+	}
+
+	@Override
+	public void handleMessage(WebSocketSession socket, WebSocketMessage<?> message) {
+		SocketSession session = this.sessions.get(socket.getId());
+		if (session == null) {
+			return;
+		}
+		try {
+			String text = null;
+			if (message instanceof TextMessage textMessage) {
+				text = session.frames().text(textMessage.getPayload(), textMessage.isLast());
+			}
+			else if (message instanceof BinaryMessage binary) {
+				text = session.frames().bytes(bytes(binary.getPayload()), binary.isLast());
+			}
+			if (text != null) {
+				onMessage(session, text);
+			}
+		}
+		catch (FrameAssembler.TooLarge ex) {
+			session.close(CloseReasons.TOO_BIG);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Closing WebSocket {} after an unexpected failure", session.id(), ex);
+			session.close(CloseReasons.SERVER_ERROR);
+		}
+	}
+
+	private void onMessage(SocketSession session, String text) {
+		if (session.phase() == SocketSession.Phase.HANDSHAKE) {
+			if (this.codec.decode(text) instanceof ProtocolCodec.Decoded.Message decoded
+					&& decoded.message() instanceof ClientMessage.Auth message) {
+				this.auth.handshake(session, message);
+			}
+			else {
+				this.auth.failHandshake(session);
+			}
+			return;
+		}
+		if (!session.budget().take(System.nanoTime())) {
+			session.reply(Errors.requestsExceeded(session.budget().retryAfterMillis()));
+			return;
+		}
+		ProtocolCodec.Decoded decoded = this.codec.decode(text);
+		if (decoded instanceof ProtocolCodec.Decoded.Invalid invalid) {
+			session.reply(invalid.reply());
+		}
+		else if (decoded instanceof ProtocolCodec.Decoded.Ignored) {
+			session.markAlive();
+		}
+		else if (decoded instanceof ProtocolCodec.Decoded.Message routed) {
+			if (!(routed.message() instanceof ClientMessage.Auth)) {
+				session.markAlive();
+			}
+			this.router.route(session, routed.message());
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession socket, Throwable exception) {
+		logger.debug("Transport error on WebSocket {}", socket.getId(), exception);
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession socket, CloseStatus closeStatus) {
+		SocketSession session = this.sessions.remove(socket.getId());
+		if (session != null) {
+			session.setTimer(null);
+			this.index.removeAll(session);
+		}
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	@Override
+	public void start() {
+		if (this.settings.heartbeatEnabled()) {
+			this.timers.startHeartbeat(this.settings.heartbeatPeriod(), this.sessions::values);
+		}
+		this.running = true;
+	}
+
+	/** Closes every socket with 1001, so clients know to reconnect elsewhere. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.sessions.values().forEach((session) -> session.close(CloseReasons.SHUTDOWN));
+		this.timers.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private static byte[] bytes(ByteBuffer buffer) {
+		byte[] bytes = new byte[buffer.remaining()];
+		buffer.get(bytes);
+		return bytes;
+	}
+
+}

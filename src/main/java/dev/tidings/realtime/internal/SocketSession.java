@@ -1,0 +1,266 @@
+package dev.tidings.realtime.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+
+import dev.tidings.errors.TidingsException;
+import dev.tidings.security.Accountabilities;
+import dev.tidings.security.Accountability;
+import dev.tidings.security.Sessions;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * One connected client: the only object that writes to its socket (through a
+ * {@link ConcurrentWebSocketSessionDecorator}, so a client that stops reading is cut off
+ * instead of slowing anyone), and its authentication state. The identity holds a user id
+ * and the token's expiry; {@link #caller()} resolves the caller through the security
+ * cache each time and checks the expiry, so no push reaches an expired, suspended or
+ * deleted user.
+ */
+public final class SocketSession implements ClientSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(SocketSession.class);
+
+	/** Where the socket is in its life. */
+	enum Phase {
+
+		/** Connected in handshake mode, waiting for its first {@code auth}. */
+		HANDSHAKE,
+		/** Authenticated (or public) and served. */
+		ACTIVE,
+		/** Its token expired; it must re-authenticate and receives nothing meanwhile. */
+		EXPIRED
+
+	}
+
+	private final WebSocketSession socket;
+
+	private final ProtocolCodec codec;
+
+	private final Accountabilities callers;
+
+	private final Clock clock;
+
+	private final boolean publicFallback;
+
+	private final Sessions.Client client;
+
+	private final MessageBudget budget;
+
+	private final FrameAssembler frames;
+
+	private Phase phase;
+
+	private Identity identity;
+
+	private int generation;
+
+	private int authFrames;
+
+	private @Nullable ScheduledFuture<?> timer;
+
+	private volatile boolean alive = true;
+
+	private volatile boolean pinged;
+
+	SocketSession(WebSocketSession socket, ProtocolCodec codec, Accountabilities callers, Clock clock,
+			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
+			long maxMessageSize) {
+		this.socket = socket;
+		this.codec = codec;
+		this.callers = callers;
+		this.clock = clock;
+		this.publicFallback = publicFallback;
+		this.client = client;
+		this.budget = new MessageBudget(rateLimit, System.nanoTime());
+		this.frames = new FrameAssembler(maxMessageSize);
+		this.identity = (identity != null) ? identity : Identity.PUBLIC;
+		this.phase = (identity != null) ? Phase.ACTIVE : Phase.HANDSHAKE;
+	}
+
+	@Override
+	public String id() {
+		return this.socket.getId();
+	}
+
+	@Override
+	public @Nullable Accountability caller() {
+		Identity current;
+		synchronized (this) {
+			if (this.phase != Phase.ACTIVE) {
+				return null;
+			}
+			current = this.identity;
+		}
+		if (current.user() == null) {
+			return this.callers.anonymous();
+		}
+		if (current.isExpiredAt(this.clock.instant())) {
+			return this.publicFallback ? this.callers.anonymous() : null;
+		}
+		try {
+			return this.callers.forUser(current.user());
+		}
+		catch (TidingsException ex) {
+			// suspended or deleted since the socket authenticated
+			return null;
+		}
+	}
+
+	@Override
+	public void send(String frame) {
+		if (!this.socket.isOpen()) {
+			return;
+		}
+		try {
+			this.socket.sendMessage(new TextMessage(frame));
+		}
+		catch (SessionLimitExceededException ex) {
+			logger.debug("Closing WebSocket {}: {}", id(), ex.getMessage());
+			close(ex.getStatus());
+		}
+		catch (IOException | IllegalStateException ex) {
+			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+	}
+
+	/** Sends a protocol message. */
+	void reply(ServerMessage message) {
+		send(this.codec.encode(message));
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.socket.isOpen();
+	}
+
+	void close(CloseStatus status) {
+		cancelTimer();
+		try {
+			this.socket.close(status);
+		}
+		catch (IOException | IllegalStateException ex) {
+			logger.debug("WebSocket {} did not close cleanly", id(), ex);
+		}
+	}
+
+	Sessions.Client client() {
+		return this.client;
+	}
+
+	MessageBudget budget() {
+		return this.budget;
+	}
+
+	FrameAssembler frames() {
+		return this.frames;
+	}
+
+	/** Whether the public keeps the socket when authentication fails or expires. */
+	boolean publicFallback() {
+		return this.publicFallback;
+	}
+
+	synchronized Phase phase() {
+		return this.phase;
+	}
+
+	synchronized Identity identity() {
+		return this.identity;
+	}
+
+	/**
+	 * Makes the socket act as this identity from now on; returns the generation that
+	 * timers armed for it must still match.
+	 */
+	synchronized int authenticate(Identity identity) {
+		cancelTimer();
+		this.identity = identity;
+		this.phase = Phase.ACTIVE;
+		return ++this.generation;
+	}
+
+	/**
+	 * The token of that generation expired: the socket falls back to the public, or
+	 * receives nothing until it re-authenticates. False when it re-authenticated since.
+	 */
+	synchronized boolean expire(int generation) {
+		if (generation != this.generation || this.phase != Phase.ACTIVE) {
+			return false;
+		}
+		this.generation++;
+		if (this.publicFallback) {
+			this.identity = Identity.PUBLIC;
+		}
+		else {
+			this.phase = Phase.EXPIRED;
+		}
+		return true;
+	}
+
+	/** A failed in-band authentication of a public-mode socket: back to the public. */
+	synchronized void resetToPublic() {
+		cancelTimer();
+		this.generation++;
+		this.identity = Identity.PUBLIC;
+		this.phase = Phase.ACTIVE;
+	}
+
+	synchronized int generation() {
+		return this.generation;
+	}
+
+	/** Counts an {@code auth} frame, for the re-authentication deadline. */
+	synchronized int authFrameSeen() {
+		return ++this.authFrames;
+	}
+
+	synchronized int authFrames() {
+		return this.authFrames;
+	}
+
+	synchronized void setTimer(@Nullable ScheduledFuture<?> timer) {
+		cancelTimer();
+		this.timer = timer;
+	}
+
+	private synchronized void cancelTimer() {
+		if (this.timer != null) {
+			this.timer.cancel(false);
+			this.timer = null;
+		}
+	}
+
+	/** Any routed message proves the client alive. */
+	void markAlive() {
+		this.alive = true;
+	}
+
+	/**
+	 * One heartbeat tick: false when the client was pinged last tick and has said nothing
+	 * since; otherwise the caller pings it now.
+	 */
+	synchronized boolean heartbeat() {
+		if (this.pinged && !this.alive) {
+			return false;
+		}
+		this.pinged = true;
+		this.alive = false;
+		return true;
+	}
+
+	@Override
+	public String toString() {
+		return "SocketSession[" + id() + "]";
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.tidings.realtime.internal;
+
+import java.util.Locale;
+
+import dev.tidings.errors.TidingsException;
+import dev.tidings.events.ChangeType;
+import dev.tidings.items.ItemsService;
+import dev.tidings.items.ReadResult;
+import dev.tidings.query.Query;
+import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.Accountability;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code subscribe} (spec §5.2, §7): validates the collection, query, event and item,
+ * registers the subscription <em>before</em> reading its {@code init}, so a change
+ * committed meanwhile arrives in the init, as an event, or both, never in neither. A
+ * failed init read removes the new subscription and restores one it replaced (Directus
+ * loses both, spec §18 #16). An {@code event} subscription has no init data but is still
+ * checked for read permission (Directus checks nothing, spec §18 #2).
+ */
+final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> {
+
+	private final SchemaRegistry schemas;
+
+	private final ItemsService items;
+
+	private final SubscriptionIndex index;
+
+	private final MessageQueries queries;
+
+	SubscribeHandler(SchemaRegistry schemas, ItemsService items, SubscriptionIndex index, MessageQueries queries) {
+		this.schemas = schemas;
+		this.items = items;
+		this.index = index;
+		this.queries = queries;
+	}
+
+	@Override
+	public Class<ClientMessage.Subscribe> handles() {
+		return ClientMessage.Subscribe.class;
+	}
+
+	@Override
+	public void handle(SocketSession session, ClientMessage.Subscribe message) {
+		String collection = message.collection();
+		if (collection == null || collection.isEmpty()) {
+			throw TidingsException.invalidPayload("\"collection\" is required");
+		}
+		if (collection.equals("directus_extensions")) {
+			throw TidingsException.invalidPayload("Subscribing to \"directus_extensions\" is not supported");
+		}
+		if (message.item() != null
+				&& (collection.equals("directus_fields") || collection.equals("directus_relations"))) {
+			throw TidingsException.invalidPayload("Subscribing to one item of \"" + collection + "\" is not supported");
+		}
+		ChangeType event = event(message.event());
+		String item = item(message.item());
+		Accountability caller = Callers.require(session);
+		this.schemas.require(collection);
+		Query query = this.queries.parse(message.query());
+		String uid = ProtocolCodec.uidText(message.uid());
+		Subscription subscription = new Subscription(session, uid, collection, query, event, item);
+		if (event != null) {
+			// no init data, but the caller must be able to read the collection at all
+			this.items.read(caller, collection, query.withLimit(0));
+			this.index.add(subscription);
+			session.reply(new ServerMessage.Subscription("init", null, null, uid));
+			return;
+		}
+		Subscription replaced = (uid != null) ? this.index.find(session, uid) : null;
+		this.index.add(subscription);
+		ServerMessage.Subscription init;
+		try {
+			init = init(caller, subscription);
+		}
+		catch (RuntimeException ex) {
+			this.index.remove(subscription);
+			if (replaced != null) {
+				this.index.add(replaced);
+			}
+			throw ex;
+		}
+		session.reply(init);
+	}
+
+	private ServerMessage.Subscription init(Accountability caller, Subscription subscription) {
+		if (subscription.item() != null) {
+			Object data = this.items.readOne(caller, subscription.collection(), subscription.item(),
+					subscription.query());
+			return new ServerMessage.Subscription("init", data, null, subscription.uid());
+		}
+		ReadResult result = this.items.read(caller, subscription.collection(), subscription.query());
+		return new ServerMessage.Subscription("init", result.data(), result.meta().isEmpty() ? null : result.meta(),
+				subscription.uid());
+	}
+
+	private static @Nullable ChangeType event(@Nullable String event) {
+		if (event == null) {
+			return null;
+		}
+		return switch (event) {
+			case "create", "update", "delete" -> ChangeType.valueOf(event.toUpperCase(Locale.ROOT));
+			default -> throw TidingsException.invalidPayload("\"event\" must be one of [create, update, delete]");
+		};
+	}
+
+	private static @Nullable String item(@Nullable Object item) {
+		if (item == null) {
+			return null;
+		}
+		if (!(item instanceof String) && !(item instanceof Number)) {
+			throw TidingsException.invalidPayload("\"item\" must be a string or a number");
+		}
+		return ProtocolCodec.uidText(item);
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.tidings.realtime.internal;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+import dev.tidings.errors.TidingsException;
+import dev.tidings.realtime.RealtimeSettings;
+import dev.tidings.realtime.RealtimeSettings.AuthMode;
+import dev.tidings.security.Sessions;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The upgrade rules of spec §2 in Directus's order: the connection limit (403), the
+ * origin check (403), then credentials. A token comes only from the {@code access_token}
+ * query parameter or the {@code directus_session_token} cookie; when one is present, or
+ * the mode is strict, it must name a user (401 otherwise, in every mode). Without one, a
+ * public-mode socket is served as the public and a handshake-mode socket waits for its
+ * {@code auth}. Unlike Directus, handshakes count towards the connection limit.
+ */
+public final class UpgradeRules implements HandshakeInterceptor {
+
+	static final String IDENTITY = UpgradeRules.class.getName() + ".identity";
+
+	static final String CLIENT = UpgradeRules.class.getName() + ".client";
+
+	static final String SESSION_COOKIE = "directus_session_token";
+
+	private final RealtimeSettings settings;
+
+	private final Authentication authentication;
+
+	private final IntSupplier openSockets;
+
+	UpgradeRules(RealtimeSettings settings, Authentication authentication, IntSupplier openSockets) {
+		this.settings = settings;
+		this.authentication = authentication;
+		this.openSockets = openSockets;
+	}
+
+	@Override
+	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			Map<String, Object> attributes) {
+		if (this.settings.maxConnections() > 0 && this.openSockets.getAsInt() >= this.settings.maxConnections()) {
+			return refuse(response, HttpStatus.FORBIDDEN);
+		}
+		String origin = request.getHeaders().getOrigin();
+		if (origin != null && !originAllowed(origin, request)) {
+			return refuse(response, HttpStatus.FORBIDDEN);
+		}
+		String token = token(request);
+		attributes.put(CLIENT, client(request, origin));
+		if (token != null || this.settings.authMode() == AuthMode.STRICT) {
+			if (token == null) {
+				return refuse(response, HttpStatus.UNAUTHORIZED);
+			}
+			try {
+				attributes.put(IDENTITY, this.authentication.token(token));
+			}
+			catch (TidingsException ex) {
+				return refuse(response, HttpStatus.UNAUTHORIZED);
+			}
+		}
+		else if (this.settings.authMode() == AuthMode.PUBLIC) {
+			attributes.put(IDENTITY, Identity.PUBLIC);
+		}
+		return true;
+	}
+
+	@Override
+	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			@Nullable Exception exception) {
+	}
+
+	/**
+	 * No {@code Origin} (not a browser), an empty allow-list, the request's own host, or
+	 * a listed origin.
+	 */
+	boolean originAllowed(String origin, ServerHttpRequest request) {
+		List<String> allowed = this.settings.allowedOrigins();
+		if (allowed.isEmpty()) {
+			return true;
+		}
+		String normalised = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+		if (allowed.contains(normalised)) {
+			return true;
+		}
+		try {
+			URI uri = URI.create(normalised);
+			String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+			String authority = uri.getRawAuthority();
+			return host != null && authority != null && authority.equalsIgnoreCase(host);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable String token(ServerHttpRequest request) {
+		String query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("access_token");
+		if (query != null && !query.isEmpty()) {
+			return URLDecoder.decode(query, StandardCharsets.UTF_8);
+		}
+		for (String header : request.getHeaders().getOrEmpty(HttpHeaders.COOKIE)) {
+			for (String pair : header.split(";")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0 && pair.substring(0, equals).trim().equals(SESSION_COOKIE)) {
+					String value = pair.substring(equals + 1).trim();
+					return value.isEmpty() ? null : value;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Sessions.Client client(ServerHttpRequest request, @Nullable String origin) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
+				: "unknown";
+		return new Sessions.Client(address, request.getHeaders().getFirst(HttpHeaders.USER_AGENT), origin);
+	}
+
+	private static boolean refuse(ServerHttpResponse response, HttpStatus status) {
+		response.setStatusCode(status);
+		return false;
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.tidings.realtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidings.app.TidingsApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static dev.tidings.realtime.MessagesTests.error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Public mode (spec §3.1), the heartbeat (spec §10) with a one-second period, the
+ * connection limit and the origin check (spec §2).
+ */
+@SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-public;DB_CLOSE_DELAY=-1",
+				"tidings.websockets.enabled=true", "tidings.websockets.auth-mode=public",
+				"tidings.websockets.heartbeat-period=1s", "tidings.websockets.max-connections=5",
+				"tidings.websockets.allowed-origins=https://app.example.com" })
+class PublicModeTests {
+
+	private final int port;
+
+	PublicModeTests(@LocalServerPort int port) {
+		this.port = port;
+	}
+
+	@Test
+	void publicSocketIsServedAndReadsAsThePublic() {
+		try (SocketClient client = SocketClient.open(this.port, "")) {
+			assertThat(client.ask(Map.of("type", "ping"))).isEqualTo(Map.of("type", "pong"));
+			// the demo's public policy grants nothing
+			Map<String, Object> reply = client.ask(Map.of("type", "subscribe", "collection", "articles", "uid", "p"));
+			assertThat(error(reply)).containsEntry("code", "FORBIDDEN");
+		}
+	}
+
+	@Test
+	void failedAuthInPublicModeKeepsTheSocketAsPublic() {
+		try (SocketClient client = SocketClient.open(this.port, "")) {
+			assertThat(error(client.ask(Map.of("type", "auth", "access_token", "forged", "uid", 1))))
+				.containsEntry("code", "AUTH_FAILED");
+			assertThat(client.ask(Map.of("type", "ping"))).isEqualTo(Map.of("type", "pong"));
+			String token = SocketClient.token(this.port, "admin@example.com", "admin-password-123");
+			assertThat(client.ask(Map.of("type", "auth", "access_token", token))).containsEntry("status", "ok");
+			assertThat(client.ask(Map.of("type", "subscribe", "collection", "articles", "event", "create")))
+				.containsEntry("event", "init");
+		}
+	}
+
+	@Test
+	void silentClientIsClosedByTheHeartbeatWhileAnAnsweringOneStays() {
+		try (SocketClient silent = SocketClient.silent(this.port, "");
+				SocketClient answering = SocketClient.open(this.port, "")) {
+			assertThat(silent.next()).isEqualTo(Map.of("type", "ping"));
+			assertThat(silent.closeCode()).isEqualTo(1000);
+			assertThat(answering.isClosed()).isFalse();
+			assertThat(answering.ask(Map.of("type", "ping", "uid", "alive")))
+				.isEqualTo(Map.of("type", "pong", "uid", "alive"));
+		}
+	}
+
+	@Test
+	void connectionsBeyondTheLimitAreRefusedWith403() {
+		List<SocketClient> open = new ArrayList<>();
+		try {
+			int refusal = 101;
+			for (int i = 0; i < 10 && refusal == 101; i++) {
+				try {
+					open.add(SocketClient.open(this.port, ""));
+				}
+				catch (RuntimeException ex) {
+					refusal = SocketClient.refusal(this.port, "", Map.of());
+				}
+			}
+			assertThat(refusal).isEqualTo(403);
+			assertThat(open).hasSizeLessThanOrEqualTo(5);
+		}
+		finally {
+			open.forEach(SocketClient::close);
+		}
+	}
+
+	@Test
+	void foreignOriginIsRefusedWith403AndOwnOrListedOriginsAccepted() {
+		assertThat(SocketClient.refusal(this.port, "", Map.of("Origin", "https://evil.example.com"))).isEqualTo(403);
+		assertThat(SocketClient.refusal(this.port, "", Map.of("Origin", "https://app.example.com"))).isEqualTo(101);
+		assertThat(SocketClient.refusal(this.port, "", Map.of("Origin", "http://localhost:" + this.port)))
+			.isEqualTo(101);
+	}
+
+}
