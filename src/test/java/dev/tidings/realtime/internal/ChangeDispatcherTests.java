@@ -26,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,12 +37,13 @@ import static org.awaitility.Awaitility.await;
  * The dispatcher wired by the auto-configuration against the real items service and
  * access policy of the demo app, fed the notifications the events module would publish
  * for rows committed with SQL, and sessions that record their frames: who receives which
- * push, shaped how, in which order. A fence session counts the notifications dispatched,
- * so "nothing was sent" is checked after the dispatcher is done, not after a guess.
+ * push, shaped how, in which order. A fence session counts the notifications the
+ * dispatcher has started on, so "nothing was sent" is checked after it is done, not after
+ * a guess.
  */
 @SpringBootTest(classes = TidingsApplication.class,
 		properties = "spring.datasource.url=jdbc:h2:mem:change-dispatcher;DB_CLOSE_DELAY=-1")
-@Import(ChangeDispatcherTests.Realtime.class)
+@Import(RealtimeStandIns.class)
 class ChangeDispatcherTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -374,8 +373,13 @@ class ChangeDispatcherTests {
 		this.published++;
 	}
 
-	/** Waits until every notification published so far has been dispatched. */
+	/**
+	 * Waits until every notification published so far has been dispatched: the fence is
+	 * looked at when the stripe starts on the empty notification published last, after it
+	 * finished the ones before.
+	 */
 	private void awaitDispatched() {
+		publish();
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.fence.looks() >= this.published);
 	}
 
@@ -446,22 +450,6 @@ class ChangeDispatcherTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** The beans the socket and events modules will provide, as test stand-ins. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Realtime {
-
-		@Bean
-		SubscriptionIndex subscriptionIndex() {
-			return new SubscriptionIndex();
-		}
-
-		@Bean
-		LocalChangeBus changeBus() {
-			return new LocalChangeBus();
-		}
-
 	}
 
 }
