@@ -13,6 +13,7 @@ import dev.tidings.items.internal.CallerPermissions;
 import dev.tidings.items.internal.Dialects;
 import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemReader;
+import dev.tidings.items.internal.ItemRenderer;
 import dev.tidings.items.internal.ItemWriter;
 import dev.tidings.items.internal.ReadAccess;
 import dev.tidings.items.internal.ReadPlan;
@@ -22,6 +23,7 @@ import dev.tidings.items.internal.WriteAccess;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Query;
+import dev.tidings.query.RowMatcher;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.UserCredentials;
@@ -53,6 +55,8 @@ public class ItemsService {
 
 	private final ReadAccess readAccess;
 
+	private final ItemRenderer renderer;
+
 	private final WriteAccess writeAccess;
 
 	private final TransactionTemplate writes;
@@ -78,6 +82,7 @@ public class ItemsService {
 		this.aggregation = new Aggregation(entityManager, schemas, sortOrders);
 		this.writer = new ItemWriter(entityManager, schemas);
 		this.readAccess = new ReadAccess(schemas);
+		this.renderer = new ItemRenderer(entityManagerFactory.getPersistenceUnitUtil(), schemas);
 		this.writeAccess = new WriteAccess(entityManager, schemas);
 		this.units = entityManagerFactory.getPersistenceUnitUtil();
 		this.writes = new TransactionTemplate(transactionManager);
@@ -139,6 +144,18 @@ public class ItemsService {
 			return this.reader.read(schema, filter, query.withLimit(typed.size()), plan.selection(), mask(permissions),
 					SortVisibility.of(permissions, this.schemas));
 		});
+	}
+
+	/**
+	 * The caller's view of the collection through the query, to decide and render row
+	 * snapshots in memory as {@link #readByKeys} would read them. Checks the query's
+	 * permissions now: a forbidden collection or field fails here, as a read would.
+	 */
+	public SnapshotView view(Accountability who, String collection, Query query) {
+		CollectionSchema schema = this.schemas.require(collection);
+		CallerPermissions permissions = permissions(who);
+		ReadPlan plan = this.readAccess.plan(permissions, schema, query);
+		return new SnapshotView(schema, plan, mask(permissions), this.renderer, new RowMatcher(this.schemas));
 	}
 
 	/** Creates the items and returns their keys in order. */

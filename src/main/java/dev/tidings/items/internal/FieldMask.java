@@ -3,6 +3,7 @@ package dev.tidings.items.internal;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.tidings.query.Filter;
 import dev.tidings.query.RowMatcher;
@@ -10,6 +11,7 @@ import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import jakarta.persistence.PersistenceUnitUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides, row by row while rendering, what the caller may see: whether a related item is
@@ -53,17 +55,37 @@ public final class FieldMask {
 
 	/** Whether the field shows as null on this (readable) item. */
 	public boolean hides(CollectionSchema collection, Object entity, String field) {
-		if (this.permissions.admin()) {
-			return false;
-		}
-		Filter rule = this.permissions.require(collection, Action.READ).fieldRule(field);
+		Filter rule = rule(collection, field);
 		return rule != null && !matches(rule, collection, entity);
 	}
 
+	/**
+	 * Whether the field shows as null on this (readable) row snapshot: the same rules as
+	 * for an entity, evaluated on the row's values. A rule that needs related rows fails
+	 * with {@link IllegalStateException}, as the snapshot does not carry them.
+	 */
+	public boolean hidesInRow(CollectionSchema collection, Map<String, ?> row, String field) {
+		Filter rule = rule(collection, field);
+		return rule != null && !answer(rule, collection, row, () -> row);
+	}
+
+	/** The rule under which the field shows, or null when it always shows. */
+	private @Nullable Filter rule(CollectionSchema collection, String field) {
+		if (this.permissions.admin()) {
+			return null;
+		}
+		return this.permissions.require(collection, Action.READ).fieldRule(field);
+	}
+
 	private boolean matches(Filter rule, CollectionSchema collection, Object entity) {
-		return this.answers.computeIfAbsent(entity, (key) -> new HashMap<>())
-			.computeIfAbsent(rule, (key) -> this.matcher.matches(rule, collection,
-					new EntityRow(entity, collection, this.schemas, this.units, RowMatcher.needsRelations(rule))));
+		return answer(rule, collection, entity,
+				() -> new EntityRow(entity, collection, this.schemas, this.units, RowMatcher.needsRelations(rule)));
+	}
+
+	/** The rule's answer for an item (an entity or a row), computed once per item. */
+	private boolean answer(Filter rule, CollectionSchema collection, Object item, Supplier<Map<String, ?>> row) {
+		return this.answers.computeIfAbsent(item, (key) -> new HashMap<>())
+			.computeIfAbsent(rule, (key) -> this.matcher.matches(rule, collection, row.get()));
 	}
 
 }

@@ -45,6 +45,25 @@ public final class ItemRenderer {
 		return item;
 	}
 
+	/**
+	 * Renders a row snapshot (API names to Java values, a many-to-one as the related key)
+	 * exactly as {@link #render} renders the entity it was taken from. The selection must
+	 * expand no relation and name no one-to-many alias, which a snapshot does not carry.
+	 */
+	public Map<String, @Nullable Object> renderRow(Map<String, ?> row, Selection selection, FieldMask mask) {
+		Map<String, @Nullable Object> item = new LinkedHashMap<>();
+		selection.fields().forEach((name, nested) -> {
+			FieldSchema field = selection.collection().fields().get(name);
+			if (nested != null || field.isOneToMany()) {
+				throw new IllegalStateException("A row snapshot does not carry the relation " + name);
+			}
+			boolean hidden = mask.hidesInRow(selection.collection(), row, name);
+			Object value = row.get(name);
+			item.put(name, (hidden || value == null) ? null : field.isManyToOne() ? value : plain(field, value));
+		});
+		return item;
+	}
+
 	private @Nullable Object value(FieldSchema field, @Nullable Object value, @Nullable Selection nested,
 			FieldMask mask) {
 		if (value == null) {
@@ -69,6 +88,10 @@ public final class ItemRenderer {
 			}
 			return rendered;
 		}
+		return plain(field, value);
+	}
+
+	private static @Nullable Object plain(FieldSchema field, Object value) {
 		return field.concealed() ? CONCEALED : FieldValues.toJson(value);
 	}
 

@@ -1,0 +1,119 @@
+package dev.tidings.items;
+
+import java.util.Map;
+
+import dev.tidings.items.internal.FieldMask;
+import dev.tidings.items.internal.ItemRenderer;
+import dev.tidings.items.internal.ReadPlan;
+import dev.tidings.items.internal.Selection;
+import dev.tidings.query.Filter;
+import dev.tidings.query.RowMatcher;
+import dev.tidings.schema.CollectionSchema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One caller's read of one collection through one query, decided on row snapshots in
+ * memory instead of in SQL: the permission checks of the query ran when the view was made
+ * (a forbidden collection or field failed there), the caller's grants, masks and the
+ * query's filter and search are bound to the caller's variables at that instant, and the
+ * selection is what a read would return. {@link #render} answers exactly what
+ * {@link ItemsService#readByKeys} answers for the same row, without touching the
+ * database, as long as {@link #needsDatabase()} is false.
+ * <p>
+ * Made for a batch of changes and then dropped, not kept: {@code $NOW} and the grants are
+ * those of the moment it was made. Not thread-safe.
+ */
+public final class SnapshotView {
+
+	private final CollectionSchema collection;
+
+	private final ReadPlan plan;
+
+	private final FieldMask mask;
+
+	private final ItemRenderer renderer;
+
+	private final RowMatcher matcher;
+
+	private final boolean filterNeedsDatabase;
+
+	private final boolean needsDatabase;
+
+	SnapshotView(CollectionSchema collection, ReadPlan plan, FieldMask mask, ItemRenderer renderer,
+			RowMatcher matcher) {
+		this.collection = collection;
+		this.plan = plan;
+		this.mask = mask;
+		this.renderer = renderer;
+		this.matcher = matcher;
+		this.filterNeedsDatabase = needsRelations(plan.filter());
+		this.needsDatabase = this.filterNeedsDatabase || selectionNeedsDatabase(plan);
+	}
+
+	/**
+	 * Whether rendering needs related rows that a snapshot lacks: a rule, mask, filter or
+	 * search through a relation ({@code author.name}, {@code _some}, {@code _none}), an
+	 * expanded relation, a one-to-many alias among the selected fields, or an aggregate.
+	 * Such views must read the rows with {@link ItemsService#readByKeys}.
+	 */
+	public boolean needsDatabase() {
+		return this.needsDatabase;
+	}
+
+	/**
+	 * Whether {@link #matches} can decide in memory, which may hold even when
+	 * {@link #needsDatabase()} does (only the selection needs the database).
+	 */
+	public boolean matchesInMemory() {
+		return !this.filterNeedsDatabase;
+	}
+
+	/**
+	 * Whether the caller may read the row and it matches the query's filter and search.
+	 * @throws IllegalStateException when {@link #matchesInMemory()} is false
+	 */
+	public boolean matches(Map<String, ?> snapshot) {
+		if (this.filterNeedsDatabase) {
+			throw new IllegalStateException("The filter of this view needs related rows");
+		}
+		return this.plan.filter() == null || this.matcher.matches(this.plan.filter(), this.collection, snapshot);
+	}
+
+	/**
+	 * The row as a read by key returns it to the caller (masked fields null, JSON-ready
+	 * values), or null when the caller may not read it or it does not match the query.
+	 * @throws IllegalStateException when {@link #needsDatabase()} is true
+	 */
+	public @Nullable Map<String, @Nullable Object> render(Map<String, ?> snapshot) {
+		if (this.needsDatabase) {
+			throw new IllegalStateException("This view needs the database to render a row");
+		}
+		if (!matches(snapshot)) {
+			return null;
+		}
+		return this.renderer.renderRow(snapshot, this.plan.selection(), this.mask);
+	}
+
+	/** The name of the collection's primary key field. */
+	public String primaryKey() {
+		return this.collection.primaryKey();
+	}
+
+	private static boolean selectionNeedsDatabase(ReadPlan plan) {
+		Selection selection = plan.selection();
+		if (selection == null) {
+			return true;
+		}
+		return selection.fields()
+			.entrySet()
+			.stream()
+			.anyMatch((entry) -> entry.getValue() != null
+					|| selection.collection().fields().get(entry.getKey()).isOneToMany()
+					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
+	}
+
+	private static boolean needsRelations(@Nullable Filter filter) {
+		return filter != null && RowMatcher.needsRelations(filter);
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.tidings.realtime;
+
+import dev.tidings.events.ChangeBus;
+import dev.tidings.items.ItemsService;
+import dev.tidings.realtime.internal.ChangeDispatcher;
+import dev.tidings.realtime.internal.SubscriptionIndex;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The fan-out dispatcher, for the auto-configuration to import (its types are private to
+ * this module): once the subscription index, the change bus and the items service exist,
+ * every notification on the bus is dispatched on the dispatcher's own threads, which stop
+ * with the context.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DispatchConfiguration {
+
+	/** Notifications each dispatch thread may hold before it drops new ones. */
+	static final int QUEUE_CAPACITY = 10_000;
+
+	@Bean
+	@ConditionalOnBean({ SubscriptionIndex.class, ChangeBus.class, ItemsService.class })
+	@ConditionalOnMissingBean
+	ChangeDispatcher tidingsChangeDispatcher(SubscriptionIndex index, ChangeBus bus, ItemsService items) {
+		int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, QUEUE_CAPACITY);
+		bus.subscribe(dispatcher::accept);
+		return dispatcher;
+	}
+
+}

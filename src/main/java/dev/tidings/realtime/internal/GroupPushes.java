@@ -1,0 +1,150 @@
+package dev.tidings.realtime.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.tidings.events.ChangeType;
+import dev.tidings.events.ItemChange;
+import dev.tidings.items.ItemsService;
+import dev.tidings.items.SnapshotView;
+import dev.tidings.query.Query;
+import dev.tidings.schema.FieldValues;
+import dev.tidings.security.Accountability;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one group of identical subscriptions receives for one notification's changes,
+ * decided once for all of them:
+ * <ul>
+ * <li>create: the items the caller may read and the query matches;</li>
+ * <li>update: the items that match after the change; an item that matched before and no
+ * longer does goes out as a {@code delete} of its key, so a live list can drop it
+ * (Directus sends nothing);</li>
+ * <li>delete: the keys of the items the caller could read, matching the query, just
+ * before the delete (Directus sends every key to everyone).</li>
+ * </ul>
+ * Snapshots decide in memory; a view that needs related rows re-reads the changed keys in
+ * one query per run of changes of one type.
+ */
+final class GroupPushes {
+
+	private static final Logger logger = LoggerFactory.getLogger(GroupPushes.class);
+
+	private final ItemsService items;
+
+	private final SnapshotView view;
+
+	private final Accountability caller;
+
+	private final String collection;
+
+	private final Query query;
+
+	private final boolean item;
+
+	GroupPushes(ItemsService items, SnapshotView view, DispatchGroup group, String collection) {
+		this.items = items;
+		this.view = view;
+		this.caller = group.caller();
+		this.collection = collection;
+		this.query = group.query();
+		this.item = group.item() != null;
+	}
+
+	List<Push> of(List<ItemChange> changes) {
+		return this.view.needsDatabase() ? fromDatabase(changes) : inMemory(changes);
+	}
+
+	private List<Push> inMemory(List<ItemChange> changes) {
+		Push.Builder pushes = new Push.Builder(this.item);
+		for (ItemChange change : changes) {
+			Map<String, @Nullable Object> rendered = (change.after() != null) ? this.view.render(change.after()) : null;
+			if (rendered != null) {
+				pushes.add(change.type(), rendered);
+			}
+			else if (change.type() != ChangeType.CREATE && readBefore(change)) {
+				pushes.add(ChangeType.DELETE, key(change));
+			}
+		}
+		return pushes.build();
+	}
+
+	/** One read per run of consecutive changes of one type, keeping their order. */
+	private List<Push> fromDatabase(List<ItemChange> changes) {
+		Push.Builder pushes = new Push.Builder(this.item);
+		int start = 0;
+		while (start < changes.size()) {
+			ChangeType type = changes.get(start).type();
+			int end = start;
+			while (end < changes.size() && changes.get(end).type() == type) {
+				end++;
+			}
+			List<ItemChange> run = changes.subList(start, end);
+			if (type == ChangeType.DELETE) {
+				deleted(run, pushes);
+			}
+			else {
+				reread(type, run, pushes);
+			}
+			start = end;
+		}
+		return pushes.build();
+	}
+
+	private void reread(ChangeType type, List<ItemChange> run, Push.Builder pushes) {
+		List<Object> keys = run.stream().map(ItemChange::key).distinct().toList();
+		List<Map<String, @Nullable Object>> rows = this.items.readByKeys(this.caller, this.collection, keys,
+				this.query);
+		rows.forEach((row) -> pushes.add(type, row));
+		if (type == ChangeType.UPDATE && rows.size() < keys.size()) {
+			left(run, rows, pushes);
+		}
+	}
+
+	/**
+	 * Updated items the re-read did not return left the query if their before-state
+	 * matched; known only when the rows carry their keys and the filter can be decided on
+	 * the snapshot.
+	 */
+	private void left(List<ItemChange> run, List<Map<String, @Nullable Object>> rows, Push.Builder pushes) {
+		String primaryKey = this.view.primaryKey();
+		if (!this.view.matchesInMemory() || rows.stream().anyMatch((row) -> row.get(primaryKey) == null)) {
+			logger.debug("Cannot tell which updated items of {} left a subscription's query: no delete pushed",
+					this.collection);
+			return;
+		}
+		Set<Object> returned = new HashSet<>();
+		rows.forEach((row) -> returned.add(Objects.requireNonNull(row.get(primaryKey))));
+		for (ItemChange change : run) {
+			if (!returned.contains(FieldValues.toJson(change.key())) && readBefore(change)) {
+				pushes.add(ChangeType.DELETE, key(change));
+			}
+		}
+	}
+
+	private void deleted(List<ItemChange> run, Push.Builder pushes) {
+		if (!this.view.matchesInMemory()) {
+			logger.debug("Cannot tell on snapshots who could read the items deleted from {}: no delete pushed",
+					this.collection);
+			return;
+		}
+		run.stream().filter(this::readBefore).forEach((change) -> pushes.add(ChangeType.DELETE, key(change)));
+	}
+
+	/** Whether the caller could read the item before the change, and it matched. */
+	private boolean readBefore(ItemChange change) {
+		return change.before() != null && this.view.matches(change.before());
+	}
+
+	/** A deleted key as pushed: its JSON type, a string for an item subscription. */
+	private Object key(ItemChange change) {
+		Object key = Objects.requireNonNull(FieldValues.toJson(change.key()));
+		return this.item ? String.valueOf(key) : key;
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.tidings.realtime.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serialises pushes as {@code subscription} frames, once per group: the body up to the
+ * uid is written once, and each distinct uid appends its own ending once, so every
+ * session with that uid (the SDK numbers them {@code "1"}, {@code "2"}…) gets the same
+ * string. Uses its own mapper, so a host's Jackson settings never change the wire.
+ */
+final class SubscriptionFrames {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** A frame for the push; {@code meta} only when the subscription asked for it. */
+	Frame frame(Push push, boolean item, @Nullable Map<String, Long> meta) {
+		Object data = item ? push.data().get(0) : push.data();
+		StringBuilder body = new StringBuilder(128).append("{\"type\":\"subscription\",\"event\":\"")
+			.append(push.event().token())
+			.append("\",\"data\":")
+			.append(this.json.writeValueAsString(data));
+		if (meta != null) {
+			body.append(",\"meta\":").append(this.json.writeValueAsString(meta));
+		}
+		return new Frame(body.toString());
+	}
+
+	/** One push's frame, ended per uid on demand. */
+	final class Frame {
+
+		private final String body;
+
+		private final String anonymous;
+
+		private final Map<String, String> byUid = new HashMap<>();
+
+		private Frame(String body) {
+			this.body = body;
+			this.anonymous = body + "}";
+		}
+
+		String text(@Nullable String uid) {
+			if (uid == null) {
+				return this.anonymous;
+			}
+			return this.byUid.computeIfAbsent(uid,
+					(key) -> this.body + ",\"uid\":" + SubscriptionFrames.this.json.writeValueAsString(key) + "}");
+		}
+
+	}
+
+}

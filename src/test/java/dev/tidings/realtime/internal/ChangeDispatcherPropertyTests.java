@@ -1,0 +1,389 @@
+package dev.tidings.realtime.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.tidings.app.TidingsApplication;
+import dev.tidings.errors.TidingsException;
+import dev.tidings.events.ChangeType;
+import dev.tidings.events.ItemChange;
+import dev.tidings.items.ItemsService;
+import dev.tidings.items.differential.ProbeData;
+import dev.tidings.items.differential.ProbeFilters;
+import dev.tidings.query.Query;
+import dev.tidings.query.QueryParser;
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.Accountabilities;
+import dev.tidings.security.Accountability;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Pushes equal reads, for random rows, read rules and subscription filters: a user whose
+ * role holds two policies with random read permissions (the differential tests' filters
+ * over the article fields, {@code $CURRENT_USER}, {@code $NOW}, random field sets), the
+ * demo Reader and Editor, and the administrator each subscribe with random filters. After
+ * a random create, update or delete is committed and its notification dispatched, a
+ * session receives a create or update push for the row exactly when
+ * {@code ItemsService.read} with its filter AND {@code id = key} returns the row after
+ * the commit, with that very item; and a delete push exactly when that read returned the
+ * row before the commit and no longer does.
+ */
+class ChangeDispatcherPropertyTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
+
+	private static final List<String> FIELDS = List.of("id", "title", "body", "status", "author", "views",
+			"published_at");
+
+	/** At least ten minutes away from every {@code $NOW(…)} the filters use. */
+	private static final List<Duration> OFFSETS = List.of(Duration.ofDays(-400), Duration.ofDays(-3),
+			Duration.ofMinutes(-90), Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(40));
+
+	private static @Nullable Server server;
+
+	@Property(tries = 200)
+	void pushesReachExactlyTheSessionsWhoseReadReturnsTheRow(@ForAll("scenarios") Scenario scenario) {
+		server().check(scenario);
+	}
+
+	@Provide
+	Arbitrary<Scenario> scenarios() {
+		Server server = server();
+		Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Arbitrary<Article> articles = Combinators
+			.combine(ProbeData.strings().filter(Objects::nonNull), ProbeData.strings(),
+					Arbitraries.of("draft", "published", "archived"),
+					Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(null)),
+							Tuple.of(2, Arbitraries.just(server.user)), Tuple.of(1, Arbitraries.of(ProbeData.UUIDS))),
+					Arbitraries.integers().between(-3, 500), Arbitraries.frequencyOf(
+							Tuple.of(1, Arbitraries.just(null)), Tuple.of(4, Arbitraries.of(OFFSETS).map(base::plus))))
+			.as(Article::new);
+		return Combinators.combine(Arbitraries.of(ChangeType.values()), articles, articles)
+			.as((type, before, after) -> List.of(type, before, after))
+			.flatMap((change) -> {
+				List<Article> rows = List.of((Article) change.get(1), (Article) change.get(2));
+				List<ProbeFilters.Operand> operands = operands(rows);
+				return Combinators
+					.combine(grant(operands).list().ofMinSize(1).ofMaxSize(3),
+							ProbeFilters.filters(operands).injectNull(0.3).list().ofMinSize(1).ofMaxSize(3))
+					.as((grants, filters) -> new Scenario((ChangeType) change.get(0), rows.get(0), rows.get(1), grants,
+							filters));
+			});
+	}
+
+	@AfterContainer
+	static void stop() {
+		if (server != null) {
+			server.context.close();
+			server = null;
+		}
+	}
+
+	private static synchronized Server server() {
+		if (server == null) {
+			server = new Server();
+		}
+		return server;
+	}
+
+	private List<ProbeFilters.Operand> operands(List<Article> rows) {
+		CollectionSchema articles = server().schemas.require("articles");
+		return FIELDS.stream()
+			.map((field) -> new ProbeFilters.Operand(field, articles.requireField(field).type(),
+					rows.stream().map((row) -> row.values().get(field)).filter(Objects::nonNull).distinct().toList(),
+					pool(field)))
+			.toList();
+	}
+
+	private static Arbitrary<Grant> grant(List<ProbeFilters.Operand> operands) {
+		Arbitrary<@Nullable Map<String, @Nullable Object>> rules = Arbitraries.frequencyOf(
+				Tuple.of(8, ProbeFilters.filters(operands)),
+				Tuple.of(1, Arbitraries.just(Map.of("author", Map.of("_eq", "$CURRENT_USER")))),
+				Tuple.of(1,
+						Arbitraries.of("$NOW", "$NOW(-1 day)", "$NOW(+1 day)")
+							.map((now) -> Map.of("published_at", Map.of("_lte", now)))),
+				Tuple.of(1, Arbitraries.just(null)));
+		Arbitrary<List<String>> fields = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.of("*"))),
+				Tuple.of(5, Arbitraries.subsetOf(FIELDS).map(List::copyOf)));
+		return Combinators.combine(Arbitraries.integers().between(0, 1), rules, fields).as(Grant::new);
+	}
+
+	private static Arbitrary<Object> pool(String field) {
+		return switch (field) {
+			case "id", "views" -> Arbitraries.integers().between(-1, 30).map(Object.class::cast);
+			case "author" -> Arbitraries.of(ProbeData.UUIDS).map(Object.class::cast);
+			case "published_at" -> Arbitraries.of(Instant.EPOCH).map(Object.class::cast);
+			default -> ProbeData.strings().filter((text) -> text != null && !text.isEmpty()).map(Object.class::cast);
+		};
+	}
+
+	record Article(String title, @Nullable String body, String status, @Nullable UUID author, int views,
+			@Nullable Instant publishedAt) {
+
+		Map<String, @Nullable Object> values() {
+			Map<String, @Nullable Object> values = new LinkedHashMap<>();
+			values.put("title", this.title);
+			values.put("body", this.body);
+			values.put("status", this.status);
+			values.put("author", this.author);
+			values.put("views", this.views);
+			values.put("published_at", this.publishedAt);
+			return values;
+		}
+
+	}
+
+	/** One read permission of the generated user: its policy, rule and fields. */
+	record Grant(int policy, @Nullable Map<String, @Nullable Object> rule, List<String> fields) {
+
+	}
+
+	record Scenario(ChangeType type, Article before, Article after, List<Grant> grants,
+			List<@Nullable Map<String, @Nullable Object>> filters) {
+
+		@Override
+		public String toString() {
+			return this.type + "\n  before " + this.before + "\n  after  " + this.after + "\n  grants "
+					+ JSON.writeValueAsString(this.grants) + "\n  filters " + JSON.writeValueAsString(this.filters);
+		}
+
+	}
+
+	/** What one session expects for the change, from reads before and after. */
+	record Expected(@Nullable String event, @Nullable Map<String, @Nullable Object> item) {
+
+	}
+
+	/** The demo app with the stand-in bus and index, and the generated user. */
+	private static final class Server {
+
+		private final ConfigurableApplicationContext context;
+
+		private final SchemaRegistry schemas;
+
+		private final ItemsService items;
+
+		private final Accountabilities accountabilities;
+
+		private final JdbcTemplate jdbc;
+
+		private final ArticleRows rows;
+
+		private final SubscriptionIndex index;
+
+		private final LocalChangeBus bus;
+
+		private final RecordingSession fence = new RecordingSession(null);
+
+		private final UUID user;
+
+		private final List<Object> policies = new ArrayList<>();
+
+		private List<Object> permissions = List.of();
+
+		private int published;
+
+		Server() {
+			this.context = new SpringApplicationBuilder(TidingsApplication.class, RealtimeStandIns.class)
+				.run("--spring.datasource.url=jdbc:h2:mem:change-dispatcher-property-" + UUID.randomUUID()
+						+ ";DB_CLOSE_DELAY=-1", "--server.port=0");
+			this.schemas = this.context.getBean(SchemaRegistry.class);
+			this.items = this.context.getBean(ItemsService.class);
+			this.accountabilities = this.context.getBean(Accountabilities.class);
+			this.jdbc = this.context.getBean(JdbcTemplate.class);
+			this.rows = new ArticleRows(this.jdbc);
+			this.index = this.context.getBean(SubscriptionIndex.class);
+			this.bus = this.context.getBean(LocalChangeBus.class);
+			this.index.add(new Subscription(this.fence, null, "articles", Query.EMPTY, null, null));
+			Accountability system = Accountability.system();
+			Object role = create("directus_roles", Map.of("name", "dispatch-property"));
+			for (String name : List.of("dispatch-first", "dispatch-second")) {
+				Object policy = create("directus_policies", Map.of("name", name));
+				create("directus_access", Map.of("role", role, "policy", policy));
+				this.policies.add(policy);
+			}
+			this.user = UUID.fromString(String.valueOf(create("directus_users", Map.of("email",
+					"dispatch-property@example.com", "password", "property-password-1", "role", role))));
+			assertThat(system.admin()).isTrue();
+		}
+
+		void check(Scenario scenario) {
+			this.rows.reset();
+			if (!replacePermissions(scenario.grants())) {
+				return;
+			}
+			List<Accountability> callers = List.of(this.accountabilities.forUser(this.user), user("reader@example.com"),
+					user("editor@example.com"), Accountability.system());
+			List<RecordingSession> sessions = new ArrayList<>();
+			List<Query> queries = new ArrayList<>();
+			for (Accountability caller : callers) {
+				for (Map<String, @Nullable Object> filter : scenario.filters()) {
+					Query query = parse(filter);
+					if (query == null) {
+						continue;
+					}
+					RecordingSession session = new RecordingSession(caller);
+					sessions.add(session);
+					queries.add(query);
+					this.index.add(new Subscription(session, "1", "articles", query, null, null));
+				}
+			}
+			try {
+				Committed change = commit(scenario, sessions, queries);
+				Statistics.label("change").collect(scenario.type());
+				this.bus.publish(ArticleRows.notification(change.change()));
+				// the stripe looks at the fence for this empty one once done with the
+				// change
+				this.bus.publish(ArticleRows.notification());
+				this.published += 2;
+				await().atMost(Duration.ofSeconds(30)).until(() -> this.fence.looks() >= this.published);
+				for (int i = 0; i < sessions.size(); i++) {
+					Expected expected = change.expected().get(i);
+					List<Map<String, @Nullable Object>> received = sessions.get(i).messages();
+					Statistics.label("push").collect((expected.event() != null) ? expected.event() : "none");
+					if (expected.event() == null) {
+						assertThat(received).as("pushes to session %s for\n%s", i, scenario).isEmpty();
+					}
+					else if (expected.event().equals("delete")) {
+						assertThat(received).as("pushes to session %s for\n%s", i, scenario)
+							.containsExactly(Map.of("type", "subscription", "event", "delete", "data",
+									List.of(change.change().key()), "uid", "1"));
+					}
+					else {
+						assertThat(received).as("pushes to session %s for\n%s", i, scenario)
+							.containsExactly(Map.of("type", "subscription", "event", expected.event(), "data",
+									List.of(expected.item()), "uid", "1"));
+					}
+				}
+			}
+			finally {
+				sessions.forEach(this.index::removeAll);
+			}
+		}
+
+		/** The subscription's query; null for a filter the subscribe handler refuses. */
+		private static @Nullable Query parse(@Nullable Map<String, @Nullable Object> filter) {
+			try {
+				return PARSER.fromJson((filter != null) ? Map.of("filter", filter) : Map.of());
+			}
+			catch (TidingsException ex) {
+				Statistics.label("filter").collect("refused");
+				return null;
+			}
+		}
+
+		/** Commits the change, reading what each session's query returns around it. */
+		private Committed commit(Scenario scenario, List<RecordingSession> sessions, List<Query> queries) {
+			if (scenario.type() == ChangeType.CREATE) {
+				int key = this.rows.insert(scenario.after().values());
+				ItemChange change = new ItemChange(ChangeType.CREATE, key, null, this.rows.snapshot(key));
+				List<Expected> expected = new ArrayList<>();
+				for (int i = 0; i < sessions.size(); i++) {
+					Map<String, @Nullable Object> after = read(sessions.get(i), queries.get(i), key);
+					expected.add(new Expected((after != null) ? "create" : null, after));
+				}
+				return new Committed(change, expected);
+			}
+			int key = this.rows.insert(scenario.before().values());
+			List<@Nullable Map<String, @Nullable Object>> before = new ArrayList<>();
+			for (int i = 0; i < sessions.size(); i++) {
+				before.add(read(sessions.get(i), queries.get(i), key));
+			}
+			ItemChange change = (scenario.type() == ChangeType.UPDATE)
+					? this.rows.updated(key, scenario.after().values()) : this.rows.deleted(key);
+			List<Expected> expected = new ArrayList<>();
+			for (int i = 0; i < sessions.size(); i++) {
+				Map<String, @Nullable Object> after = (scenario.type() == ChangeType.UPDATE)
+						? read(sessions.get(i), queries.get(i), key) : null;
+				expected.add((after != null) ? new Expected("update", after)
+						: new Expected((before.get(i) != null) ? "delete" : null, null));
+			}
+			return new Committed(change, expected);
+		}
+
+		/**
+		 * The row as the session's caller reads it by key through its query, as the wire
+		 * has it (the read with the query's filter AND the key, without requiring the
+		 * caller to read the key field); null when not returned or refused.
+		 */
+		private @Nullable Map<String, @Nullable Object> read(RecordingSession session, Query query, int key) {
+			try {
+				List<Map<String, @Nullable Object>> data = this.items
+					.readByKeys(Objects.requireNonNull(session.caller()), "articles", List.of(key), query);
+				return data.isEmpty() ? null : JSON.readValue(JSON.writeValueAsString(data.get(0)), Map.class);
+			}
+			catch (TidingsException ex) {
+				return null;
+			}
+		}
+
+		/** Replaces the user's read permissions; false when a rule is refused. */
+		private boolean replacePermissions(List<Grant> grants) {
+			Accountability system = Accountability.system();
+			if (!this.permissions.isEmpty()) {
+				this.items.delete(system, "directus_permissions", this.permissions);
+				this.permissions = List.of();
+			}
+			List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+			for (Grant grant : grants) {
+				Map<String, @Nullable Object> row = new LinkedHashMap<>();
+				row.put("policy", this.policies.get(grant.policy()));
+				row.put("collection", "articles");
+				row.put("action", "read");
+				row.put("permissions", grant.rule());
+				row.put("fields", grant.fields());
+				rows.add(row);
+			}
+			try {
+				this.permissions = this.items.create(system, "directus_permissions", rows);
+				return true;
+			}
+			catch (TidingsException ex) {
+				Statistics.label("change").collect("rule refused");
+				return false;
+			}
+		}
+
+		private Object create(String collection, Map<String, ?> item) {
+			return this.items.create(Accountability.system(), collection, List.of(item)).get(0);
+		}
+
+		private Accountability user(String email) {
+			return this.accountabilities
+				.forUser(this.jdbc.queryForObject("SELECT id FROM tidings_users WHERE email = ?", UUID.class, email));
+		}
+
+	}
+
+	record Committed(ItemChange change, List<Expected> expected) {
+
+	}
+
+}

@@ -1,0 +1,455 @@
+package dev.tidings.realtime.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import dev.tidings.app.TidingsApplication;
+import dev.tidings.events.ChangeType;
+import dev.tidings.events.ItemChange;
+import dev.tidings.items.ItemsService;
+import dev.tidings.query.Query;
+import dev.tidings.query.QueryParser;
+import dev.tidings.security.Accountabilities;
+import dev.tidings.security.Accountability;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.tidings.realtime.internal.ArticleRows.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dispatcher wired by the auto-configuration against the real items service and
+ * access policy of the demo app, fed the notifications the events module would publish
+ * for rows committed with SQL, and sessions that record their frames: who receives which
+ * push, shaped how, in which order. A fence session counts the notifications the
+ * dispatcher has started on, so "nothing was sent" is checked after it is done, not after
+ * a guess.
+ */
+@SpringBootTest(classes = TidingsApplication.class,
+		properties = "spring.datasource.url=jdbc:h2:mem:change-dispatcher;DB_CLOSE_DELAY=-1")
+@Import(RealtimeStandIns.class)
+class ChangeDispatcherTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
+
+	private final ItemsService items;
+
+	private final SubscriptionIndex index;
+
+	private final LocalChangeBus bus;
+
+	private final Accountabilities accountabilities;
+
+	private final JdbcTemplate jdbc;
+
+	private final ArticleRows rows;
+
+	private final List<ClientSession> sessions = new ArrayList<>();
+
+	private final RecordingSession fence = new RecordingSession(null);
+
+	private int published;
+
+	ChangeDispatcherTests(@Autowired ItemsService items, @Autowired SubscriptionIndex index,
+			@Autowired LocalChangeBus bus, @Autowired Accountabilities accountabilities, @Autowired JdbcTemplate jdbc) {
+		this.items = items;
+		this.index = index;
+		this.bus = bus;
+		this.accountabilities = accountabilities;
+		this.jdbc = jdbc;
+		this.rows = new ArticleRows(jdbc);
+	}
+
+	@BeforeEach
+	void startFromTheSeed() {
+		this.rows.reset();
+		this.index.add(new Subscription(this.fence, "fence", "articles", Query.EMPTY, null, null));
+	}
+
+	@AfterEach
+	void unsubscribeAll() {
+		this.sessions.forEach(this.index::removeAll);
+		this.index.removeAll(this.fence);
+	}
+
+	@Test
+	void createWhenReaderThenPublishedArticleWithFourFieldsAndNothingForDraft() {
+		RecordingSession reader = subscribe(user("reader@example.com"), "1", "{}");
+
+		ItemChange draft = this.rows.created("Draft news", "draft");
+		ItemChange published = this.rows.created("Published news", "published");
+		publish(draft);
+		publish(published);
+		awaitDispatched();
+
+		assertThat(reader.messages()).hasSize(1);
+		Map<String, @Nullable Object> push = reader.messages().get(0);
+		assertThat(push).containsOnlyKeys("type", "event", "data", "uid")
+			.containsEntry("type", "subscription")
+			.containsEntry("event", "create")
+			.containsEntry("uid", "1");
+		assertThat(data(push)).singleElement()
+			.satisfies((item) -> assertThat(item).containsOnlyKeys("id", "title", "status", "published_at"))
+			.isEqualTo(rest(user("reader@example.com"), published.key(), "{}"));
+	}
+
+	@Test
+	void updateWhenPublishedIsArchivedThenReaderGetsDeleteAndWhenDraftIsPublishedThenUpdate() {
+		int shown = (Integer) this.rows.created("Shown", "published").key();
+		int hidden = (Integer) this.rows.created("Hidden", "draft").key();
+		RecordingSession reader = subscribe(user("reader@example.com"), "1", "{}");
+
+		publish(this.rows.updated(shown, Map.of("status", "archived")));
+		publish(this.rows.updated(hidden, Map.of("status", "published")));
+		awaitDispatched();
+
+		assertThat(reader.messages()).extracting((push) -> push.get("event")).containsExactly("delete", "update");
+		assertThat(reader.messages().get(0)).containsEntry("data", List.of(shown));
+		assertThat(data(reader.messages().get(1))).containsExactly(rest(user("reader@example.com"), hidden, "{}"));
+	}
+
+	@Test
+	void updateWhenItemLeavesTheFilterOfAViewThatNeedsTheDatabaseThenDelete() {
+		int key = (Integer) this.rows.created("Leaving", "published").key();
+		// "*" includes the comments alias: this group re-reads its rows
+		RecordingSession editor = subscribe(user("editor@example.com"), "1",
+				"{\"filter\":{\"status\":{\"_eq\":\"published\"}}}");
+
+		publish(this.rows.updated(key, Map.of("title", "Still there")));
+		// a re-read sees the row as it is when it runs, not as the change left it
+		awaitDispatched();
+		publish(this.rows.updated(key, Map.of("status", "draft")));
+		awaitDispatched();
+
+		assertThat(editor.messages()).extracting((push) -> push.get("event")).containsExactly("update", "delete");
+		assertThat(data(editor.messages().get(0))).singleElement()
+			.satisfies((item) -> assertThat(item).containsEntry("title", "Still there").containsKey("comments"));
+		assertThat(editor.messages().get(1)).containsEntry("data", List.of(key));
+	}
+
+	@Test
+	void deleteWhenDraftThenEditorGetsItsKeyAndReaderNothing() {
+		int draft = (Integer) this.rows.created("Doomed draft", "draft").key();
+		RecordingSession reader = subscribe(user("reader@example.com"), "1", "{}");
+		RecordingSession editor = subscribe(user("editor@example.com"), "1", "{}");
+
+		publish(this.rows.deleted(draft));
+		awaitDispatched();
+
+		assertThat(reader.frames()).isEmpty();
+		assertThat(editor.frames())
+			.containsExactly("{\"type\":\"subscription\",\"event\":\"delete\",\"data\":[" + draft + "],\"uid\":\"1\"}");
+	}
+
+	@Test
+	void createWhenSubscriptionSelectsFieldsThenOnlyThoseItMayRead() {
+		RecordingSession reader = subscribe(user("reader@example.com"), "1", "{\"fields\":[\"id\",\"title\"]}");
+		RecordingSession editor = subscribe(user("editor@example.com"), "1",
+				"{\"fields\":[\"id\",\"title\",\"views\"]}");
+		RecordingSession forbidden = subscribe(user("reader@example.com"), "1", "{\"fields\":[\"id\",\"body\"]}");
+
+		ItemChange change = this.rows.created("Projected", "published");
+		publish(change);
+		awaitDispatched();
+
+		assertThat(data(reader.messages().get(0))).containsExactly(Map.of("id", change.key(), "title", "Projected"));
+		assertThat(data(editor.messages().get(0)))
+			.containsExactly(Map.of("id", change.key(), "title", "Projected", "views", 0));
+		// its group fails (body is not readable) without stopping the others
+		assertThat(forbidden.frames()).isEmpty();
+	}
+
+	@Test
+	void createWhenTwoGrantsMaskAFieldThenAsRest() {
+		Accountability masker = masker();
+		RecordingSession session = subscribe(masker, "1", "{}");
+
+		ItemChange draft = this.rows.created("Masked draft", "draft");
+		ItemChange published = this.rows.created("Shown body", "published");
+		publish(draft, published);
+		awaitDispatched();
+
+		assertThat(session.messages()).singleElement()
+			.satisfies((push) -> assertThat(data(push)).containsExactly(rest(masker, draft.key(), "{}"),
+					rest(masker, published.key(), "{}")));
+		assertThat(data(session.messages().get(0)).get(0)).containsEntry("body", null);
+	}
+
+	@Test
+	void createWhenSubscriptionFiltersThenOnlyMatchingItems() {
+		RecordingSession reader = subscribe(user("reader@example.com"), "1",
+				"{\"filter\":{\"title\":{\"_icontains\":\"LIVE\"}}}");
+
+		ItemChange live = this.rows.created("Live blog", "published");
+		publish(this.rows.created("Dead blog", "published"), live);
+		awaitDispatched();
+
+		assertThat(reader.messages()).singleElement()
+			.satisfies(
+					(push) -> assertThat(data(push)).extracting((item) -> item.get("id")).containsExactly(live.key()));
+	}
+
+	@Test
+	void changesWhenItemSubscriptionThenOneObjectForItsKeyOnly() {
+		int key = (Integer) this.rows.created("Watched", "draft").key();
+		int other = (Integer) this.rows.created("Unwatched", "draft").key();
+		RecordingSession editor = subscribe(user("editor@example.com"), "item", "{\"fields\":[\"id\",\"title\"]}", null,
+				String.valueOf(key));
+
+		publish(this.rows.updated(other, Map.of("title", "Ignored")));
+		publish(this.rows.updated(key, Map.of("title", "Renamed")));
+		publish(this.rows.deleted(key));
+		awaitDispatched();
+
+		assertThat(editor.frames()).containsExactly(
+				"{\"type\":\"subscription\",\"event\":\"update\",\"data\":{\"id\":" + key
+						+ ",\"title\":\"Renamed\"},\"uid\":\"item\"}",
+				"{\"type\":\"subscription\",\"event\":\"delete\",\"data\":\"" + key + "\",\"uid\":\"item\"}");
+	}
+
+	@Test
+	void changesWhenEventFilterThenOnlyThatEvent() {
+		int key = (Integer) this.rows.created("Event", "published").key();
+		RecordingSession deletes = subscribe(user("editor@example.com"), "1", "{\"fields\":[\"id\"]}",
+				ChangeType.DELETE, null);
+		RecordingSession creates = subscribe(user("editor@example.com"), "2", "{\"fields\":[\"id\"]}",
+				ChangeType.CREATE, null);
+
+		publish(this.rows.created("Another", "draft"));
+		publish(this.rows.updated(key, Map.of("title", "Changed")));
+		publish(this.rows.deleted(key));
+		awaitDispatched();
+
+		assertThat(deletes.messages()).extracting((push) -> push.get("event")).containsExactly("delete");
+		assertThat(creates.messages()).extracting((push) -> push.get("event")).containsExactly("create");
+	}
+
+	@Test
+	void pushWhenSubscriptionsShareAGroupThenEachEchoesItsOwnUid() {
+		Accountability editor = user("editor@example.com");
+		RecordingSession first = subscribe(editor, "1", "{\"fields\":[\"id\"]}");
+		RecordingSession second = subscribe(editor, "abc", "{\"fields\":[\"id\"]}");
+		RecordingSession anonymous = subscribe(editor, null, "{\"fields\":[\"id\"]}");
+		RecordingSession closed = subscribe(editor, "1", "{\"fields\":[\"id\"]}");
+		closed.close();
+		RecordingSession signedOut = new RecordingSession(null);
+		this.sessions.add(signedOut);
+		this.index.add(new Subscription(signedOut, "1", "articles", Query.EMPTY, null, null));
+
+		ItemChange change = this.rows.created("Echo", "draft");
+		publish(change);
+		awaitDispatched();
+
+		String body = "{\"type\":\"subscription\",\"event\":\"create\",\"data\":[{\"id\":" + change.key() + "}]";
+		assertThat(first.frames()).containsExactly(body + ",\"uid\":\"1\"}");
+		assertThat(second.frames()).containsExactly(body + ",\"uid\":\"abc\"}");
+		assertThat(anonymous.frames()).containsExactly(body + "}");
+		assertThat(closed.frames()).isEmpty();
+		assertThat(signedOut.frames()).isEmpty();
+	}
+
+	@Test
+	void pushWhenQueryAsksForMetaThenCountsAsRest() {
+		Accountability reader = user("reader@example.com");
+		RecordingSession session = subscribe(reader, "1",
+				"{\"fields\":[\"id\"],\"meta\":\"*\",\"filter\":{\"title\":{\"_contains\":\"notes\"}},\"limit\":1,\"page\":3}");
+
+		ItemChange change = this.rows.created("More notes", "published");
+		publish(change);
+		int key = (Integer) change.key();
+		publish(this.rows.deleted(key));
+		awaitDispatched();
+
+		Map<String, Long> meta = this.items.read(reader, "articles", query("{\"limit\":0,\"meta\":\"*\"}")).meta();
+		assertThat(session.messages()).hasSize(2).allSatisfy((push) -> assertThat(push).containsKey("meta"));
+		assertThat(session.messages().get(0).get("meta")).isEqualTo(Map.of("total_count", 12, "filter_count", 12));
+		assertThat(session.messages().get(1).get("meta"))
+			.isEqualTo(Map.of("total_count", meta.get("total_count").intValue(), "filter_count", 12));
+	}
+
+	@Test
+	void pushesWhenManyNotificationsThenEachSessionSeesThemInCommitOrder() {
+		int key = (Integer) this.rows.created("Counter", "published").key();
+		List<RecordingSession> readers = IntStream.range(0, 5)
+			.mapToObj((i) -> subscribe(user("reader@example.com"), "1", "{\"fields\":[\"id\",\"title\"]}"))
+			.toList();
+		RecordingSession editor = subscribe(user("editor@example.com"), "1", "{\"fields\":[\"id\",\"views\"]}");
+
+		for (int i = 1; i <= 200; i++) {
+			publish(this.rows.updated(key, Map.of("views", i, "title", "Counter " + i)));
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> editor.frames().size() == 200);
+		assertThat(editor.messages()).extracting((push) -> data(push).get(0).get("views"))
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, 200).boxed().toList());
+		awaitDispatched();
+		readers.forEach((reader) -> assertThat(reader.messages()).extracting((push) -> data(push).get(0).get("title"))
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, 200).mapToObj((i) -> "Counter " + i).toList()));
+	}
+
+	@Test
+	void pushWhenOneSessionDeliversSlowlyThenOthersAreNotWaitingForIt() throws Exception {
+		// a session buffers and writes on its own thread, as ClientSession requires
+		ExecutorService writer = Executors.newSingleThreadExecutor();
+		try {
+			Accountability editor = user("editor@example.com");
+			RecordingSession delivered = new RecordingSession(editor);
+			ClientSession slow = new ClientSession() {
+
+				@Override
+				public String id() {
+					return "slow";
+				}
+
+				@Override
+				public Accountability caller() {
+					return editor;
+				}
+
+				@Override
+				public void send(String frame) {
+					writer.execute(() -> {
+						sleep(Duration.ofMillis(200));
+						delivered.send(frame);
+					});
+				}
+
+				@Override
+				public boolean isOpen() {
+					return true;
+				}
+
+			};
+			this.sessions.add(slow);
+			this.index.add(new Subscription(slow, "1", "articles", query("{\"fields\":[\"id\"]}"), null, null));
+			RecordingSession fast = subscribe(editor, "1", "{\"fields\":[\"id\"]}");
+
+			for (int i = 0; i < 20; i++) {
+				publish(this.rows.created("Burst " + i, "draft"));
+			}
+
+			await().atMost(Duration.ofSeconds(3)).until(() -> fast.frames().size() == 20);
+			assertThat(delivered.frames()).hasSizeLessThan(10);
+			await().atMost(Duration.ofSeconds(10)).until(() -> delivered.frames().size() == 20);
+			assertThat(delivered.frames()).isEqualTo(fast.frames());
+		}
+		finally {
+			writer.shutdownNow();
+		}
+	}
+
+	private RecordingSession subscribe(Accountability caller, @Nullable String uid, String query) {
+		return subscribe(caller, uid, query, null, null);
+	}
+
+	private RecordingSession subscribe(Accountability caller, @Nullable String uid, String query,
+			@Nullable ChangeType event, @Nullable String item) {
+		RecordingSession session = new RecordingSession(caller);
+		this.sessions.add(session);
+		this.index.add(new Subscription(session, uid, "articles", query(query), event, item));
+		return session;
+	}
+
+	private void publish(ItemChange... changes) {
+		this.bus.publish(notification(changes));
+		this.published++;
+	}
+
+	/**
+	 * Waits until every notification published so far has been dispatched: the fence is
+	 * looked at when the stripe starts on the empty notification published last, after it
+	 * finished the ones before.
+	 */
+	private void awaitDispatched() {
+		publish();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.fence.looks() >= this.published);
+	}
+
+	private Accountability user(String email) {
+		return this.accountabilities
+			.forUser(this.jdbc.queryForObject("SELECT id FROM tidings_users WHERE email = ?", UUID.class, email));
+	}
+
+	/**
+	 * A user whose role holds two read grants on articles: id, title and status of every
+	 * row, and the body of published rows only.
+	 */
+	private Accountability masker() {
+		UUID existing = this.jdbc
+			.query("SELECT id FROM tidings_users WHERE email = 'masker@example.com'",
+					(rs, row) -> rs.getObject(1, UUID.class))
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (existing != null) {
+			return this.accountabilities.forUser(existing);
+		}
+		Accountability system = Accountability.system();
+		Object policy = this.items.create(system, "directus_policies", List.of(Map.of("name", "Maskers"))).get(0);
+		this.items.create(system, "directus_permissions",
+				List.of(permission(policy, List.of("id", "title", "status"), Map.of()),
+						permission(policy, List.of("body"), Map.of("status", Map.of("_eq", "published")))));
+		Object role = this.items.create(system, "directus_roles", List.of(Map.of("name", "Maskers"))).get(0);
+		this.items.create(system, "directus_access", List.of(Map.of("role", role, "policy", policy)));
+		Object user = this.items
+			.create(system, "directus_users",
+					List.of(Map.of("email", "masker@example.com", "password", "masker-password-1", "role", role)))
+			.get(0);
+		return this.accountabilities.forUser(UUID.fromString(String.valueOf(user)));
+	}
+
+	private static Map<String, Object> permission(Object policy, List<String> fields, Map<String, Object> rule) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("policy", policy);
+		row.put("collection", "articles");
+		row.put("action", "read");
+		row.put("fields", fields);
+		row.put("permissions", rule);
+		return row;
+	}
+
+	/** What REST returns for the key through the query, as the wire has it. */
+	private Map<String, @Nullable Object> rest(Accountability caller, Object key, String query) {
+		List<Map<String, @Nullable Object>> read = this.items.readByKeys(caller, "articles", List.of(key),
+				query(query));
+		assertThat(read).as("REST reads %s", key).hasSize(1);
+		return JSON.readValue(JSON.writeValueAsString(read.get(0)), Map.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, @Nullable Object>> data(Map<String, @Nullable Object> push) {
+		return (List<Map<String, @Nullable Object>>) push.get("data");
+	}
+
+	private static Query query(String json) {
+		return PARSER.fromJson(JSON.readValue(json, Map.class));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
