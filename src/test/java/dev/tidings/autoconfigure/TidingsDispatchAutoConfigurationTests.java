@@ -50,12 +50,6 @@ class TidingsDispatchAutoConfigurationTests {
 	}
 
 	@Test
-	void contextWhenNoChangeBusThenNoDispatcher() {
-		this.runner.withBean(SubscriptionIndex.class)
-			.run((context) -> assertThat(context).doesNotHaveBean(ChangeDispatcher.class));
-	}
-
-	@Test
 	void contextWhenHostDefinesDispatcherThenTidingsBacksOff() {
 		this.runner.withBean(SubscriptionIndex.class)
 			.withBean(ChangeBus.class, RecordingBus::new)

@@ -38,6 +38,8 @@ final class SocketClient implements AutoCloseable {
 
 	private final boolean autoPong;
 
+	private volatile boolean stalled;
+
 	private SocketClient(URI uri, Map<String, String> headers, boolean autoPong) {
 		this.autoPong = autoPong;
 		WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
@@ -120,6 +122,14 @@ final class SocketClient implements AutoCloseable {
 		return next();
 	}
 
+	/**
+	 * Stops reading from the socket after the message in hand, as a client that hangs
+	 * does: the server's frames pile up in the network buffers.
+	 */
+	void stall() {
+		this.stalled = true;
+	}
+
 	/** Messages received but not yet taken. */
 	BlockingQueue<Map<String, Object>> pending() {
 		return this.messages;
@@ -160,7 +170,9 @@ final class SocketClient implements AutoCloseable {
 				}
 				this.text.setLength(0);
 			}
-			webSocket.request(1);
+			if (!SocketClient.this.stalled) {
+				webSocket.request(1);
+			}
 			return null;
 		}
 

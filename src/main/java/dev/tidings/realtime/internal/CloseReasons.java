@@ -21,6 +21,8 @@ final class CloseReasons {
 
 	static final CloseStatus SERVER_ERROR = CloseStatus.SERVER_ERROR.withReason("Internal server error.");
 
+	static final CloseStatus SLOW_CLIENT = CloseStatus.SESSION_NOT_RELIABLE.withReason("Client too slow.");
+
 	static final CloseStatus SHUTDOWN = CloseStatus.GOING_AWAY.withReason("Server shutting down.");
 
 	private CloseReasons() {

@@ -1,5 +1,9 @@
 package dev.tidings.realtime.internal;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +24,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
@@ -30,13 +35,15 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * so one client's requests are answered in order. A message never costs more than its
  * reply; anything that escapes closes that socket alone with 1011.
  */
-public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle {
+public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RealtimeEndpoint.class);
 
 	private final Map<String, SocketSession> sessions = new ConcurrentHashMap<>();
 
 	private final RealtimeSettings settings;
+
+	private static final int WRITERS = 16;
 
 	private final SubscriptionIndex index;
 
@@ -55,6 +62,23 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle 
 	private final UpgradeRules upgradeRules;
 
 	private volatile boolean running;
+
+	/**
+	 * Writes queued frames to sockets, so no dispatcher or handler thread waits on a
+	 * client; a stalled client holds one writer for at most the send time limit.
+	 */
+	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, new ThreadFactory() {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "tidings-ws-send-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	});
 
 	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
 			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock) {
@@ -92,9 +116,16 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle 
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
 		Identity identity = (Identity) socket.getAttributes().get(UpgradeRules.IDENTITY);
 		Sessions.Client client = (Sessions.Client) socket.getAttributes().get(UpgradeRules.CLIENT);
+		if (socket instanceof NativeWebSocketSession wrapper
+				&& wrapper.getNativeSession() instanceof jakarta.websocket.Session container) {
+			// Tomcat's blocking write otherwise waits 20 s for a client that stopped
+			// reading
+			container.getUserProperties()
+				.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.settings.sendTimeLimit().toMillis());
+		}
 		SocketSession session = new SocketSession(decorated, this.codec, this.callers, this.clock,
 				this.settings.authMode() == AuthMode.PUBLIC, client, identity, this.settings.rateLimit(),
-				this.settings.maxMessageSize());
+				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit());
 		this.sessions.put(socket.getId(), session);
 		if (identity == null) {
 			this.timers.armHandshake(session);
@@ -188,12 +219,22 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle 
 		this.running = true;
 	}
 
-	/** Closes every socket with 1001, so clients know to reconnect elsewhere. */
+	/**
+	 * Closes every socket with 1001, so clients know to reconnect elsewhere. The endpoint
+	 * may start again (a paused context); its threads end with {@link #close()}.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
 		this.sessions.values().forEach((session) -> session.close(CloseReasons.SHUTDOWN));
+		this.timers.stopHeartbeat();
+	}
+
+	/** Ends the endpoint's threads when the context closes. */
+	@Override
+	public void close() {
 		this.timers.shutdown();
+		this.writers.shutdown();
 	}
 
 	@Override

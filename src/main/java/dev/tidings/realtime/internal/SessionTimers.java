@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class SessionTimers {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionTimers.class);
+
+	private volatile @Nullable ScheduledFuture<?> heartbeat;
 
 	private final ScheduledExecutorService scheduler;
 
@@ -91,7 +94,7 @@ public final class SessionTimers {
 	 */
 	void startHeartbeat(Duration period, Supplier<Collection<SocketSession>> sessions) {
 		String ping = this.codec.encode(new ServerMessage.Ping());
-		this.scheduler.scheduleAtFixedRate(() -> {
+		this.heartbeat = this.scheduler.scheduleAtFixedRate(() -> {
 			for (SocketSession session : sessions.get()) {
 				try {
 					if (session.phase() == SocketSession.Phase.HANDSHAKE || !session.isOpen()) {
@@ -109,6 +112,14 @@ public final class SessionTimers {
 				}
 			}
 		}, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Stops the heartbeat; it starts again with the endpoint. */
+	void stopHeartbeat() {
+		ScheduledFuture<?> running = this.heartbeat;
+		if (running != null) {
+			running.cancel(false);
+		}
 	}
 
 	void shutdown() {

@@ -2,6 +2,7 @@ package dev.tidings.realtime.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 
 import dev.tidings.errors.TidingsException;
@@ -69,12 +70,15 @@ public final class SocketSession implements ClientSession {
 
 	private volatile boolean alive = true;
 
+	private final Outbox outbox;
+
 	private volatile boolean pinged;
 
 	SocketSession(WebSocketSession socket, ProtocolCodec codec, Accountabilities callers, Clock clock,
 			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
-			long maxMessageSize) {
+			long maxMessageSize, Executor writers, long sendBufferLimit) {
 		this.socket = socket;
+		this.outbox = new Outbox(writers, this::write, sendBufferLimit, () -> closeNow(CloseReasons.SLOW_CLIENT));
 		this.codec = codec;
 		this.callers = callers;
 		this.clock = clock;
@@ -115,8 +119,18 @@ public final class SocketSession implements ClientSession {
 		}
 	}
 
+	/**
+	 * Queues the frame and returns at once; a writer thread sends it, after every frame
+	 * queued before it.
+	 */
 	@Override
 	public void send(String frame) {
+		if (this.socket.isOpen()) {
+			this.outbox.offer(frame);
+		}
+	}
+
+	private void write(String frame) {
 		if (!this.socket.isOpen()) {
 			return;
 		}
@@ -125,11 +139,11 @@ public final class SocketSession implements ClientSession {
 		}
 		catch (SessionLimitExceededException ex) {
 			logger.debug("Closing WebSocket {}: {}", id(), ex.getMessage());
-			close(ex.getStatus());
+			closeNow(ex.getStatus());
 		}
 		catch (IOException | IllegalStateException ex) {
 			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
-			close(CloseStatus.SESSION_NOT_RELIABLE);
+			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
 		}
 	}
 
@@ -143,7 +157,15 @@ public final class SocketSession implements ClientSession {
 		return this.socket.isOpen();
 	}
 
+	/**
+	 * Closes once the frames sent before have been written (an error, then the close).
+	 */
 	void close(CloseStatus status) {
+		cancelTimer();
+		this.outbox.then(() -> closeNow(status));
+	}
+
+	private void closeNow(CloseStatus status) {
 		cancelTimer();
 		try {
 			this.socket.close(status);

@@ -1,5 +1,6 @@
 package dev.tidings.realtime.internal;
 
+import dev.tidings.events.LocalChangeBus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

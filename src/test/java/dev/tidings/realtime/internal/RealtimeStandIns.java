@@ -1,19 +1,16 @@
 package dev.tidings.realtime.internal;
 
+import dev.tidings.events.LocalChangeBus;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The beans the socket and events modules provide in the product, as stand-ins for tests:
- * the dispatcher's auto-configuration wires itself to them.
+ * A bus of the tests' own (the events module's backs off), so the dispatcher can be
+ * driven by hand-built notifications; the subscription index is the standalone app's,
+ * whose endpoint is on.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class RealtimeStandIns {
-
-	@Bean
-	SubscriptionIndex subscriptionIndex() {
-		return new SubscriptionIndex();
-	}
 
 	@Bean
 	LocalChangeBus changeBus() {

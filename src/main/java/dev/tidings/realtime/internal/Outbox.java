@@ -1,0 +1,103 @@
+package dev.tidings.realtime.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One session's frames waiting to be written, drained in order by one writer at a time
+ * from a shared pool. Whoever hands a frame over (the dispatcher, a message handler, the
+ * heartbeat) returns at once: only a writer thread ever waits on a client's socket, and a
+ * client whose unsent frames outgrow the limit is cut off by {@code onOverflow}.
+ */
+final class Outbox {
+
+	/** Frames (strings) and, in their place in line, actions such as a close. */
+	private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong queuedBytes = new AtomicLong();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private final Executor writers;
+
+	private final Consumer<String> write;
+
+	private final long limitBytes;
+
+	private final Runnable onOverflow;
+
+	Outbox(Executor writers, Consumer<String> write, long limitBytes, Runnable onOverflow) {
+		this.writers = writers;
+		this.write = write;
+		this.limitBytes = limitBytes;
+		this.onOverflow = onOverflow;
+	}
+
+	void offer(String frame) {
+		this.frames.add(frame);
+		if (this.queuedBytes.addAndGet(size(frame)) > this.limitBytes) {
+			this.frames.clear();
+			this.queuedBytes.set(0);
+			// closing writes a close frame, which may wait on the same stalled client
+			try {
+				this.writers.execute(this.onOverflow);
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down: the socket is closed anyway
+			}
+			return;
+		}
+		schedule();
+	}
+
+	/** Runs the action once every frame offered before it is written. */
+	void then(Runnable action) {
+		this.frames.add(action);
+		schedule();
+	}
+
+	private void schedule() {
+		if (this.draining.compareAndSet(false, true)) {
+			try {
+				this.writers.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down: nothing more will be written
+				this.draining.set(false);
+			}
+		}
+	}
+
+	private void drain() {
+		try {
+			for (Object next = this.frames.poll(); next != null; next = this.frames.poll()) {
+				if (next instanceof String frame) {
+					this.queuedBytes.addAndGet(-size(frame));
+					this.write.accept(frame);
+				}
+				else {
+					((Runnable) next).run();
+				}
+			}
+		}
+		finally {
+			this.draining.set(false);
+		}
+		// a frame offered after the last poll but before the flag was cleared
+		if (!this.frames.isEmpty()) {
+			schedule();
+		}
+	}
+
+	private static long size(String frame) {
+		// close enough for a limit, without encoding every frame twice
+		return (long) frame.length() * ((frame.length() < 256) ? 1 : 2);
+	}
+
+}

@@ -1,0 +1,213 @@
+package dev.tidings.realtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidings.app.TidingsApplication;
+import dev.tidings.items.ItemsService;
+import dev.tidings.realtime.internal.RealtimeEndpoint;
+import dev.tidings.security.Accountability;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Committed changes reach subscribers over a real socket, each seeing what its
+ * permissions and query allow: REST writes, host-code writes and rolled back ones, items
+ * that enter and leave a filter, and a client that stops reading while another keeps up.
+ * "Nothing arrived" is proven by a later marker change arriving first, since pushes keep
+ * commit order per collection.
+ */
+@SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-live-push;DB_CLOSE_DELAY=-1",
+				"tidings.websockets.enabled=true", "tidings.websockets.send-buffer-limit=64KB",
+				"tidings.websockets.send-time-limit=2s" })
+class LivePushTests {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private final int port;
+
+	private final JdbcTemplate jdbc;
+
+	private final ItemsService items;
+
+	private final TransactionTemplate transactions;
+
+	private final RealtimeEndpoint endpoint;
+
+	private final String adminToken;
+
+	LivePushTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc, @Autowired ItemsService items,
+			@Autowired TransactionTemplate transactions, @Autowired RealtimeEndpoint endpoint) {
+		this.port = port;
+		this.jdbc = jdbc;
+		this.items = items;
+		this.transactions = transactions;
+		this.endpoint = endpoint;
+		this.adminToken = SocketClient.token(port, "admin@example.com", "admin-password-123");
+	}
+
+	@AfterEach
+	void removeCreatedRows() {
+		this.jdbc.update("DELETE FROM articles WHERE id > 20");
+	}
+
+	@Test
+	void readerSeesOnlyPublishedArticlesAndFourFieldsWhileEditorSeesEverything() {
+		try (SocketClient reader = subscribed("reader@example.com", "reader-password-123", Map.of());
+				SocketClient editor = subscribed("editor@example.com", "editor-password-123",
+						Map.of("fields", List.of("id", "title", "status")))) {
+			int published = create("{\"title\":\"Hello readers\",\"status\":\"published\",\"body\":\"secret\"}");
+
+			Map<String, Object> push = reader.next();
+			assertThat(push).containsEntry("type", "subscription")
+				.containsEntry("event", "create")
+				.containsEntry("uid", "live");
+			assertThat(rows(push)).singleElement()
+				.satisfies((row) -> assertThat(row).containsOnlyKeys("id", "title", "status", "published_at")
+					.containsEntry("id", published));
+			assertThat(rows(editor.next())).singleElement()
+				.satisfies((row) -> assertThat(row).containsOnlyKeys("id", "title", "status"));
+
+			int draft = create("{\"title\":\"Not yet\",\"status\":\"draft\"}");
+			assertThat(rows(editor.next())).extracting((row) -> row.get("id")).containsExactly(draft);
+			int marker = create("{\"title\":\"Marker\",\"status\":\"published\"}");
+			assertThat(rows(reader.next())).extracting((row) -> row.get("id")).containsExactly(marker);
+			editor.next();
+
+			// leaving the Reader's rule removes the row for the Reader, as a live table
+			// needs
+			patch(published, "{\"status\":\"archived\"}");
+			assertThat(reader.next()).containsEntry("event", "delete").containsEntry("data", List.of(published));
+			assertThat(editor.next()).containsEntry("event", "update");
+
+			// entering it arrives as an update, as in Directus
+			patch(draft, "{\"status\":\"published\"}");
+			assertThat(reader.next()).containsEntry("event", "update");
+			editor.next();
+
+			// a deleted item the Reader could not read is not announced to it
+			delete(published);
+			assertThat(editor.next()).containsEntry("event", "delete").containsEntry("data", List.of(published));
+			delete(marker);
+			assertThat(reader.next()).containsEntry("event", "delete").containsEntry("data", List.of(marker));
+		}
+	}
+
+	@Test
+	void hostCodeWritesArePushedAndRolledBackOnesAreNot() {
+		try (SocketClient reader = subscribed("reader@example.com", "reader-password-123", Map.of())) {
+			this.transactions.executeWithoutResult((status) -> {
+				this.items.create(Accountability.system(), "articles",
+						List.of(Map.of("title", "Rolled back", "status", "published")));
+				status.setRollbackOnly();
+			});
+			List<Object> keys = this.items.create(Accountability.system(), "articles",
+					List.of(Map.of("title", "From host code", "status", "published")));
+
+			Map<String, Object> push = reader.next();
+			assertThat(rows(push)).extracting((row) -> row.get("title")).containsExactly("From host code");
+			assertThat(rows(push).get(0)).containsEntry("id", keys.get(0));
+		}
+	}
+
+	@Test
+	void clientThatStopsReadingIsCutOffWhileAnotherKeepsReceiving() {
+		try (SocketClient slow = subscribed("admin@example.com", "admin-password-123",
+				Map.of("fields", List.of("id", "body")));
+				SocketClient fast = subscribed("editor@example.com", "editor-password-123",
+						Map.of("fields", List.of("id")))) {
+			int before = this.endpoint.openSockets();
+			slow.stall();
+			String body = "x".repeat(30_000);
+			int batches = 40;
+			for (int batch = 0; batch < batches; batch++) {
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (int i = 0; i < 20; i++) {
+					rows.add(Map.of("title", "Big " + batch + "/" + i, "status", "draft", "body", body));
+				}
+				this.items.create(Accountability.system(), "articles", rows);
+			}
+
+			for (int batch = 0; batch < batches; batch++) {
+				assertThat(rows(fast.next())).hasSize(20);
+			}
+			await().untilAsserted(() -> assertThat(this.endpoint.openSockets()).isEqualTo(before - 1));
+			assertThat(fast.isClosed()).isFalse();
+		}
+	}
+
+	private SocketClient subscribed(String email, String password, Map<String, Object> query) {
+		SocketClient client = SocketClient.open(this.port,
+				"?access_token=" + SocketClient.token(this.port, email, password));
+		// a limit keeps init short, and (unlike Directus) does not suppress pushes
+		Map<String, Object> limited = new LinkedHashMap<>(query);
+		limited.put("limit", 1);
+		Map<String, Object> init = client
+			.ask(Map.of("type", "subscribe", "collection", "articles", "uid", "live", "query", limited));
+		assertThat(init).containsEntry("event", "init");
+		return client;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> rows(Map<String, Object> push) {
+		assertThat(push).containsEntry("type", "subscription");
+		return (List<Map<String, Object>>) push.get("data");
+	}
+
+	@SuppressWarnings("unchecked")
+	private int create(String json) {
+		Map<String, Object> reply = send("POST", "/items/articles", json);
+		return (Integer) ((Map<String, Object>) reply.get("data")).get("id");
+	}
+
+	private void patch(int id, String json) {
+		send("PATCH", "/items/articles/" + id, json);
+	}
+
+	private void delete(int id) {
+		send("DELETE", "/items/articles/" + id, null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> send(String method, String path, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + this.adminToken);
+		request = (json != null)
+				? request.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(json))
+				: request.method(method, HttpRequest.BodyPublishers.noBody());
+		HttpResponse<String> response;
+		try {
+			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
+		return response.body().isEmpty() ? Map.of() : SocketClient.json.readValue(response.body(), Map.class);
+	}
+
+}
