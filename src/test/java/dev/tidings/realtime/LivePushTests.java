@@ -1,11 +1,5 @@
 package dev.tidings.realtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +34,6 @@ import static org.awaitility.Awaitility.await;
 				"tidings.websockets.enabled=true", "tidings.websockets.send-buffer-limit=64KB",
 				"tidings.websockets.send-time-limit=2s" })
 class LivePushTests {
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private final int port;
 
@@ -109,6 +101,30 @@ class LivePushTests {
 			assertThat(editor.next()).containsEntry("event", "delete").containsEntry("data", List.of(published));
 			delete(marker);
 			assertThat(reader.next()).containsEntry("event", "delete").containsEntry("data", List.of(marker));
+		}
+	}
+
+	@Test
+	void suspendedUserGetsNoPushFromTheNextChangeOn() {
+		String reader = String.valueOf(this.jdbc
+			.queryForObject("select id from tidings_users where email = 'reader@example.com'", Object.class));
+		try (SocketClient socket = subscribed("reader@example.com", "reader-password-123", Map.of());
+				SocketClient observer = subscribed("admin@example.com", "admin-password-123",
+						Map.of("fields", List.of("id")))) {
+			send("PATCH", "/users/" + reader, "{\"status\":\"suspended\"}");
+			create("{\"title\":\"While suspended\",\"status\":\"published\"}");
+			create("{\"title\":\"Fence\",\"status\":\"draft\"}");
+			// the observer has the fence: the dispatcher is past the suspended-time
+			// create
+			observer.next();
+			observer.next();
+			send("PATCH", "/users/" + reader, "{\"status\":\"active\"}");
+			int marker = create("{\"title\":\"After\",\"status\":\"published\"}");
+
+			assertThat(rows(socket.next())).extracting((row) -> row.get("id")).containsExactly(marker);
+		}
+		finally {
+			send("PATCH", "/users/" + reader, "{\"status\":\"active\"}");
 		}
 	}
 
@@ -187,27 +203,8 @@ class LivePushTests {
 		send("DELETE", "/items/articles/" + id, null);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> send(String method, String path, String json) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", "Bearer " + this.adminToken);
-		request = (json != null)
-				? request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(json))
-				: request.method(method, HttpRequest.BodyPublishers.noBody());
-		HttpResponse<String> response;
-		try {
-			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
-		return response.body().isEmpty() ? Map.of() : SocketClient.json.readValue(response.body(), Map.class);
+		return Rest.send(this.port, this.adminToken, method, path, json);
 	}
 
 }

@@ -42,6 +42,51 @@ class PublicModeTests {
 	}
 
 	@Test
+	void anonymousSubscriberGetsWhatThePublicPolicyAllowsAndLosesItWhenRevoked() {
+		String admin = SocketClient.token(this.port, "admin@example.com", "admin-password-123");
+		Map<String, Object> rule = Map.of("policy", "abf8a154-5b1c-4a46-ac9c-7300570f4f17", "collection", "articles",
+				"action", "read", "fields", List.of("id", "title"), "permissions",
+				Map.of("status", Map.of("_eq", "published")));
+		Object permission = ((Map<?, ?>) Rest.send(this.port, admin, "POST", "/permissions", rule).get("data"))
+			.get("id");
+		try (SocketClient anonymous = SocketClient.open(this.port, "");
+				SocketClient observer = SocketClient.open(this.port, "?access_token=" + admin)) {
+			Map<String, Object> init = anonymous
+				.ask(Map.of("type", "subscribe", "collection", "articles", "uid", "a", "query", Map.of("limit", 1)));
+			assertThat(init).containsEntry("event", "init");
+			assertThat(observer.ask(Map.of("type", "subscribe", "collection", "articles", "query",
+					Map.of("fields", List.of("id"), "limit", 1))))
+				.containsEntry("event", "init");
+
+			Rest.send(this.port, admin, "POST", "/items/articles", Map.of("title", "Draft", "status", "draft"));
+			Map<?, ?> published = (Map<?, ?>) Rest
+				.send(this.port, admin, "POST", "/items/articles", Map.of("title", "Open", "status", "published"))
+				.get("data");
+
+			// the draft never reaches the public: the first push is the published article
+			Map<String, Object> push = anonymous.next();
+			assertThat(push).containsEntry("event", "create");
+			assertThat(push.get("data")).isEqualTo(List.of(Map.of("id", published.get("id"), "title", "Open")));
+
+			Rest.send(this.port, admin, "DELETE", "/permissions/" + permission, null);
+			Rest.send(this.port, admin, "POST", "/items/articles", Map.of("title", "Closed", "status", "published"));
+			Rest.send(this.port, admin, "DELETE", "/items/articles/" + published.get("id"), null);
+			// once the observer has all four pushes, the dispatcher is past them for
+			// everyone
+			for (int i = 0; i < 4; i++) {
+				observer.next();
+			}
+			// revoked before the next push: neither the create nor the delete reached the
+			// public
+			assertThat(anonymous.ask(Map.of("type", "ping"))).isEqualTo(Map.of("type", "pong"));
+		}
+		finally {
+			Rest.send(this.port, admin, "DELETE", "/items/articles",
+					Map.of("query", Map.of("filter", Map.of("id", Map.of("_gt", 20)))));
+		}
+	}
+
+	@Test
 	void failedAuthInPublicModeKeepsTheSocketAsPublic() {
 		try (SocketClient client = SocketClient.open(this.port, "")) {
 			assertThat(error(client.ask(Map.of("type", "auth", "access_token", "forged", "uid", 1))))
