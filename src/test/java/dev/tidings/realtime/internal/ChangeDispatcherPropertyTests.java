@@ -1,5 +1,14 @@
 package dev.tidings.realtime.internal;
 
+import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
+import java.net.URLEncoder;
+import java.net.URI;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import dev.tidings.events.LocalChangeBus;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +66,8 @@ import static org.awaitility.Awaitility.await;
 class ChangeDispatcherPropertyTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
@@ -205,6 +216,13 @@ class ChangeDispatcherPropertyTests {
 
 		private final UUID user;
 
+		private final int port;
+
+		/**
+		 * Each caller's access token, by user id ({@code admin} for the system caller).
+		 */
+		private final Map<String, String> tokens = new HashMap<>();
+
 		private final List<Object> policies = new ArrayList<>();
 
 		private List<Object> permissions = List.of();
@@ -233,6 +251,13 @@ class ChangeDispatcherPropertyTests {
 			this.user = UUID.fromString(String.valueOf(create("directus_users", Map.of("email",
 					"dispatch-property@example.com", "password", "property-password-1", "role", role))));
 			assertThat(system.admin()).isTrue();
+			this.port = Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
+			this.tokens.put(this.user.toString(), login("dispatch-property@example.com", "property-password-1"));
+			for (String name : List.of("reader", "editor")) {
+				this.tokens.put(user(name + "@example.com").user().toString(),
+						login(name + "@example.com", name + "-password-123"));
+			}
+			this.tokens.put("admin", login("admin@example.com", "admin-password-123"));
 		}
 
 		void check(Scenario scenario) {
@@ -244,6 +269,7 @@ class ChangeDispatcherPropertyTests {
 					user("editor@example.com"), Accountability.system());
 			List<RecordingSession> sessions = new ArrayList<>();
 			List<Query> queries = new ArrayList<>();
+			List<@Nullable Map<String, @Nullable Object>> filters = new ArrayList<>();
 			for (Accountability caller : callers) {
 				for (Map<String, @Nullable Object> filter : scenario.filters()) {
 					Query query = parse(filter);
@@ -253,11 +279,12 @@ class ChangeDispatcherPropertyTests {
 					RecordingSession session = new RecordingSession(caller);
 					sessions.add(session);
 					queries.add(query);
+					filters.add(filter);
 					this.index.add(new Subscription(session, "1", "articles", query, null, null));
 				}
 			}
 			try {
-				Committed change = commit(scenario, sessions, queries);
+				Committed change = commit(scenario, sessions, filters);
 				Statistics.label("change").collect(scenario.type());
 				this.bus.publish(ArticleRows.notification(change.change()));
 				// the stripe looks at the fence for this empty one once done with the
@@ -301,13 +328,14 @@ class ChangeDispatcherPropertyTests {
 		}
 
 		/** Commits the change, reading what each session's query returns around it. */
-		private Committed commit(Scenario scenario, List<RecordingSession> sessions, List<Query> queries) {
+		private Committed commit(Scenario scenario, List<RecordingSession> sessions,
+				List<@Nullable Map<String, @Nullable Object>> filters) {
 			if (scenario.type() == ChangeType.CREATE) {
 				int key = this.rows.insert(scenario.after().values());
 				ItemChange change = new ItemChange(ChangeType.CREATE, key, null, this.rows.snapshot(key));
 				List<Expected> expected = new ArrayList<>();
 				for (int i = 0; i < sessions.size(); i++) {
-					Map<String, @Nullable Object> after = read(sessions.get(i), queries.get(i), key);
+					Map<String, @Nullable Object> after = read(sessions.get(i), filters.get(i), key);
 					expected.add(new Expected((after != null) ? "create" : null, after));
 				}
 				return new Committed(change, expected);
@@ -315,14 +343,14 @@ class ChangeDispatcherPropertyTests {
 			int key = this.rows.insert(scenario.before().values());
 			List<@Nullable Map<String, @Nullable Object>> before = new ArrayList<>();
 			for (int i = 0; i < sessions.size(); i++) {
-				before.add(read(sessions.get(i), queries.get(i), key));
+				before.add(read(sessions.get(i), filters.get(i), key));
 			}
 			ItemChange change = (scenario.type() == ChangeType.UPDATE)
 					? this.rows.updated(key, scenario.after().values()) : this.rows.deleted(key);
 			List<Expected> expected = new ArrayList<>();
 			for (int i = 0; i < sessions.size(); i++) {
 				Map<String, @Nullable Object> after = (scenario.type() == ChangeType.UPDATE)
-						? read(sessions.get(i), queries.get(i), key) : null;
+						? read(sessions.get(i), filters.get(i), key) : null;
 				expected.add((after != null) ? new Expected("update", after)
 						: new Expected((before.get(i) != null) ? "delete" : null, null));
 			}
@@ -330,18 +358,54 @@ class ChangeDispatcherPropertyTests {
 		}
 
 		/**
-		 * The row as the session's caller reads it by key through its query, as the wire
-		 * has it (the read with the query's filter AND the key, without requiring the
-		 * caller to read the key field); null when not returned or refused.
+		 * The row as the session's caller reads it over REST with its own token:
+		 * {@code GET /items/articles/{key}?filter=…}; null when refused (missing, not
+		 * matching, or not readable).
 		 */
-		private @Nullable Map<String, @Nullable Object> read(RecordingSession session, Query query, int key) {
+		@SuppressWarnings("unchecked")
+		private @Nullable Map<String, @Nullable Object> read(RecordingSession session,
+				@Nullable Map<String, @Nullable Object> filter, int key) {
+			Accountability caller = Objects.requireNonNull(session.caller());
+			String token = this.tokens.get((caller.user() != null) ? caller.user().toString() : "admin");
+			String query = (filter != null)
+					? "?filter=" + URLEncoder.encode(JSON.writeValueAsString(filter), StandardCharsets.UTF_8) : "";
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/items/articles/" + key + query))
+				.header("Authorization", "Bearer " + token)
+				.build();
 			try {
-				List<Map<String, @Nullable Object>> data = this.items
-					.readByKeys(Objects.requireNonNull(session.caller()), "articles", List.of(key), query);
-				return data.isEmpty() ? null : JSON.readValue(JSON.writeValueAsString(data.get(0)), Map.class);
+				HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 200) {
+					assertThat(response.statusCode()).as(response.body()).isIn(400, 403);
+					return null;
+				}
+				return (Map<String, @Nullable Object>) JSON.readValue(response.body(), Map.class).get("data");
 			}
-			catch (TidingsException ex) {
-				return null;
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private String login(String email, String password) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/auth/login"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(JSON.writeValueAsString(Map.of("email", email, "password", password))))
+				.build();
+			try {
+				String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+				return (String) ((Map<?, ?>) JSON.readValue(body, Map.class).get("data")).get("access_token");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
 			}
 		}
 
