@@ -253,11 +253,10 @@ class ChangeDispatcherPropertyTests {
 			assertThat(system.admin()).isTrue();
 			this.port = Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
 			this.tokens.put(this.user.toString(), login("dispatch-property@example.com", "property-password-1"));
-			for (String name : List.of("reader", "editor")) {
+			for (String name : List.of("reader", "editor", "admin")) {
 				this.tokens.put(user(name + "@example.com").user().toString(),
 						login(name + "@example.com", name + "-password-123"));
 			}
-			this.tokens.put("admin", login("admin@example.com", "admin-password-123"));
 		}
 
 		void check(Scenario scenario) {
@@ -266,7 +265,7 @@ class ChangeDispatcherPropertyTests {
 				return;
 			}
 			List<Accountability> callers = List.of(this.accountabilities.forUser(this.user), user("reader@example.com"),
-					user("editor@example.com"), Accountability.system());
+					user("editor@example.com"), user("admin@example.com"));
 			List<RecordingSession> sessions = new ArrayList<>();
 			List<Query> queries = new ArrayList<>();
 			List<@Nullable Map<String, @Nullable Object>> filters = new ArrayList<>();
@@ -366,7 +365,7 @@ class ChangeDispatcherPropertyTests {
 		private @Nullable Map<String, @Nullable Object> read(RecordingSession session,
 				@Nullable Map<String, @Nullable Object> filter, int key) {
 			Accountability caller = Objects.requireNonNull(session.caller());
-			String token = this.tokens.get((caller.user() != null) ? caller.user().toString() : "admin");
+			String token = this.tokens.get(String.valueOf(caller.user()));
 			String query = (filter != null)
 					? "?filter=" + URLEncoder.encode(JSON.writeValueAsString(filter), StandardCharsets.UTF_8) : "";
 			HttpRequest request = HttpRequest
