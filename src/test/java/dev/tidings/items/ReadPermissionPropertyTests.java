@@ -1,5 +1,7 @@
 package dev.tidings.items;
 
+import dev.tidings.items.ArticleScenarios.Article;
+import dev.tidings.items.ArticleScenarios.Grant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,20 +12,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.tidings.app.TidingsApplication;
 import dev.tidings.errors.TidingsException;
-import dev.tidings.items.differential.ProbeData;
-import dev.tidings.items.differential.ProbeFilters;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.QueryParser;
@@ -33,13 +31,10 @@ import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountabilities;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
@@ -71,18 +66,6 @@ class ReadPermissionPropertyTests {
 
 	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
-	private static final List<String> FIELDS = List.of("id", "title", "body", "status", "author", "views",
-			"published_at");
-
-	/**
-	 * Offsets of generated timestamps from the start of the run: each is at least ten
-	 * minutes away from every {@code $NOW(…)} the filters use, so the few seconds between
-	 * the server's clock and the test's never change an answer.
-	 */
-	private static final List<Duration> OFFSETS = List.of(Duration.ofDays(-400), Duration.ofDays(-10),
-			Duration.ofDays(-3), Duration.ofHours(-50), Duration.ofMinutes(-90), Duration.ofMinutes(-10),
-			Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(40));
-
 	private static @Nullable Server server;
 
 	@Property(tries = 200)
@@ -93,21 +76,16 @@ class ReadPermissionPropertyTests {
 	@Provide
 	Arbitrary<Scenario> scenarios() {
 		Server server = server();
-		Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Arbitrary<Article> articles = Combinators.combine(ProbeData.strings().filter(Objects::nonNull),
-				ProbeData.strings(), Arbitraries.of("draft", "published", "archived"),
-				Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(null)), Tuple.of(2, Arbitraries.just(server.user)),
-						Tuple.of(1, Arbitraries.of(ProbeData.UUIDS))),
-				Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(0, Integer.MAX_VALUE, -1)),
-						Tuple.of(4, Arbitraries.integers().between(-3, 500))),
-				Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(null)),
-						Tuple.of(4, Arbitraries.of(OFFSETS).map(base::plus))))
-			.as(Article::new);
+		Arbitrary<Article> articles = ArticleScenarios.articles(server.user);
 		return articles.list()
 			.ofMinSize(1)
 			.ofMaxSize(12)
-			.flatMap(
-					(rows) -> grant(rows).list().ofMinSize(1).ofMaxSize(3).map((grants) -> new Scenario(rows, grants)));
+			.flatMap((rows) -> ArticleScenarios
+				.grants(ArticleScenarios.operands(server.schemas.require("articles"), rows))
+				.list()
+				.ofMinSize(1)
+				.ofMaxSize(3)
+				.map((grants) -> new Scenario(rows, grants)));
 	}
 
 	@AfterContainer
@@ -123,61 +101,6 @@ class ReadPermissionPropertyTests {
 			server = new Server();
 		}
 		return server;
-	}
-
-	private Arbitrary<Grant> grant(List<Article> rows) {
-		CollectionSchema articles = server().schemas.require("articles");
-		List<ProbeFilters.Operand> operands = FIELDS.stream()
-			.map((field) -> new ProbeFilters.Operand(field, articles.requireField(field).type(),
-					rows.stream().map((row) -> row.values().get(field)).filter(Objects::nonNull).distinct().toList(),
-					pool(field)))
-			.toList();
-		Arbitrary<@Nullable Map<String, @Nullable Object>> rules = Arbitraries.frequencyOf(
-				Tuple.of(10, ProbeFilters.filters(operands)),
-				Tuple.of(1, Arbitraries.just(Map.of("author", Map.of("_eq", "$CURRENT_USER")))),
-				Tuple.of(1,
-						Arbitraries.of("$NOW", "$NOW(-1 day)", "$NOW(-7 days)", "$NOW(+1 day)")
-							.map((now) -> Map.of("published_at", Map.of("_lte", now)))),
-				Tuple.of(1, Arbitraries.of(Map.of())), Tuple.of(1, Arbitraries.just(null)));
-		Arbitrary<List<String>> fields = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.of("*"))),
-				Tuple.of(5, Arbitraries.subsetOf(FIELDS).map(List::copyOf)));
-		return Combinators.combine(Arbitraries.integers().between(0, 1), rules, fields).as(Grant::new);
-	}
-
-	private static Arbitrary<Object> pool(String field) {
-		return switch (field) {
-			case "id", "views" -> Arbitraries.integers().between(-1, 13).map(Object.class::cast);
-			case "author" -> Arbitraries.of(ProbeData.UUIDS).map(Object.class::cast);
-			case "published_at" ->
-				Arbitraries.of(Instant.EPOCH, Instant.parse("2024-02-29T23:59:59.999Z")).map(Object.class::cast);
-			default -> ProbeData.strings().filter((text) -> text != null && !text.isEmpty()).map(Object.class::cast);
-		};
-	}
-
-	/** An article as the test inserts it. */
-	record Article(String title, @Nullable String body, String status, @Nullable UUID author, int views,
-			@Nullable Instant publishedAt) {
-
-		/** The row's values by API name, without the key. */
-		Map<String, @Nullable Object> values() {
-			Map<String, @Nullable Object> values = new LinkedHashMap<>();
-			values.put("title", this.title);
-			values.put("body", this.body);
-			values.put("status", this.status);
-			values.put("author", this.author);
-			values.put("views", this.views);
-			values.put("published_at", this.publishedAt);
-			return values;
-		}
-
-	}
-
-	/**
-	 * One read permission: which of the two policies holds it, its rule as JSON (null for
-	 * none) and its fields.
-	 */
-	record Grant(int policy, @Nullable Map<String, @Nullable Object> rule, List<String> fields) {
-
 	}
 
 	record Scenario(List<Article> rows, List<Grant> grants) {

@@ -1,5 +1,8 @@
 package dev.tidings.realtime.internal;
 
+import dev.tidings.items.ArticleScenarios;
+import dev.tidings.items.ArticleScenarios.Article;
+import dev.tidings.items.ArticleScenarios.Grant;
 import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
@@ -11,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.io.IOException;
 import dev.tidings.events.LocalChangeBus;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,9 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.events.ChangeType;
 import dev.tidings.events.ItemChange;
 import dev.tidings.items.ItemsService;
-import dev.tidings.items.differential.ProbeData;
 import dev.tidings.items.differential.ProbeFilters;
 import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
-import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
@@ -39,7 +38,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
@@ -71,13 +69,6 @@ class ChangeDispatcherPropertyTests {
 
 	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
-	private static final List<String> FIELDS = List.of("id", "title", "body", "status", "author", "views",
-			"published_at");
-
-	/** At least ten minutes away from every {@code $NOW(…)} the filters use. */
-	private static final List<Duration> OFFSETS = List.of(Duration.ofDays(-400), Duration.ofDays(-3),
-			Duration.ofMinutes(-90), Duration.ofMinutes(30), Duration.ofDays(2), Duration.ofDays(40));
-
 	private static @Nullable Server server;
 
 	@Property(tries = 200)
@@ -88,22 +79,15 @@ class ChangeDispatcherPropertyTests {
 	@Provide
 	Arbitrary<Scenario> scenarios() {
 		Server server = server();
-		Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Arbitrary<Article> articles = Combinators
-			.combine(ProbeData.strings().filter(Objects::nonNull), ProbeData.strings(),
-					Arbitraries.of("draft", "published", "archived"),
-					Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(null)),
-							Tuple.of(2, Arbitraries.just(server.user)), Tuple.of(1, Arbitraries.of(ProbeData.UUIDS))),
-					Arbitraries.integers().between(-3, 500), Arbitraries.frequencyOf(
-							Tuple.of(1, Arbitraries.just(null)), Tuple.of(4, Arbitraries.of(OFFSETS).map(base::plus))))
-			.as(Article::new);
+		Arbitrary<Article> articles = ArticleScenarios.articles(server.user);
 		return Combinators.combine(Arbitraries.of(ChangeType.values()), articles, articles)
 			.as((type, before, after) -> List.of(type, before, after))
 			.flatMap((change) -> {
 				List<Article> rows = List.of((Article) change.get(1), (Article) change.get(2));
-				List<ProbeFilters.Operand> operands = operands(rows);
+				List<ProbeFilters.Operand> operands = ArticleScenarios.operands(server.schemas.require("articles"),
+						rows);
 				return Combinators
-					.combine(grant(operands).list().ofMinSize(1).ofMaxSize(3),
+					.combine(ArticleScenarios.grants(operands).list().ofMinSize(1).ofMaxSize(3),
 							ProbeFilters.filters(operands).injectNull(0.3).list().ofMinSize(1).ofMaxSize(3))
 					.as((grants, filters) -> new Scenario((ChangeType) change.get(0), rows.get(0), rows.get(1), grants,
 							filters));
@@ -123,58 +107,6 @@ class ChangeDispatcherPropertyTests {
 			server = new Server();
 		}
 		return server;
-	}
-
-	private List<ProbeFilters.Operand> operands(List<Article> rows) {
-		CollectionSchema articles = server().schemas.require("articles");
-		return FIELDS.stream()
-			.map((field) -> new ProbeFilters.Operand(field, articles.requireField(field).type(),
-					rows.stream().map((row) -> row.values().get(field)).filter(Objects::nonNull).distinct().toList(),
-					pool(field)))
-			.toList();
-	}
-
-	private static Arbitrary<Grant> grant(List<ProbeFilters.Operand> operands) {
-		Arbitrary<@Nullable Map<String, @Nullable Object>> rules = Arbitraries.frequencyOf(
-				Tuple.of(8, ProbeFilters.filters(operands)),
-				Tuple.of(1, Arbitraries.just(Map.of("author", Map.of("_eq", "$CURRENT_USER")))),
-				Tuple.of(1,
-						Arbitraries.of("$NOW", "$NOW(-1 day)", "$NOW(+1 day)")
-							.map((now) -> Map.of("published_at", Map.of("_lte", now)))),
-				Tuple.of(1, Arbitraries.just(null)));
-		Arbitrary<List<String>> fields = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.of("*"))),
-				Tuple.of(5, Arbitraries.subsetOf(FIELDS).map(List::copyOf)));
-		return Combinators.combine(Arbitraries.integers().between(0, 1), rules, fields).as(Grant::new);
-	}
-
-	private static Arbitrary<Object> pool(String field) {
-		return switch (field) {
-			case "id", "views" -> Arbitraries.integers().between(-1, 30).map(Object.class::cast);
-			case "author" -> Arbitraries.of(ProbeData.UUIDS).map(Object.class::cast);
-			case "published_at" -> Arbitraries.of(Instant.EPOCH).map(Object.class::cast);
-			default -> ProbeData.strings().filter((text) -> text != null && !text.isEmpty()).map(Object.class::cast);
-		};
-	}
-
-	record Article(String title, @Nullable String body, String status, @Nullable UUID author, int views,
-			@Nullable Instant publishedAt) {
-
-		Map<String, @Nullable Object> values() {
-			Map<String, @Nullable Object> values = new LinkedHashMap<>();
-			values.put("title", this.title);
-			values.put("body", this.body);
-			values.put("status", this.status);
-			values.put("author", this.author);
-			values.put("views", this.views);
-			values.put("published_at", this.publishedAt);
-			return values;
-		}
-
-	}
-
-	/** One read permission of the generated user: its policy, rule and fields. */
-	record Grant(int policy, @Nullable Map<String, @Nullable Object> rule, List<String> fields) {
-
 	}
 
 	record Scenario(ChangeType type, Article before, Article after, List<Grant> grants,
