@@ -36,7 +36,7 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> readMany(Accountability who, String collection, HttpServletRequest request) {
-		ReadResult result = this.items.read(who, collection, urlQuery(request));
+		ReadResult result = this.items.read(who, collection, this.json.urlQuery(request));
 		if (result.meta().isEmpty()) {
 			return this.json.ok(result.data());
 		}
@@ -47,12 +47,12 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> readOne(Accountability who, String collection, String id, HttpServletRequest request) {
-		return this.json.ok(this.items.readOne(who, collection, id, urlQuery(request)));
+		return this.json.ok(this.items.readOne(who, collection, id, this.json.urlQuery(request)));
 	}
 
 	ResponseEntity<byte[]> create(Accountability who, String collection, HttpServletRequest request) {
 		Object body = this.json.body(request);
-		Query query = urlQuery(request);
+		Query query = this.json.urlQuery(request);
 		if (body instanceof List<?> list) {
 			List<Object> keys = this.items.create(who, collection, Payloads.objects(list));
 			return readBack(who, collection, keys, query, true);
@@ -63,7 +63,7 @@ final class ItemRoutes {
 
 	ResponseEntity<byte[]> updateMany(Accountability who, String collection, HttpServletRequest request) {
 		Object body = this.json.body(request);
-		Query query = urlQuery(request);
+		Query query = this.json.urlQuery(request);
 		if (body instanceof List<?> list) {
 			return readBack(who, collection, this.items.updateBatch(who, collection, Payloads.objects(list)), query,
 					true);
@@ -78,8 +78,8 @@ final class ItemRoutes {
 
 	ResponseEntity<byte[]> updateOne(Accountability who, String collection, String id, HttpServletRequest request) {
 		Map<String, Object> data = Payloads.object(this.json.body(request), "The payload");
-		return readBack(who, collection, this.items.update(who, collection, List.of(id), data), urlQuery(request),
-				false);
+		return readBack(who, collection, this.items.update(who, collection, List.of(id), data),
+				this.json.urlQuery(request), false);
 	}
 
 	ResponseEntity<byte[]> deleteMany(Accountability who, String collection, HttpServletRequest request) {
@@ -122,12 +122,6 @@ final class ItemRoutes {
 			return this.json.ok(written);
 		}
 		return written.isEmpty() ? ResponseEntity.noContent().build() : this.json.ok(written.get(0));
-	}
-
-	private Query urlQuery(HttpServletRequest request) {
-		Map<String, List<String>> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
-		return this.queries.fromUrl(params);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,6 +10,8 @@ import java.util.Optional;
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.Query;
+import dev.tidings.query.QueryParser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,8 @@ public final class JsonCodec {
 
 	private final long maxPayloadBytes;
 
+	private final QueryParser queries = new QueryParser(this::read);
+
 	public JsonCodec(DataSize maxPayloadSize) {
 		this.maxPayloadBytes = maxPayloadSize.toBytes();
 	}
@@ -48,6 +52,16 @@ public final class JsonCodec {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Invalid JSON", ex);
 		}
+	}
+
+	/**
+	 * The Directus query in the URL ({@code fields}, {@code filter}, {@code sort}…, in
+	 * bracket or JSON form); 400 when malformed.
+	 */
+	public Query urlQuery(HttpServletRequest request) {
+		Map<String, List<String>> params = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
+		return this.queries.fromUrl(params);
 	}
 
 	/**

@@ -9,8 +9,6 @@ import java.util.Set;
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.ItemsService;
-import dev.tidings.query.Query;
-import dev.tidings.query.QueryParser;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.AccessPolicy;
@@ -43,14 +41,11 @@ public class MeController {
 
 	private final JsonCodec json;
 
-	private final QueryParser queries;
-
 	public MeController(ItemsService items, AccessPolicy access, SchemaRegistry schemas, JsonCodec json) {
 		this.items = items;
 		this.access = access;
 		this.schemas = schemas;
 		this.json = json;
-		this.queries = new QueryParser(json::read);
 	}
 
 	/**
@@ -61,7 +56,7 @@ public class MeController {
 	public ResponseEntity<byte[]> readMe(Accountability who, HttpServletRequest request) {
 		String user = requireUser(who);
 		try {
-			return this.json.ok(this.items.readOne(who, USERS, user, urlQuery(request)));
+			return this.json.ok(this.items.readOne(who, USERS, user, this.json.urlQuery(request)));
 		}
 		catch (TidingsException ex) {
 			if (ex.code() != ErrorCode.FORBIDDEN) {
@@ -76,7 +71,7 @@ public class MeController {
 		String user = requireUser(who);
 		Map<String, Object> data = Payloads.object(this.json.body(request), "The payload");
 		this.items.update(who, USERS, List.of(user), data);
-		return this.json.ok(this.items.readOne(who, USERS, user, urlQuery(request)));
+		return this.json.ok(this.items.readOne(who, USERS, user, this.json.urlQuery(request)));
 	}
 
 	@GetMapping("/roles/me")
@@ -86,7 +81,7 @@ public class MeController {
 		}
 		try {
 			return this.json.ok(this.items.readByKeys(who, "directus_roles",
-					who.roles().stream().map(Object::toString).toList(), urlQuery(request)));
+					who.roles().stream().map(Object::toString).toList(), this.json.urlQuery(request)));
 		}
 		catch (TidingsException ex) {
 			if (ex.code() != ErrorCode.FORBIDDEN) {
@@ -159,12 +154,6 @@ public class MeController {
 			throw new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
 		}
 		return who.user().toString();
-	}
-
-	private Query urlQuery(HttpServletRequest request) {
-		Map<String, List<String>> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
-		return this.queries.fromUrl(params);
 	}
 
 }
