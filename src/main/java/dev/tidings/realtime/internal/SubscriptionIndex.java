@@ -75,11 +75,4 @@ public final class SubscriptionIndex {
 		return (subscriptions != null) ? new ArrayList<>(subscriptions) : List.of();
 	}
 
-	public int size(@Nullable String collection) {
-		if (collection != null) {
-			return on(collection).size();
-		}
-		return this.byCollection.values().stream().mapToInt(List::size).sum();
-	}
-
 }
