@@ -30,7 +30,7 @@ export function cookieJarFetch() {
  * instead of authentication()).
  */
 export function makeClient(url, opts = {}) {
-	const globals = { WebSocket: BrowserLikeWebSocket };
+	const globals = { WebSocket: opts.WebSocket ?? BrowserLikeWebSocket };
 	if (opts.fetch) globals.fetch = opts.fetch;
 	let client = createDirectus(url, { globals });
 	client = opts.token !== undefined

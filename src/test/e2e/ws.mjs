@@ -9,3 +9,28 @@ export class BrowserLikeWebSocket extends WebSocketBase {
 		super(url, protocols, { ...options, allowSynchronousEvents: false });
 	}
 }
+
+/**
+ * A BrowserLikeWebSocket class that also logs every raw frame both ways into `wire`
+ * ({dir:'in'|'out', msg}), including the pings and auth errors the SDK swallows, and keeps the
+ * open sockets in `sockets` so a test can see their close codes.
+ */
+export function tracingWebSocket(wire = [], sockets = []) {
+	return class TracingWebSocket extends BrowserLikeWebSocket {
+		constructor(url, protocols, options) {
+			super(url, protocols, options);
+			this.openedUrl = String(url);
+			sockets.push(this);
+			this.addEventListener('message', (e) => {
+				let msg; try { msg = JSON.parse(e.data); } catch { msg = e.data; }
+				wire.push({ dir: 'in', msg });
+			});
+		}
+
+		send(data, ...rest) {
+			let msg; try { msg = JSON.parse(data); } catch { msg = data; }
+			wire.push({ dir: 'out', msg });
+			return super.send(data, ...rest);
+		}
+	};
+}
