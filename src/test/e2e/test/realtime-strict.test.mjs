@@ -1,5 +1,6 @@
 // Realtime with WEBSOCKETS_REST_AUTH=strict: the SDK's strict mode puts the token in the URL
-// and sends no auth message; without a token the upgrade is refused.
+// and sends no auth message; without a token the upgrade is refused. Access tokens live 3 s here,
+// so the SDK's answer to TOKEN_EXPIRED (refresh over HTTP, re-send auth) is exercised too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, EDITOR, READER } from '../server.mjs';
@@ -18,7 +19,7 @@ function rtClient(realtimeConfig) {
 	return { client, rec, wire, sockets };
 }
 
-before(async () => { server = await startServer({ WEBSOCKETS_REST_AUTH: 'strict' }); });
+before(async () => { server = await startServer({ WEBSOCKETS_REST_AUTH: 'strict', ACCESS_TOKEN_TTL: '3s' }); });
 after(async () => {
 	for (const c of open) c.disconnect();
 	await server?.stop();
@@ -28,7 +29,10 @@ test('strict: token in ?access_token=, no auth message, the first frame is the i
 	const { client, wire, sockets } = rtClient({ authMode: 'strict' });
 	await client.login(READER);
 	await client.connect();
-	assert.equal(new URL(sockets[0].openedUrl).searchParams.get('access_token'), await client.getToken());
+	// with 3 s tokens getToken() refreshes on every call, so compare the token's subject, not the string
+	const urlToken = new URL(sockets[0].openedUrl).searchParams.get('access_token');
+	const subject = (t) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()).id;
+	assert.equal(subject(urlToken), subject(await client.getToken()));
 	const { subscription } = await client.subscribe('articles', { query: { fields: ['id', 'status'], filter: { status: { _eq: 'published' } } } });
 	const init = (await subscription.next()).value;
 	assert.equal(init.event, 'init');
@@ -58,5 +62,25 @@ test('strict: the Editor can do items over the socket', async () => {
 	await client.connect();
 	client.sendMessage({ type: 'items', collection: 'articles', action: 'read', id: 1, query: { fields: ['id'] } });
 	assert.deepEqual(await rec.waitFor((f) => f.uid === '1'), { type: 'items', data: { id: 1 }, uid: '1' });
+	client.disconnect();
+});
+
+test('token expiry: the SDK swallows TOKEN_EXPIRED, refreshes over HTTP, re-sends auth, and the socket goes on', async () => {
+	const { client, rec, wire } = rtClient({ authMode: 'strict' });
+	await client.login(EDITOR);
+	await client.connect();
+	const first = await client.getToken();
+	const deadline = Date.now() + 10_000;
+	while (!wire.some((w) => w.dir === 'in' && w.msg.type === 'auth' && w.msg.status === 'ok') && Date.now() < deadline) await sleep(100);
+	const expired = wire.find((w) => w.dir === 'in' && w.msg.type === 'auth' && w.msg.status === 'error');
+	assert.ok(expired, `TOKEN_EXPIRED received: ${JSON.stringify(wire)}`);
+	assert.equal(expired.msg.error.code, 'TOKEN_EXPIRED');
+	const i = wire.indexOf(expired);
+	const reauth = wire.slice(i).find((w) => w.dir === 'out' && w.msg.type === 'auth');
+	assert.ok(reauth.msg.access_token && reauth.msg.access_token !== first, 'a refreshed token was sent');
+	assert.deepEqual(wire.slice(wire.indexOf(reauth)).find((w) => w.dir === 'in').msg, { type: 'auth', status: 'ok' });
+	assert.equal(rec.frames.filter((f) => f.type === 'auth' && f.status === 'error').length, 0, 'swallowed by the SDK');
+	client.sendMessage({ type: 'items', collection: 'articles', action: 'read', id: 1, query: { fields: ['id'] } });
+	assert.deepEqual(await rec.waitFor((f) => f.type === 'items'), { type: 'items', data: { id: 1 }, uid: '1' });
 	client.disconnect();
 });
