@@ -1,0 +1,122 @@
+// Starts the standalone Tidings jar on a free port in a fresh temporary working directory (so a
+// fresh embedded H2 under ./data), waits for /server/ping and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, readdirSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const target = resolve(here, '..', '..', '..', 'target');
+
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
+export const EDITOR = { email: 'editor@example.com', password: 'editor-password-123' };
+export const READER = { email: 'reader@example.com', password: 'reader-password-123' };
+
+export function findJar() {
+	if (process.env.TIDINGS_JAR) return process.env.TIDINGS_JAR;
+	const jar = existsSync(target) && readdirSync(target).find((f) => /^tidings-.*-exec\.jar$/.test(f));
+	if (!jar) throw new Error(`no exec jar in ${target}: run ./mvnw package -DskipTests first`);
+	return join(target, jar);
+}
+
+export function freePort() {
+	return new Promise((res, rej) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', rej);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => res(port));
+		});
+	});
+}
+
+// The app must use its embedded H2: drop any DB_* variables the caller's shell may carry.
+function withoutDatabaseVariables(env) {
+	return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('DB_')));
+}
+
+/**
+ * Starts a server. `env` adds or overrides variables (for example WEBSOCKETS_REST_AUTH=public).
+ * Returns { url, port, dir, stop(), restart(), log() }. restart() stops the process and starts it
+ * again on the same port and working directory (same H2 data, same SECRET, so tokens stay valid):
+ * a real server-side drop of every open socket.
+ */
+export async function startServer(env = {}, { timeoutMs = 90_000 } = {}) {
+	const jar = findJar();
+	const dir = mkdtempSync(join(tmpdir(), 'tidings-e2e-'));
+	const port = await freePort();
+	const logFile = join(dir, 'server.log');
+	const url = `http://127.0.0.1:${port}`;
+	const log = () => { try { return readFileSync(logFile, 'utf8'); } catch { return ''; } };
+	let proc;
+
+	// /server/ping answers once Tomcat is up, but the standalone app creates the demo Editor and
+	// Reader in an ApplicationRunner after that (the Reader last): wait until the Reader exists,
+	// asked as the admin (bootstrapped before the web server starts), so no test logs in too early.
+	const demoAccountsReady = async () => {
+		const login = await fetch(`${url}/auth/login`, {
+			method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN),
+		});
+		if (!login.ok) return false;
+		const token = (await login.json()).data.access_token;
+		const filter = encodeURIComponent(JSON.stringify({ email: { _eq: READER.email } }));
+		const r = await fetch(`${url}/users?fields=id&filter=${filter}`, { headers: { Authorization: `Bearer ${token}` } });
+		return r.ok && (await r.json()).data.length === 1;
+	};
+
+	const launch = async () => {
+		const out = openSync(logFile, 'a');
+		const child = spawn('java', ['-XX:TieredStopAtLevel=1', '-jar', jar], {
+			cwd: dir,
+			stdio: ['ignore', out, out],
+			env: {
+				...withoutDatabaseVariables(process.env),
+				PORT: String(port),
+				ADMIN_EMAIL: ADMIN.email,
+				ADMIN_PASSWORD: ADMIN.password,
+				SECRET: 'e2e-secret-0123456789-0123456789-0123456789',
+				WEBSOCKETS_ENABLED: 'true',
+				...env,
+			},
+		});
+		const p = { child, exited: null };
+		p.exitPromise = new Promise((res) => child.on('exit', (code, signal) => { p.exited = { code, signal }; res(); }));
+		proc = p;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (p.exited) throw new Error(`server exited early (${JSON.stringify(p.exited)}):\n${log().slice(-4000)}`);
+			try {
+				const r = await fetch(`${url}/server/ping`);
+				if (r.ok && (await r.text()).includes('pong') && (await demoAccountsReady())) return;
+			} catch { /* not up yet */ }
+			if (Date.now() > deadline) throw new Error(`server did not answer /server/ping within ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	};
+	const kill = async () => {
+		if (proc && !proc.exited) {
+			proc.child.kill('SIGTERM');
+			const t = setTimeout(() => proc.child.kill('SIGKILL'), 15_000);
+			await proc.exitPromise;
+			clearTimeout(t);
+		}
+	};
+	const stop = async () => {
+		await kill();
+		rmSync(dir, { recursive: true, force: true });
+	};
+	try {
+		await launch();
+	} catch (e) {
+		await stop();
+		throw e;
+	}
+	return {
+		url, port, dir, stop, log,
+		get pid() { return proc.child.pid; },
+		async restart() { await kill(); await launch(); },
+	};
+}
