@@ -10,8 +10,6 @@ import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Query;
 import dev.tidings.security.Accountability;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 
 /**
  * The demo's Editor and Reader, the same roles, policies and accounts as the Directus
@@ -19,7 +17,7 @@ import org.springframework.boot.ApplicationRunner;
  * items service like any administrator would, and only where missing, so a restart or an
  * operator's edits are left alone.
  */
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts {
 
 	private static final Map<String, Object> OWN_ARTICLES = Map.of("author", Map.of("_eq", "$CURRENT_USER"));
 
@@ -33,8 +31,7 @@ class DemoAccounts implements ApplicationRunner {
 		this.items = items;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	void create() {
 		String editor = role("Editor",
 				"Reads all articles, creates articles, updates only own articles, deletes nothing",
 				List.of(permission("read", List.of("*"), null), permission("create", List.of("*"), null),

@@ -1,9 +1,10 @@
 package dev.tidings.app;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.security.AdminBootstrap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +26,19 @@ public class TidingsApplication {
 		SpringApplication.run(TidingsApplication.class, args);
 	}
 
-	/** The demo accounts, where Tidings is wired (it backs off without a database). */
+	/**
+	 * The demo accounts, where Tidings is wired (it backs off without a database),
+	 * created before the server accepts requests, so a client that sees
+	 * {@code /server/ping} can log in as them. The administrator comes first: it is
+	 * created only while no user exists.
+	 */
 	@Bean
-	ApplicationRunner tidingsDemoAccounts(ObjectProvider<ItemsService> items) {
-		return (args) -> items.ifAvailable((service) -> new DemoAccounts(service).run(args));
+	SmartInitializingSingleton tidingsDemoAccounts(ObjectProvider<ItemsService> items,
+			ObjectProvider<AdminBootstrap> admin) {
+		return () -> items.ifAvailable((service) -> {
+			admin.ifAvailable(AdminBootstrap::afterSingletonsInstantiated);
+			new DemoAccounts(service).create();
+		});
 	}
 
 	/**
