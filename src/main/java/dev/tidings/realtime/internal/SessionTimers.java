@@ -95,9 +95,14 @@ public final class SessionTimers {
 	void startHeartbeat(Duration period, Supplier<Collection<SocketSession>> sessions) {
 		String ping = this.codec.encode(new ServerMessage.Ping());
 		this.heartbeat = this.scheduler.scheduleAtFixedRate(() -> {
+			// a socket younger than a period is left alone: a ping could otherwise reach
+			// it
+			// before the answer to its opening auth, which the SDK requires to come first
+			Instant youngest = this.clock.instant().minus(period);
 			for (SocketSession session : sessions.get()) {
 				try {
-					if (session.phase() == SocketSession.Phase.HANDSHAKE || !session.isOpen()) {
+					if (session.phase() == SocketSession.Phase.HANDSHAKE || !session.isOpen()
+							|| !session.openedBefore(youngest)) {
 						continue;
 					}
 					if (session.heartbeat()) {

@@ -2,6 +2,7 @@ package dev.tidings.realtime.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 
@@ -70,6 +71,8 @@ public final class SocketSession implements ClientSession {
 
 	private volatile boolean alive = true;
 
+	private final Instant openedAt;
+
 	private final Outbox outbox;
 
 	private volatile boolean pinged;
@@ -78,6 +81,7 @@ public final class SocketSession implements ClientSession {
 			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
 			long maxMessageSize, Executor writers, long sendBufferLimit) {
 		this.socket = socket;
+		this.openedAt = clock.instant();
 		this.outbox = new Outbox(writers, this::write, sendBufferLimit, () -> closeNow(CloseReasons.SLOW_CLIENT));
 		this.codec = codec;
 		this.callers = callers;
@@ -271,6 +275,11 @@ public final class SocketSession implements ClientSession {
 	 * One heartbeat tick: false when the client was pinged last tick and has said nothing
 	 * since; otherwise the caller pings it now.
 	 */
+	/** Whether the socket opened before the given moment. */
+	boolean openedBefore(Instant moment) {
+		return this.openedAt.isBefore(moment);
+	}
+
 	synchronized boolean heartbeat() {
 		if (this.pinged && !this.alive) {
 			return false;
