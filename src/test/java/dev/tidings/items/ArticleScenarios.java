@@ -2,6 +2,7 @@ package dev.tidings.items;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Random articles and read permissions for the property tests that compare what callers
@@ -79,6 +82,24 @@ public final class ArticleScenarios {
 		Arbitrary<List<String>> fields = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.of("*"))),
 				Tuple.of(5, Arbitraries.subsetOf(FIELDS).map(List::copyOf)));
 		return Combinators.combine(Arbitraries.integers().between(0, 1), rules, fields).as(Grant::new);
+	}
+
+	/**
+	 * An article's row as the events module snapshots it: API names, Java values.
+	 */
+	public static Map<String, @Nullable Object> snapshot(JdbcTemplate jdbc, int id) {
+		return jdbc.queryForObject("SELECT * FROM articles WHERE id = ?", (rs, row) -> {
+			Map<String, @Nullable Object> snapshot = new LinkedHashMap<>();
+			snapshot.put("id", rs.getInt("id"));
+			snapshot.put("title", rs.getString("title"));
+			snapshot.put("body", rs.getString("body"));
+			snapshot.put("status", rs.getString("status"));
+			snapshot.put("author", rs.getObject("author", UUID.class));
+			snapshot.put("views", rs.getInt("views"));
+			OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+			snapshot.put("published_at", (published != null) ? published.toInstant() : null);
+			return snapshot;
+		}, id);
 	}
 
 	private static Arbitrary<Object> pool(String field) {

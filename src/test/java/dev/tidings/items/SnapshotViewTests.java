@@ -1,10 +1,7 @@
 package dev.tidings.items;
 
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.tidings.app.TidingsApplication;
 import dev.tidings.items.EnforcementFixture.Grants;
@@ -157,20 +154,8 @@ class SnapshotViewTests {
 		assertThat(shown).as("rows shown through %s", json).isPositive();
 	}
 
-	/** The article's row as the events module snapshots it: API names, Java values. */
 	private Map<String, @Nullable Object> snapshot(int id) {
-		return this.jdbc.queryForObject("SELECT * FROM articles WHERE id = ?", (rs, row) -> {
-			Map<String, @Nullable Object> snapshot = new LinkedHashMap<>();
-			snapshot.put("id", rs.getInt("id"));
-			snapshot.put("title", rs.getString("title"));
-			snapshot.put("body", rs.getString("body"));
-			snapshot.put("status", rs.getString("status"));
-			snapshot.put("author", rs.getObject("author", UUID.class));
-			snapshot.put("views", rs.getInt("views"));
-			OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
-			snapshot.put("published_at", (published != null) ? published.toInstant() : null);
-			return snapshot;
-		}, id);
+		return ArticleScenarios.snapshot(this.jdbc, id);
 	}
 
 }

@@ -1,11 +1,10 @@
 package dev.tidings.realtime.internal;
 
+import dev.tidings.items.ArticleScenarios;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ChangeType;
@@ -60,18 +59,7 @@ record ArticleRows(JdbcTemplate jdbc) {
 	}
 
 	Map<String, @Nullable Object> snapshot(int key) {
-		return this.jdbc.queryForObject("SELECT * FROM articles WHERE id = ?", (rs, row) -> {
-			Map<String, @Nullable Object> snapshot = new LinkedHashMap<>();
-			snapshot.put("id", rs.getInt("id"));
-			snapshot.put("title", rs.getString("title"));
-			snapshot.put("body", rs.getString("body"));
-			snapshot.put("status", rs.getString("status"));
-			snapshot.put("author", rs.getObject("author", UUID.class));
-			snapshot.put("views", rs.getInt("views"));
-			OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
-			snapshot.put("published_at", (published != null) ? published.toInstant() : null);
-			return snapshot;
-		}, key);
+		return ArticleScenarios.snapshot(this.jdbc, key);
 	}
 
 	/** Creates the article and returns the change the commit produces. */
