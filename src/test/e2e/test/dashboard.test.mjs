@@ -13,7 +13,7 @@ import { startServer, ADMIN, EDITOR, READER } from '../server.mjs';
 import { loginToken } from '../lib.mjs';
 
 const target = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'target');
-const WAIT = { timeout: 15_000 };
+const WAIT = { timeout: 30_000 }; // generous: CI shares two cores with other builds
 
 let server;
 let browser;
@@ -72,7 +72,7 @@ function recordPage() {
 	});
 }
 
-test('the Reader watches articles live: published ones appear, change and leave; a draft never shows', { timeout: 120_000 }, async () => {
+test('the Reader watches articles live: published ones appear, change and leave; a draft never shows', { timeout: 300_000 }, async () => {
 	const admin = (await loginToken(server.url, ADMIN)).access_token;
 	const editor = (await loginToken(server.url, EDITOR)).access_token;
 	const reader = (await loginToken(server.url, READER)).access_token;
