@@ -3,6 +3,11 @@ package dev.tidings.realtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.tidings.app.TidingsApplication;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,42 @@ class PublicModeTests {
 			assertThat(answering.isClosed()).isFalse();
 			assertThat(answering.ask(Map.of("type", "ping", "uid", "alive")))
 				.isEqualTo(Map.of("type", "pong", "uid", "alive"));
+		}
+	}
+
+	@Test
+	void connectionsOpenedAllAtOnceStillStopAtTheLimit() throws Exception {
+		// twelve upgrades racing each other: the limit must hold while sockets are still
+		// being registered, not only once they are
+		int attempts = 12;
+		ExecutorService pool = Executors.newFixedThreadPool(attempts);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<SocketClient>> tries = new ArrayList<>();
+		for (int i = 0; i < attempts; i++) {
+			tries.add(pool.submit(() -> {
+				start.await();
+				try {
+					return SocketClient.open(this.port, "");
+				}
+				catch (RuntimeException ex) {
+					return null;
+				}
+			}));
+		}
+		start.countDown();
+		List<SocketClient> open = new ArrayList<>();
+		try {
+			for (Future<SocketClient> attempt : tries) {
+				SocketClient client = attempt.get(30, TimeUnit.SECONDS);
+				if (client != null) {
+					open.add(client);
+				}
+			}
+			assertThat(open).hasSizeLessThanOrEqualTo(5).isNotEmpty();
+		}
+		finally {
+			open.forEach(SocketClient::close);
+			pool.shutdownNow();
 		}
 	}
 

@@ -92,7 +92,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		this.router = new MessageRouter(
 				List.of(this.auth, new SubscribeHandler(schemas, items, index, queries), new UnsubscribeHandler(index),
 						new ItemsHandler(schemas, items, queries), new PingHandler(), new PongHandler()));
-		this.upgradeRules = new UpgradeRules(settings, authentication, this.sessions::size);
+		this.upgradeRules = new UpgradeRules(settings, authentication, new ConnectionSlots(settings.maxConnections()));
 	}
 
 	/** The rules every upgrade request must pass. */
@@ -104,7 +104,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		return this.router;
 	}
 
-	/** How many sockets are open, handshakes included. */
+	/** How many sockets are open. */
 	public int openSockets() {
 		return this.sessions.size();
 	}
@@ -199,6 +199,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus closeStatus) {
+		this.upgradeRules.closed(socket.getAttributes());
 		SocketSession session = this.sessions.remove(socket.getId());
 		if (session != null) {
 			session.setTimer(null);

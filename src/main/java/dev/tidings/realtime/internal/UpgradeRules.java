@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.realtime.RealtimeSettings;
@@ -17,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -35,26 +35,47 @@ public final class UpgradeRules implements HandshakeInterceptor {
 
 	static final String CLIENT = UpgradeRules.class.getName() + ".client";
 
+	/** Present on a socket that holds one of the {@link ConnectionSlots}. */
+	static final String SLOT = UpgradeRules.class.getName() + ".slot";
+
 	static final String SESSION_COOKIE = "directus_session_token";
 
 	private final RealtimeSettings settings;
 
 	private final Authentication authentication;
 
-	private final IntSupplier openSockets;
+	private final ConnectionSlots slots;
 
-	UpgradeRules(RealtimeSettings settings, Authentication authentication, IntSupplier openSockets) {
+	/**
+	 * Whether the upgrade on this thread holds a slot: {@code afterHandshake} runs on the
+	 * thread of {@code beforeHandshake} and gets no attributes, yet must give the slot
+	 * back when the upgrade fails.
+	 */
+	private final ThreadLocal<Boolean> upgrading = new ThreadLocal<>();
+
+	UpgradeRules(RealtimeSettings settings, Authentication authentication, ConnectionSlots slots) {
 		this.settings = settings;
 		this.authentication = authentication;
-		this.openSockets = openSockets;
+		this.slots = slots;
 	}
 
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
-		if (this.settings.maxConnections() > 0 && this.openSockets.getAsInt() >= this.settings.maxConnections()) {
+		if (!this.slots.tryTake()) {
 			return refuse(response, HttpStatus.FORBIDDEN);
 		}
+		if (!checkOriginAndCredentials(request, response, attributes)) {
+			this.slots.release();
+			return false;
+		}
+		attributes.put(SLOT, Boolean.TRUE);
+		this.upgrading.set(Boolean.TRUE);
+		return true;
+	}
+
+	private boolean checkOriginAndCredentials(ServerHttpRequest request, ServerHttpResponse response,
+			Map<String, Object> attributes) {
 		String origin = request.getHeaders().getOrigin();
 		if (origin != null && !originAllowed(origin, request)) {
 			return refuse(response, HttpStatus.FORBIDDEN);
@@ -81,6 +102,23 @@ public final class UpgradeRules implements HandshakeInterceptor {
 	@Override
 	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			@Nullable Exception exception) {
+		if (this.upgrading.get() == null) {
+			return;
+		}
+		this.upgrading.remove();
+		// a request that passed the rules but was no valid upgrade never becomes a socket
+		boolean upgraded = exception == null && response instanceof ServletServerHttpResponse servlet
+				&& servlet.getServletResponse().getStatus() == HttpStatus.SWITCHING_PROTOCOLS.value();
+		if (!upgraded) {
+			this.slots.release();
+		}
+	}
+
+	/** Gives back the slot of a socket that closed. */
+	void closed(Map<String, Object> socketAttributes) {
+		if (socketAttributes.remove(SLOT) != null) {
+			this.slots.release();
+		}
 	}
 
 	/**
