@@ -39,7 +39,7 @@ public final class RedisStream implements AutoCloseable {
 	public RedisStream(ClusterSettings settings) {
 		this.settings = settings;
 		this.uri = uri(settings.redis(), settings.timeout());
-		this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1).build();
+		this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
 		this.client = RedisClient.create(this.resources, this.uri);
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(false)

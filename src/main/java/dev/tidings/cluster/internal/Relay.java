@@ -247,7 +247,7 @@ public final class Relay {
 		if (isConnected()) {
 			if (this.everConnected || this.outageReported) {
 				logger.info("Connected to Redis at {} again after {}: publishing {} buffered entries{}", this.endpoint,
-						Duration.between(this.disconnectedSince, Instant.now()), this.outbox.size(),
+						Duration.between(this.disconnectedSince, Instant.now()).toMillis() + " ms", this.outbox.size(),
 						(this.droppedThisOutage > 0) ? "; " + this.droppedThisOutage + " were dropped" : "");
 			}
 			else {
