@@ -1,6 +1,5 @@
 package dev.tidings.autoconfigure;
 
-import dev.tidings.cluster.ClusterHealthIndicator;
 import dev.tidings.cluster.RedisChangeBus;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.security.SecurityCache;
@@ -45,19 +44,6 @@ class TidingsClusterConfiguration {
 		});
 		bus.start();
 		return bus;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-	static class ClusterHealthConfiguration {
-
-		/** Shown as {@code tidings} under {@code /actuator/health}. */
-		@Bean
-		@ConditionalOnMissingBean(name = "tidingsHealthIndicator")
-		ClusterHealthIndicator tidingsHealthIndicator(RedisChangeBus bus) {
-			return new ClusterHealthIndicator(bus);
-		}
-
 	}
 
 	/**

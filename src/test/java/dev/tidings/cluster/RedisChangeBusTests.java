@@ -175,9 +175,9 @@ class RedisChangeBusTests {
 	}
 
 	private RedisChangeBus bus(int bufferSize, Received receiver) {
-		RedisChangeBus bus = new RedisChangeBus(new ClusterSettings(RedisEndpoint.of(redis.url()),
-				"tidings:test:" + getClass().getSimpleName(), 10_000, bufferSize, Duration.ofSeconds(2),
-				Duration.ofMillis(200)));
+		RedisChangeBus bus = new RedisChangeBus(
+				new ClusterSettings(RedisEndpoint.of(redis.url()), "tidings:test:" + getClass().getSimpleName(), 10_000,
+						bufferSize, Duration.ofSeconds(2), Duration.ofMillis(200)));
 		bus.subscribe(receiver::add);
 		bus.start();
 		this.buses.add(bus);

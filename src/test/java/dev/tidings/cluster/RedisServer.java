@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code redis-server} of the test's own, on a free port, without persistence, that
- * the test may stop and start again on the same port (a real outage, a restart that loses
+ * A {@code redis-server} of the test's own, on a free port, without persistence, that the
+ * test may stop and start again on the same port (a real outage, a restart that loses
  * everything) without touching the machine's shared Redis on 6379.
  */
 public final class RedisServer implements AutoCloseable {
@@ -66,7 +66,9 @@ public final class RedisServer implements AutoCloseable {
 		await().atMost(Duration.ofSeconds(20)).until(this::answers);
 	}
 
-	/** Stops the server (its data is gone: no persistence) and waits until it has exited. */
+	/**
+	 * Stops the server (its data is gone: no persistence) and waits until it has exited.
+	 */
 	public void stop() {
 		Process running = this.process;
 		if (running == null) {

@@ -197,7 +197,10 @@ class ClusterPushTests {
 		}
 	}
 
-	/** Arguments, as they outrank the standalone app's own defaults as the environment does. */
+	/**
+	 * Arguments, as they outrank the standalone app's own defaults as the environment
+	 * does.
+	 */
 	private static ConfigurableApplicationContext instance(String stream) {
 		return new SpringApplicationBuilder(TidingsApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + POSTGRES + database, "--spring.datasource.username=postgres",
@@ -283,8 +286,8 @@ class ClusterPushTests {
 	private static int status(int port, String token, String method, String path, String body) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Bearer " + token)
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody())
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
