@@ -8,16 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createItem } from '@directus/sdk';
 import { startServer, createDatabase, onPostgres, ADMIN, READER } from '../server.mjs';
-import { makeClient } from '../lib.mjs';
+import { makeClient, recordFrames } from '../lib.mjs';
 
 const redis = process.env.TIDINGS_E2E_REDIS ?? 'redis://127.0.0.1:6379';
-
-async function pull(it, ms = 10_000) {
-	let t;
-	const r = await Promise.race([it.next(), new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`nothing in ${ms} ms`)), ms); })]);
-	clearTimeout(t);
-	return r.value;
-}
 
 describe('two instances through Redis', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have Redis) to run' }, () => {
 	const stream = `tidings:e2e:${randomBytes(6).toString('hex')}`;
@@ -41,7 +34,17 @@ describe('two instances through Redis', { skip: !onPostgres && 'set TIDINGS_E2E_
 		try { execFileSync('redis-cli', ['-u', redis, 'DEL', stream], { stdio: 'ignore' }); } catch { /* no redis-cli */ }
 	});
 
-	test('a create on A reaches a Reader subscribed on B once, and both report the cluster up', async () => {
+	/** Runs the body; on failure shows the end of both servers' logs, which stop() deletes. */
+	const withLogs = (body) => async () => {
+		try {
+			await body();
+		} catch (e) {
+			for (const [name, server] of [['A', a], ['B', b]]) console.log(`--- server ${name}:\n${server.log().slice(-8000)}`);
+			throw e;
+		}
+	};
+
+	test('a create on A reaches a Reader subscribed on B once, and both report the cluster up', withLogs(async () => {
 		for (const server of [a, b]) {
 			const health = await (await fetch(`${server.url}/actuator/health`)).json();
 			assert.equal(health.status, 'UP', JSON.stringify(health));
@@ -54,15 +57,20 @@ describe('two instances through Redis', { skip: !onPostgres && 'set TIDINGS_E2E_
 		const reader = makeClient(b.url);
 		clients.push(reader);
 		await reader.login(READER);
+		// every frame, recorded as it arrives (the SDK's iterator sees only what comes while it waits)
+		const rec = recordFrames(reader);
 		await reader.connect();
-		const { subscription } = await reader.subscribe('articles', { event: 'create', query: { fields: ['id', 'title'] } });
-		const it = subscription[Symbol.asyncIterator]();
-		assert.equal((await pull(it)).event, 'init');
+		await reader.subscribe('articles', { event: 'create', query: { fields: ['id', 'title'] } });
+		await rec.waitFor((f) => f.type === 'subscription' && f.event === 'init', 20_000);
 
 		const created = await admin.request(createItem('articles', { title: 'Written on A', status: 'published' }));
 		const marker = await admin.request(createItem('articles', { title: 'Marker', status: 'published' }));
+		await rec.waitFor((f) => f.event === 'create' && f.data[0].id === marker.id, 20_000);
 
-		assert.deepEqual((await pull(it)).data, [{ id: created.id, title: 'Written on A' }]);
-		assert.deepEqual((await pull(it)).data, [{ id: marker.id, title: 'Marker' }]);
-	});
+		// the marker came after the create, so anything else would have come before it
+		assert.deepEqual(rec.frames.filter((f) => f.event === 'create').map((f) => f.data), [
+			[{ id: created.id, title: 'Written on A' }],
+			[{ id: marker.id, title: 'Marker' }],
+		]);
+	}));
 });
