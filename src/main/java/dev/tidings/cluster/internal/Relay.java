@@ -1,7 +1,6 @@
 package dev.tidings.cluster.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ public final class Relay {
 
 	private final String instance = UUID.randomUUID().toString();
 
-	private final String endpoint;
-
 	private final NotificationCodec codec;
 
 	private final Outbox outbox;
@@ -52,26 +49,14 @@ public final class Relay {
 	/** True while a remote invalidation is being applied: it must not be sent back. */
 	private final ThreadLocal<Boolean> applyingRemote = ThreadLocal.withInitial(() -> false);
 
+	private final Link link;
+
 	private long sequence;
-
-	private boolean readerUp;
-
-	private boolean writerUp;
-
-	private boolean positioned;
-
-	private boolean everConnected;
-
-	private @Nullable Instant disconnectedSince = Instant.now();
-
-	private boolean outageReported;
 
 	private long dropped;
 
-	private long droppedThisOutage;
-
 	public Relay(String endpoint, NotificationCodec codec, int bufferSize) {
-		this.endpoint = endpoint;
+		this.link = new Link(endpoint);
 		this.codec = codec;
 		this.outbox = new Outbox(bufferSize);
 	}
@@ -143,7 +128,7 @@ public final class Relay {
 	private void evict(Pending evicted) {
 		deliver(evicted);
 		this.dropped++;
-		if (this.droppedThisOutage++ == 0) {
+		if (this.link.dropped()) {
 			logger.error("The buffer of changes for the other instances is full: dropping the oldest, "
 					+ "which the other instances will never receive (raise tidings.cluster.buffer-size "
 					+ "or bring Redis back)");
@@ -203,75 +188,45 @@ public final class Relay {
 	 * are forgotten.
 	 */
 	public synchronized void readerUp() {
-		this.readerUp = true;
-		this.positioned = true;
 		invalidateHere();
-		linkChanged();
+		this.link.readerUp(this.outbox.size());
+		notifyAll();
 	}
 
 	public synchronized void writerUp() {
-		this.writerUp = true;
-		linkChanged();
+		this.link.writerUp(this.outbox.size());
+		notifyAll();
 	}
 
 	public synchronized void readerDown(Exception cause) {
-		this.readerUp = false;
-		linkLost(cause);
+		this.link.readerDown(cause, this.outbox.capacity());
+		deliverWaiting();
 	}
 
 	/** The writer lost its connection: whatever it sent may not have arrived. */
 	public synchronized void writerDown(Exception cause) {
-		this.writerUp = false;
+		this.link.writerDown(cause, this.outbox.capacity());
 		this.outbox.resendAll();
-		linkLost(cause);
+		deliverWaiting();
 	}
 
-	private void linkLost(Exception cause) {
-		if (this.disconnectedSince == null) {
-			this.disconnectedSince = Instant.now();
-		}
-		if (!this.outageReported) {
-			this.outageReported = true;
-			String what = this.everConnected ? "Lost the connection to Redis at " : "Cannot connect to Redis at ";
-			logger.warn(
-					"{}{} ({}): this instance pushes its own changes directly and keeps up to {} for the "
-							+ "other instances until Redis answers again",
-					what, this.endpoint, cause.toString(), this.outbox.capacity());
-		}
-		// whatever waits for Redis is delivered here now, in order
+	/** Whatever waits for Redis is delivered here now, in order. */
+	private void deliverWaiting() {
 		this.outbox.all().forEach(this::deliver);
 		notifyAll();
 	}
 
-	private void linkChanged() {
-		if (isConnected()) {
-			if (this.everConnected || this.outageReported) {
-				logger.info("Connected to Redis at {} again after {}: publishing {} buffered entries{}", this.endpoint,
-						Duration.between(this.disconnectedSince, Instant.now()).toMillis() + " ms", this.outbox.size(),
-						(this.droppedThisOutage > 0) ? "; " + this.droppedThisOutage + " were dropped" : "");
-			}
-			else {
-				logger.info("Connected to Redis at {}: changes reach every instance through stream", this.endpoint);
-			}
-			this.everConnected = true;
-			this.outageReported = false;
-			this.droppedThisOutage = 0;
-			this.disconnectedSince = null;
-		}
-		notifyAll();
-	}
-
 	private boolean isConnected() {
-		return this.readerUp && this.writerUp;
+		return this.link.connected();
 	}
 
 	/** Whether the reader has found its place in the stream, so the writer may start. */
 	public synchronized boolean awaitPositioned(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!this.positioned && System.nanoTime() < deadline) {
+		while (!this.link.positioned() && System.nanoTime() < deadline) {
 			wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 		}
-		return this.positioned;
+		return this.link.positioned();
 	}
 
 	/** Waits up to the timeout for both connections; whether they are up. */
@@ -305,7 +260,7 @@ public final class Relay {
 
 	public synchronized ClusterStatus status() {
 		return new ClusterStatus(this.instance, isConnected(), this.outbox.size(), this.dropped,
-				this.disconnectedSince);
+				this.link.disconnectedSince());
 	}
 
 }
