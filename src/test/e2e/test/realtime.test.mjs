@@ -96,12 +96,13 @@ describe('subscriptions (admin)', () => {
 		let next = pull(it);
 		const created = await admin.request(createItem('articles', { title: 'RT draft', status: 'draft', views: 1 }));
 		const c = (await next).value;
-		assert.deepEqual(c, { type: 'subscription', event: 'create', data: [{ id: created.id, title: 'RT draft', status: 'draft' }], uid: '1' });
+		// Tidings adds collection, keys and key (docs/protocol.md, "Additions"); the SDK passes them through
+		assert.deepEqual(c, { type: 'subscription', event: 'create', data: [{ id: created.id, title: 'RT draft', status: 'draft' }], collection: 'articles', keys: [created.id], key: created.id, uid: '1' });
 
 		next = pull(it);
 		await admin.request(updateItem('articles', created.id, { title: 'RT draft 2' }));
 		const u = (await next).value;
-		assert.deepEqual(u, { type: 'subscription', event: 'update', data: [{ id: created.id, title: 'RT draft 2', status: 'draft' }], uid: '1' });
+		assert.deepEqual(u, { type: 'subscription', event: 'update', data: [{ id: created.id, title: 'RT draft 2', status: 'draft' }], collection: 'articles', keys: [created.id], key: created.id, uid: '1' });
 
 		// a change outside the filter is not pushed; the next frame is the delete
 		await admin.request(updateItem('articles', 1, { views: 999 }));
@@ -111,6 +112,8 @@ describe('subscriptions (admin)', () => {
 		assert.equal(d.event, 'delete');
 		assert.equal(d.uid, '1');
 		assert.deepEqual(d.data.map(String), [String(created.id)]);
+		assert.deepEqual(d.keys, [created.id]);
+		assert.equal(d.key, created.id);
 
 		// the iterator saw exactly what the wire carried for uid 1
 		const uid1 = rec.frames.filter((f) => f.type === 'subscription' && f.uid === '1');
@@ -139,7 +142,7 @@ describe('subscriptions (admin)', () => {
 		assert.deepEqual(init, { type: 'subscription', event: 'init', uid: '1' });
 		let next = pull(it);
 		const created = await admin.request(createItem('articles', { title: 'RT event', status: 'draft' }));
-		assert.deepEqual((await next).value, { type: 'subscription', event: 'create', data: [{ id: created.id, title: 'RT event' }], uid: '1' });
+		assert.deepEqual((await next).value, { type: 'subscription', event: 'create', data: [{ id: created.id, title: 'RT event' }], collection: 'articles', keys: [created.id], key: created.id, uid: '1' });
 		const mark = rec.length;
 		await admin.request(updateItem('articles', created.id, { title: 'RT event 2' }));
 		await admin.request(deleteItem('articles', created.id));
@@ -233,6 +236,7 @@ describe('permissions over realtime', () => {
 		assert.deepEqual(c, {
 			type: 'subscription', event: 'create', uid: '1',
 			data: [{ id: pub.id, title: 'RT visible', status: 'published', published_at: '2026-05-05T00:00:00.000Z' }],
+			collection: 'articles', keys: [pub.id], key: pub.id,
 		});
 		// archiving it makes it leave the Reader's view: Tidings pushes a delete (docs/protocol.md)
 		next = pull(it);
@@ -240,6 +244,7 @@ describe('permissions over realtime', () => {
 		const gone = (await next).value;
 		assert.equal(gone.event, 'delete');
 		assert.deepEqual(gone.data.map(String), [String(pub.id)]);
+		assert.deepEqual(gone.keys, [pub.id]);
 		await admin.request(deleteItem('articles', draft.id));
 		await admin.request(deleteItem('articles', pub.id));
 		await sleep(300);
@@ -295,7 +300,7 @@ describe('reconnect', () => {
 		const mark = rec.length;
 		const created = await admin.request(createItem('articles', { title: 'RC one', status: 'draft' }));
 		const push = await rec.waitFor((f) => f.type === 'subscription' && f.event === 'create', 5000, { from: mark });
-		assert.deepEqual(push, { type: 'subscription', event: 'create', data: [{ id: created.id, title: 'RC one' }], uid: '1' });
+		assert.deepEqual(push, { type: 'subscription', event: 'create', data: [{ id: created.id, title: 'RC one' }], collection: 'articles', keys: [created.id], key: created.id, uid: '1' });
 		await sleep(300);
 		assert.equal(rec.since(mark).filter((f) => f.event === 'create').length, 1, 'one subscription per uid after re-subscribes');
 		await admin.request(deleteItem('articles', created.id));

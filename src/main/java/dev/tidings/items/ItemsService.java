@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.internal.Aggregation;
@@ -132,17 +133,33 @@ public class ItemsService {
 	 */
 	public List<Map<String, @Nullable Object>> readByKeys(Accountability who, String collection, List<?> keys,
 			Query query) {
+		return new ArrayList<>(readKeyed(who, collection, keys, query).values());
+	}
+
+	/**
+	 * What {@link #readByKeys} reads, in its order, each item under its key as JSON
+	 * ({@link FieldValues#toJson}) whether or not the query's fields select the key: a
+	 * push must say which items it carries even when their rows do not.
+	 */
+	public Map<Object, Map<String, @Nullable Object>> readKeyed(Accountability who, String collection, List<?> keys,
+			Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		CallerPermissions permissions = permissions(who);
 		return this.reads.execute((status) -> {
 			ReadPlan plan = this.readAccess.plan(permissions, schema, query);
+			Map<Object, Map<String, @Nullable Object>> items = new LinkedHashMap<>();
 			if (typed.isEmpty()) {
-				return List.of();
+				return items;
 			}
 			Filter filter = and(plan.filter(), byKeys(schema, typed));
-			return this.reader.read(schema, filter, query.withLimit(typed.size()), plan.selection(), mask(permissions),
-					SortVisibility.of(permissions, this.schemas));
+			FieldMask mask = mask(permissions);
+			for (Object entity : this.reader.entities(schema, filter, query.withLimit(typed.size()),
+					SortVisibility.of(permissions, this.schemas))) {
+				items.put(Objects.requireNonNull(FieldValues.toJson(this.units.getIdentifier(entity))),
+						this.renderer.render(entity, plan.selection(), mask));
+			}
+			return items;
 		});
 	}
 

@@ -94,11 +94,6 @@ public final class SnapshotView {
 		return this.renderer.renderRow(snapshot, this.plan.selection(), this.mask);
 	}
 
-	/** The name of the collection's primary key field. */
-	public String primaryKey() {
-		return this.collection.primaryKey();
-	}
-
 	private static boolean selectionNeedsDatabase(ReadPlan plan) {
 		Selection selection = plan.selection();
 		if (selection == null) {

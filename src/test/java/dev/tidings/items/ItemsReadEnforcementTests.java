@@ -133,6 +133,16 @@ class ItemsReadEnforcementTests {
 	}
 
 	@Test
+	void readKeyedWhenFieldsLeaveOutTheKeyThenItemsAreStillUnderTheirKeys() {
+		Map<Object, Map<String, Object>> items = this.fixture.service(READER)
+			.readKeyed(EDITOR, "articles", List.of(1, 3, 11), query("{\"fields\":[\"title\"]}"));
+
+		// 3 is not published: the Reader gets neither its row nor its key
+		assertThat(items).containsOnlyKeys(1, 11);
+		assertThat(items.get(1)).isEqualTo(Map.of("title", "Spring Boot notes #1"));
+	}
+
+	@Test
 	void readWhenOnlyARuledGrantListsBodyThenBodyIsNullWhereTheRuleDoesNotMatch() {
 		Grants grants = Grants.none()
 			.with("articles", Action.READ, grant(null, "id,title,status"))

@@ -105,6 +105,134 @@ class LivePushTests {
 	}
 
 	@Test
+	void pushesNameTheCollectionAndTheKeysOfOneItemOrOfABatch() {
+		try (SocketClient editor = subscribed("editor@example.com", "editor-password-123",
+				Map.of("fields", List.of("id", "title")))) {
+			int one = create("{\"title\":\"Single\",\"status\":\"published\"}");
+			assertThat(editor.next()).containsEntry("event", "create")
+				.containsEntry("collection", "articles")
+				.containsEntry("keys", List.of(one))
+				.containsEntry("key", one);
+
+			List<Integer> batch = createAll("[{\"title\":\"Batch 1\"},{\"title\":\"Batch 2\"}]");
+			Map<String, Object> created = editor.next();
+			assertThat(created).containsEntry("event", "create")
+				.containsEntry("collection", "articles")
+				.containsEntry("keys", batch)
+				.doesNotContainKey("key");
+			assertThat(rows(created)).extracting((row) -> row.get("id")).containsExactlyElementsOf(batch);
+
+			patch(one, "{\"title\":\"Single 2\"}");
+			assertThat(editor.next()).containsEntry("event", "update")
+				.containsEntry("keys", List.of(one))
+				.containsEntry("key", one);
+			patchAll(batch, "{\"title\":\"Batch edited\"}");
+			assertThat(editor.next()).containsEntry("event", "update")
+				.containsEntry("keys", batch)
+				.doesNotContainKey("key");
+
+			delete(one);
+			assertThat(editor.next()).containsEntry("event", "delete")
+				.containsEntry("data", List.of(one))
+				.containsEntry("keys", List.of(one))
+				.containsEntry("key", one);
+			deleteAll(batch);
+			assertThat(editor.next()).containsEntry("event", "delete")
+				.containsEntry("data", batch)
+				.containsEntry("keys", batch)
+				.doesNotContainKey("key");
+		}
+	}
+
+	@Test
+	void batchWithADraftThenReaderPushesNameOnlyThePublishedItem() {
+		try (SocketClient reader = subscribed("reader@example.com", "reader-password-123", Map.of());
+				SocketClient editor = subscribed("editor@example.com", "editor-password-123",
+						Map.of("fields", List.of("id")))) {
+			List<Integer> batch = createAll(
+					"[{\"title\":\"Out\",\"status\":\"published\"},{\"title\":\"Hidden\",\"status\":\"draft\"}]");
+			int published = batch.get(0);
+			assertThat(reader.next()).containsEntry("event", "create")
+				.containsEntry("keys", List.of(published))
+				.containsEntry("key", published);
+			assertThat(editor.next()).containsEntry("keys", batch).doesNotContainKey("key");
+
+			patchAll(batch, "{\"title\":\"Edited\"}");
+			Map<String, Object> updated = reader.next();
+			assertThat(updated).containsEntry("event", "update")
+				.containsEntry("keys", List.of(published))
+				.containsEntry("key", published);
+			assertThat(rows(updated)).extracting((row) -> row.get("id")).containsExactly(published);
+			assertThat(editor.next()).containsEntry("keys", batch);
+
+			deleteAll(batch);
+			assertThat(reader.next()).containsEntry("event", "delete")
+				.containsEntry("data", List.of(published))
+				.containsEntry("keys", List.of(published))
+				.containsEntry("key", published);
+			assertThat(editor.next()).containsEntry("event", "delete").containsEntry("keys", batch);
+		}
+	}
+
+	@Test
+	void pushesWhoseFieldsLeaveOutTheKeyStillNameTheItems() {
+		int watched = create("{\"title\":\"Watched\",\"status\":\"published\"}");
+		int other = create("{\"title\":\"Other\",\"status\":\"published\"}");
+		try (SocketClient titles = subscribed("editor@example.com", "editor-password-123",
+				Map.of("fields", List.of("title")));
+				// the comments alias makes this subscription's pushes re-read their rows
+				SocketClient withComments = subscribed("editor@example.com", "editor-password-123",
+						Map.of("fields", List.of("title", "comments")));
+				SocketClient item = SocketClient.open(this.port, "?access_token="
+						+ SocketClient.token(this.port, "editor@example.com", "editor-password-123"))) {
+			assertThat(item.ask(Map.of("type", "subscribe", "collection", "articles", "item", watched, "uid", "one",
+					"query", Map.of("fields", List.of("title")))))
+				.containsEntry("event", "init");
+
+			patchAll(List.of(watched, other), "{\"status\":\"archived\"}");
+			for (SocketClient client : List.of(titles, withComments)) {
+				Map<String, Object> push = client.next();
+				assertThat(rows(push)).allSatisfy((row) -> assertThat(row).doesNotContainKey("id"));
+				assertThat(push).containsEntry("keys", List.of(watched, other)).doesNotContainKey("key");
+			}
+			assertThat(item.next()).containsEntry("event", "update")
+				.containsEntry("data", Map.of("title", "Watched"))
+				.containsEntry("keys", List.of(watched))
+				.containsEntry("key", watched);
+
+			delete(watched);
+			// Directus's data for an item subscription is the key as a string; keys keep
+			// its type
+			assertThat(item.next()).containsEntry("event", "delete")
+				.containsEntry("data", String.valueOf(watched))
+				.containsEntry("keys", List.of(watched))
+				.containsEntry("key", watched);
+		}
+	}
+
+	@Test
+	void pushesOfUsersNameThemByTheirUuid() {
+		String reader = String.valueOf(this.jdbc
+			.queryForObject("select id from tidings_users where email = 'reader@example.com'", Object.class));
+		try (SocketClient admin = SocketClient.open(this.port, "?access_token=" + this.adminToken)) {
+			assertThat(admin.ask(Map.of("type", "subscribe", "collection", "directus_users", "uid", "users", "query",
+					Map.of("fields", List.of("first_name"), "limit", 1))))
+				.containsEntry("event", "init");
+
+			send("PATCH", "/users/" + reader, "{\"first_name\":\"Ruth\"}");
+
+			assertThat(admin.next()).containsEntry("event", "update")
+				.containsEntry("collection", "directus_users")
+				.containsEntry("data", List.of(Map.of("first_name", "Ruth")))
+				.containsEntry("keys", List.of(reader))
+				.containsEntry("key", reader);
+		}
+		finally {
+			send("PATCH", "/users/" + reader, "{\"first_name\":\"Rita\"}");
+		}
+	}
+
+	@Test
 	void suspendedUserGetsNoPushFromTheNextChangeOn() {
 		String reader = String.valueOf(this.jdbc
 			.queryForObject("select id from tidings_users where email = 'reader@example.com'", Object.class));
@@ -193,6 +321,20 @@ class LivePushTests {
 	private int create(String json) {
 		Map<String, Object> reply = send("POST", "/items/articles", json);
 		return (Integer) ((Map<String, Object>) reply.get("data")).get("id");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Integer> createAll(String json) {
+		Map<String, Object> reply = send("POST", "/items/articles", json);
+		return ((List<Map<String, Object>>) reply.get("data")).stream().map((row) -> (Integer) row.get("id")).toList();
+	}
+
+	private void patchAll(List<Integer> ids, String data) {
+		send("PATCH", "/items/articles", "{\"keys\":" + ids + ",\"data\":" + data + "}");
+	}
+
+	private void deleteAll(List<Integer> ids) {
+		send("DELETE", "/items/articles", ids.toString());
 	}
 
 	private void patch(int id, String json) {

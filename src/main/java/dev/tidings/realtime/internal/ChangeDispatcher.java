@@ -124,7 +124,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 		Map<String, Long> meta = meta(group, collection);
 		for (Push push : pushes) {
-			SubscriptionFrames.Frame frame = this.frames.frame(push, group.item() != null, meta);
+			SubscriptionFrames.Frame frame = this.frames.frame(collection, push, group.item() != null, meta);
 			for (Subscription subscription : subscriptions) {
 				send(subscription.session(), frame.text(subscription.uid()));
 			}

@@ -1,6 +1,5 @@
 package dev.tidings.realtime.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,10 +64,10 @@ final class GroupPushes {
 		for (ItemChange change : changes) {
 			Map<String, @Nullable Object> rendered = (change.after() != null) ? this.view.render(change.after()) : null;
 			if (rendered != null) {
-				pushes.add(change.type(), rendered);
+				pushes.add(change.type(), rendered, key(change));
 			}
 			else if (change.type() != ChangeType.CREATE && readBefore(change)) {
-				pushes.add(ChangeType.DELETE, key(change));
+				pushDelete(change, pushes);
 			}
 		}
 		return pushes.build();
@@ -98,31 +97,27 @@ final class GroupPushes {
 
 	private void reread(ChangeType type, List<ItemChange> run, Push.Builder pushes) {
 		List<Object> keys = run.stream().map(ItemChange::key).distinct().toList();
-		List<Map<String, @Nullable Object>> rows = this.items.readByKeys(this.caller, this.collection, keys,
+		Map<Object, Map<String, @Nullable Object>> rows = this.items.readKeyed(this.caller, this.collection, keys,
 				this.query);
-		rows.forEach((row) -> pushes.add(type, row));
+		rows.forEach((key, row) -> pushes.add(type, row, key));
 		if (type == ChangeType.UPDATE && rows.size() < keys.size()) {
-			left(run, rows, pushes);
+			left(run, rows.keySet(), pushes);
 		}
 	}
 
 	/**
 	 * Updated items the re-read did not return left the query if their before-state
-	 * matched; known only when the rows carry their keys and the filter can be decided on
-	 * the snapshot.
+	 * matched; known only when the filter can be decided on the snapshot.
 	 */
-	private void left(List<ItemChange> run, List<Map<String, @Nullable Object>> rows, Push.Builder pushes) {
-		String primaryKey = this.view.primaryKey();
-		if (!this.view.matchesInMemory() || rows.stream().anyMatch((row) -> row.get(primaryKey) == null)) {
+	private void left(List<ItemChange> run, Set<Object> returned, Push.Builder pushes) {
+		if (!this.view.matchesInMemory()) {
 			logger.debug("Cannot tell which updated items of {} left a subscription's query: no delete pushed",
 					this.collection);
 			return;
 		}
-		Set<Object> returned = new HashSet<>();
-		rows.forEach((row) -> returned.add(Objects.requireNonNull(row.get(primaryKey))));
 		for (ItemChange change : run) {
-			if (!returned.contains(FieldValues.toJson(change.key())) && readBefore(change)) {
-				pushes.add(ChangeType.DELETE, key(change));
+			if (!returned.contains(key(change)) && readBefore(change)) {
+				pushDelete(change, pushes);
 			}
 		}
 	}
@@ -133,7 +128,7 @@ final class GroupPushes {
 					this.collection);
 			return;
 		}
-		run.stream().filter(this::readBefore).forEach((change) -> pushes.add(ChangeType.DELETE, key(change)));
+		run.stream().filter(this::readBefore).forEach((change) -> pushDelete(change, pushes));
 	}
 
 	/** Whether the caller could read the item before the change, and it matched. */
@@ -141,10 +136,18 @@ final class GroupPushes {
 		return change.before() != null && this.view.matches(change.before());
 	}
 
-	/** A deleted key as pushed: its JSON type, a string for an item subscription. */
-	private Object key(ItemChange change) {
-		Object key = Objects.requireNonNull(FieldValues.toJson(change.key()));
-		return this.item ? String.valueOf(key) : key;
+	/**
+	 * A delete's datum is the key, as a string for an item subscription (as Directus
+	 * sends it); its {@code keys} keep the key's own JSON type.
+	 */
+	private void pushDelete(ItemChange change, Push.Builder pushes) {
+		Object key = key(change);
+		pushes.add(ChangeType.DELETE, this.item ? String.valueOf(key) : key, key);
+	}
+
+	/** The item's key as JSON: a number stays a number, a UUID is a string. */
+	private static Object key(ItemChange change) {
+		return Objects.requireNonNull(FieldValues.toJson(change.key()));
 	}
 
 }

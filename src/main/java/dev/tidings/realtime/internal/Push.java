@@ -6,16 +6,24 @@ import java.util.List;
 import dev.tidings.events.ChangeType;
 
 /**
- * One push of one group, before it is serialised: the event it is sent as and its data
- * (rendered items, or keys for a delete), in the order of the changes.
+ * One push of one group, before it is serialised: the event it is sent as, its data
+ * (rendered items, or keys for a delete) and the keys of the items it is about, in the
+ * order of the changes. The keys are kept apart from the data because the data cannot
+ * always tell them: the subscription's fields may leave the primary key out, and an item
+ * subscription's delete carries its key as a string.
  *
  * @param event the event on the wire
  * @param data the rendered items or deleted keys
+ * @param keys the items' primary keys as JSON, one per datum
  */
-record Push(ChangeType event, List<Object> data) {
+record Push(ChangeType event, List<Object> data, List<Object> keys) {
 
 	Push {
 		data = List.copyOf(data);
+		keys = List.copyOf(keys);
+		if (data.size() != keys.size()) {
+			throw new IllegalArgumentException("One key per datum, got " + keys.size() + " for " + data.size());
+		}
 	}
 
 	/**
@@ -30,18 +38,24 @@ record Push(ChangeType event, List<Object> data) {
 
 		private final List<Object> pending = new ArrayList<>();
 
+		private final List<Object> pendingKeys = new ArrayList<>();
+
 		private ChangeType event = ChangeType.CREATE;
 
 		Builder(boolean item) {
 			this.item = item;
 		}
 
-		Builder add(ChangeType event, Object datum) {
+		/**
+		 * Adds one item's datum under its key, as JSON ({@code FieldValues.toJson}).
+		 */
+		Builder add(ChangeType event, Object datum, Object key) {
 			if (this.item || event != this.event) {
 				flush();
 				this.event = event;
 			}
 			this.pending.add(datum);
+			this.pendingKeys.add(key);
 			return this;
 		}
 
@@ -52,8 +66,9 @@ record Push(ChangeType event, List<Object> data) {
 
 		private void flush() {
 			if (!this.pending.isEmpty()) {
-				this.pushes.add(new Push(this.event, this.pending));
+				this.pushes.add(new Push(this.event, this.pending, this.pendingKeys));
 				this.pending.clear();
+				this.pendingKeys.clear();
 			}
 		}
 

@@ -16,13 +16,28 @@ final class SubscriptionFrames {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** A frame for the push; {@code meta} only when the subscription asked for it. */
-	Frame frame(Push push, boolean item, @Nullable Map<String, Long> meta) {
+	/**
+	 * A frame for the push to a subscription on the collection; {@code meta} only when
+	 * the subscription asked for it.
+	 * <p>
+	 * Besides Directus's {@code data}, a push says what changed: {@code collection},
+	 * {@code keys} (of the items this group may see, in the data's order) and, for one
+	 * item, {@code key}, so a client can act on a delete or a batch without reading the
+	 * data's shape. The SDK passes unknown keys through untouched.
+	 */
+	Frame frame(String collection, Push push, boolean item, @Nullable Map<String, Long> meta) {
 		Object data = item ? push.data().get(0) : push.data();
 		StringBuilder body = new StringBuilder(128).append("{\"type\":\"subscription\",\"event\":\"")
 			.append(push.event().token())
 			.append("\",\"data\":")
-			.append(this.json.writeValueAsString(data));
+			.append(this.json.writeValueAsString(data))
+			.append(",\"collection\":")
+			.append(this.json.writeValueAsString(collection))
+			.append(",\"keys\":")
+			.append(this.json.writeValueAsString(push.keys()));
+		if (push.keys().size() == 1) {
+			body.append(",\"key\":").append(this.json.writeValueAsString(push.keys().get(0)));
+		}
 		if (meta != null) {
 			body.append(",\"meta\":").append(this.json.writeValueAsString(meta));
 		}

@@ -230,15 +230,13 @@ class ChangeDispatcherPropertyTests {
 					if (expected.event() == null) {
 						assertThat(received).as("pushes to session %s for\n%s", i, scenario).isEmpty();
 					}
-					else if (expected.event().equals("delete")) {
-						assertThat(received).as("pushes to session %s for\n%s", i, scenario)
-							.containsExactly(Map.of("type", "subscription", "event", "delete", "data",
-									List.of(change.change().key()), "uid", "1"));
-					}
 					else {
+						Object key = change.change().key();
+						Object data = expected.event().equals("delete") ? key : expected.item();
 						assertThat(received).as("pushes to session %s for\n%s", i, scenario)
-							.containsExactly(Map.of("type", "subscription", "event", expected.event(), "data",
-									List.of(expected.item()), "uid", "1"));
+							.containsExactly(
+									Map.of("type", "subscription", "event", expected.event(), "data", List.of(data),
+											"collection", "articles", "keys", List.of(key), "key", key, "uid", "1"));
 					}
 				}
 			}

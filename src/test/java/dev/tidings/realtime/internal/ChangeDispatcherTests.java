@@ -103,9 +103,12 @@ class ChangeDispatcherTests {
 
 		assertThat(reader.messages()).hasSize(1);
 		Map<String, @Nullable Object> push = reader.messages().get(0);
-		assertThat(push).containsOnlyKeys("type", "event", "data", "uid")
+		assertThat(push).containsOnlyKeys("type", "event", "data", "collection", "keys", "key", "uid")
 			.containsEntry("type", "subscription")
 			.containsEntry("event", "create")
+			.containsEntry("collection", "articles")
+			.containsEntry("keys", List.of(published.key()))
+			.containsEntry("key", published.key())
 			.containsEntry("uid", "1");
 		assertThat(data(push)).singleElement()
 			.satisfies((item) -> assertThat(item).containsOnlyKeys("id", "title", "status", "published_at"))
@@ -123,8 +126,10 @@ class ChangeDispatcherTests {
 		awaitDispatched();
 
 		assertThat(reader.messages()).extracting((push) -> push.get("event")).containsExactly("delete", "update");
-		assertThat(reader.messages().get(0)).containsEntry("data", List.of(shown));
+		assertThat(reader.messages().get(0)).containsEntry("data", List.of(shown))
+			.containsEntry("keys", List.of(shown));
 		assertThat(data(reader.messages().get(1))).containsExactly(rest(user("reader@example.com"), hidden, "{}"));
+		assertThat(reader.messages().get(1)).containsEntry("keys", List.of(hidden)).containsEntry("key", hidden);
 	}
 
 	@Test
@@ -143,7 +148,7 @@ class ChangeDispatcherTests {
 		assertThat(editor.messages()).extracting((push) -> push.get("event")).containsExactly("update", "delete");
 		assertThat(data(editor.messages().get(0))).singleElement()
 			.satisfies((item) -> assertThat(item).containsEntry("title", "Still there").containsKey("comments"));
-		assertThat(editor.messages().get(1)).containsEntry("data", List.of(key));
+		assertThat(editor.messages().get(1)).containsEntry("data", List.of(key)).containsEntry("keys", List.of(key));
 	}
 
 	@Test
@@ -156,8 +161,57 @@ class ChangeDispatcherTests {
 		awaitDispatched();
 
 		assertThat(reader.frames()).isEmpty();
-		assertThat(editor.frames())
-			.containsExactly("{\"type\":\"subscription\",\"event\":\"delete\",\"data\":[" + draft + "],\"uid\":\"1\"}");
+		assertThat(editor.frames()).containsExactly("{\"type\":\"subscription\",\"event\":\"delete\",\"data\":[" + draft
+				+ "],\"collection\":\"articles\",\"keys\":[" + draft + "],\"key\":" + draft + ",\"uid\":\"1\"}");
+	}
+
+	@Test
+	void batchWhenReaderMayReadSomeItemsThenItsKeysNameOnlyThose() {
+		int published = (Integer) this.rows.created("Batch published", "published").key();
+		int draft = (Integer) this.rows.created("Batch draft", "draft").key();
+		RecordingSession reader = subscribe(user("reader@example.com"), "1", "{}");
+		RecordingSession editor = subscribe(user("editor@example.com"), "1", "{\"fields\":[\"id\"]}");
+
+		publish(this.rows.updated(published, Map.of("views", 1)), this.rows.updated(draft, Map.of("views", 1)));
+		publish(this.rows.deleted(published), this.rows.deleted(draft));
+		awaitDispatched();
+
+		assertThat(reader.messages()).extracting((push) -> push.get("event")).containsExactly("update", "delete");
+		assertThat(reader.messages().get(0)).containsEntry("keys", List.of(published)).containsEntry("key", published);
+		assertThat(reader.messages().get(1)).containsEntry("data", List.of(published))
+			.containsEntry("keys", List.of(published))
+			.containsEntry("key", published);
+		assertThat(editor.messages()).extracting((push) -> push.get("event")).containsExactly("update", "delete");
+		assertThat(editor.messages()).allSatisfy(
+				(push) -> assertThat(push).containsEntry("keys", List.of(published, draft)).doesNotContainKey("key"));
+	}
+
+	@Test
+	void pushWhenFieldsLeaveOutTheKeyThenKeysStillNameTheItems() {
+		int first = (Integer) this.rows.created("First", "published").key();
+		int second = (Integer) this.rows.created("Second", "published").key();
+		int leaving = (Integer) this.rows.created("Leaving", "published").key();
+		Accountability editor = user("editor@example.com");
+		String filter = "\"filter\":{\"status\":{\"_eq\":\"published\"}}";
+		RecordingSession inMemory = subscribe(editor, "1", "{\"fields\":[\"title\"]," + filter + "}");
+		// the comments alias makes this group re-read its rows from the database
+		RecordingSession reread = subscribe(editor, "1", "{\"fields\":[\"title\",\"comments\"]," + filter + "}");
+
+		publish(this.rows.updated(first, Map.of("title", "First!")),
+				this.rows.updated(second, Map.of("title", "Second!")),
+				this.rows.updated(leaving, Map.of("status", "draft")));
+		awaitDispatched();
+
+		for (RecordingSession session : List.of(inMemory, reread)) {
+			assertThat(session.messages()).extracting((push) -> push.get("event")).containsExactly("update", "delete");
+			Map<String, @Nullable Object> update = session.messages().get(0);
+			assertThat(data(update)).extracting((item) -> item.get("title")).containsExactly("First!", "Second!");
+			assertThat(data(update)).allSatisfy((item) -> assertThat(item).doesNotContainKey("id"));
+			assertThat(update).containsEntry("keys", List.of(first, second)).doesNotContainKey("key");
+			assertThat(session.messages().get(1)).containsEntry("data", List.of(leaving))
+				.containsEntry("keys", List.of(leaving))
+				.containsEntry("key", leaving);
+		}
 	}
 
 	@Test
@@ -222,8 +276,13 @@ class ChangeDispatcherTests {
 
 		assertThat(editor.frames()).containsExactly(
 				"{\"type\":\"subscription\",\"event\":\"update\",\"data\":{\"id\":" + key
-						+ ",\"title\":\"Renamed\"},\"uid\":\"item\"}",
-				"{\"type\":\"subscription\",\"event\":\"delete\",\"data\":\"" + key + "\",\"uid\":\"item\"}");
+						+ ",\"title\":\"Renamed\"},\"collection\":\"articles\",\"keys\":[" + key + "],\"key\":" + key
+						+ ",\"uid\":\"item\"}",
+				// the data is the key as a string, as Directus sends it; keys keep its
+				// type
+				"{\"type\":\"subscription\",\"event\":\"delete\",\"data\":\"" + key
+						+ "\",\"collection\":\"articles\",\"keys\":[" + key + "],\"key\":" + key
+						+ ",\"uid\":\"item\"}");
 	}
 
 	@Test
@@ -259,7 +318,8 @@ class ChangeDispatcherTests {
 		publish(change);
 		awaitDispatched();
 
-		String body = "{\"type\":\"subscription\",\"event\":\"create\",\"data\":[{\"id\":" + change.key() + "}]";
+		String body = "{\"type\":\"subscription\",\"event\":\"create\",\"data\":[{\"id\":" + change.key()
+				+ "}],\"collection\":\"articles\",\"keys\":[" + change.key() + "],\"key\":" + change.key();
 		assertThat(first.frames()).containsExactly(body + ",\"uid\":\"1\"}");
 		assertThat(second.frames()).containsExactly(body + ",\"uid\":\"abc\"}");
 		assertThat(anonymous.frames()).containsExactly(body + "}");
