@@ -1,6 +1,9 @@
 // Starts the standalone Tidings jar on a free port in a fresh temporary working directory (so a
-// fresh embedded H2 under ./data), waits for /server/ping and stops it again.
-import { spawn } from 'node:child_process';
+// fresh embedded H2 under ./data), waits for /server/ping and stops it again. With
+// TIDINGS_E2E_DB=pg each server gets a fresh PostgreSQL database on 127.0.0.1:5432 instead
+// (user postgres, trust auth, created and dropped with psql), so the suite also runs on PostgreSQL.
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync, readdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,9 +36,30 @@ export function freePort() {
 	});
 }
 
-// The app must use its embedded H2: drop any DB_* variables the caller's shell may carry.
+// The app must use the database chosen here: drop any DB_* variables the caller's shell may carry.
 function withoutDatabaseVariables(env) {
 	return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('DB_')));
+}
+
+export const onPostgres = process.env.TIDINGS_E2E_DB === 'pg';
+
+function psql(sql) {
+	execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql],
+		{ stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * A fresh, empty PostgreSQL database: { name, env (the DB_* variables selecting it), drop() }.
+ * Servers given the same one (startServer's `database` option) share it, as instances of a cluster do.
+ */
+export function createDatabase() {
+	const name = `tidings_e2e_${randomBytes(6).toString('hex')}`;
+	psql(`CREATE DATABASE ${name}`);
+	return {
+		name,
+		env: { DB_CLIENT: 'pg', DB_HOST: '127.0.0.1', DB_PORT: '5432', DB_DATABASE: name, DB_USER: 'postgres' },
+		drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+	};
 }
 
 /**
@@ -44,8 +68,11 @@ function withoutDatabaseVariables(env) {
  * again on the same port and working directory (same H2 data, same SECRET, so tokens stay valid):
  * a real server-side drop of every open socket.
  */
-export async function startServer(env = {}, { timeoutMs = 90_000 } = {}) {
+export async function startServer(env = {}, { timeoutMs = 90_000, database } = {}) {
 	const jar = findJar();
+	// a database of its own under TIDINGS_E2E_DB=pg, dropped on stop(); a given one is the caller's
+	const ownDatabase = !database && onPostgres ? createDatabase() : null;
+	const db = database ?? ownDatabase;
 	const dir = mkdtempSync(join(tmpdir(), 'tidings-e2e-'));
 	const port = await freePort();
 	const logFile = join(dir, 'server.log');
@@ -79,6 +106,7 @@ export async function startServer(env = {}, { timeoutMs = 90_000 } = {}) {
 				ADMIN_PASSWORD: ADMIN.password,
 				SECRET: 'e2e-secret-0123456789-0123456789-0123456789',
 				WEBSOCKETS_ENABLED: 'true',
+				...(db ? db.env : {}),
 				...env,
 			},
 		});
@@ -107,6 +135,7 @@ export async function startServer(env = {}, { timeoutMs = 90_000 } = {}) {
 	const stop = async () => {
 		await kill();
 		rmSync(dir, { recursive: true, force: true });
+		ownDatabase?.drop();
 	};
 	try {
 		await launch();

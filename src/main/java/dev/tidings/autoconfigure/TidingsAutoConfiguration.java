@@ -42,8 +42,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties(TidingsRestProperties.class)
-@Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsEventsConfiguration.class,
-		TidingsRealtimeConfiguration.class })
+@Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsClusterConfiguration.class,
+		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class })
 public final class TidingsAutoConfiguration {
 
 	@Bean

@@ -1,7 +1,9 @@
 /**
- * Multi-instance delivery: a Redis-backed {@code ChangeBus} and cross-node cache
- * invalidation, switched on by configuring a Redis URL. The only module that touches
- * Spring Data Redis or Lettuce; it knows {@code events} and nothing above it.
+ * Multi-instance delivery: a {@code ChangeBus} shared through one Redis stream, the
+ * cross-node invalidation of security caches in the same stream, and their health,
+ * switched on by configuring a Redis server. The only module that touches Redis, through
+ * a Lettuce client of its own (never the host's connection factory); it knows
+ * {@code events} and nothing above it.
  */
 @NullMarked
 package dev.tidings.cluster;

@@ -121,6 +121,45 @@ class StandaloneConfigurationTests {
 		}
 	}
 
+	@Test
+	void whenRedisIsSetThenItIsTheClusterUrlAndHealthIsExposedWithComponents() {
+		try (ConfigurableApplicationContext context = environmentOf("--REDIS=redis://cache:6379/2")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("tidings.cluster.redis-url")).isEqualTo("redis://cache:6379/2");
+			assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
+			assertThat(environment.getProperty("management.endpoint.health.show-components")).isEqualTo("always");
+			assertThat(environment.getProperty("management.endpoint.health.status.order")).contains("DEGRADED");
+		}
+	}
+
+	@Test
+	void whenRedisHostVariablesAreSetThenTheyMapToTheClusterHost() {
+		try (ConfigurableApplicationContext context = environmentOf("--REDIS_HOST=cache", "--REDIS_PORT=6380",
+				"--REDIS_USERNAME=tidings", "--REDIS_PASSWORD=secret", "--REDIS_DB=1")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("tidings.cluster.redis-host")).isEqualTo("cache");
+			assertThat(environment.getProperty("tidings.cluster.redis-port")).isEqualTo("6380");
+			assertThat(environment.getProperty("tidings.cluster.redis-username")).isEqualTo("tidings");
+			assertThat(environment.getProperty("tidings.cluster.redis-password")).isEqualTo("secret");
+			assertThat(environment.getProperty("tidings.cluster.redis-database")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void whenNoRedisIsSetThenNoClusterAndBootsOwnRedisIsOff() {
+		assumeThat(System.getenv()).doesNotContainKeys("REDIS", "REDIS_HOST");
+		try (ConfigurableApplicationContext context = environmentOf()) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("tidings.cluster.redis-url")).isEmpty();
+			assertThat(environment.getProperty("tidings.cluster.redis-host")).isEmpty();
+			assertThat(environment.getProperty("spring.autoconfigure.exclude"))
+				.contains("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
+		}
+	}
+
 	/**
 	 * The app's context with auto-configuration switched off: its property sources as
 	 * they are at run time, but no data source, JPA or server.

@@ -1,0 +1,67 @@
+package dev.tidings.autoconfigure;
+
+import dev.tidings.cluster.RedisChangeBus;
+import dev.tidings.events.ChangeBus;
+import dev.tidings.security.SecurityCache;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StringUtils;
+
+/**
+ * Several instances through Redis, when a Redis server is configured and Lettuce is on
+ * the classpath: the change bus goes through the cluster's own Redis stream (its own
+ * client, never the host's {@code RedisConnectionFactory}), and security invalidations
+ * travel with the changes. Imported before the events configuration, whose local bus then
+ * backs off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "io.lettuce.core.RedisClient")
+@Conditional(TidingsClusterConfiguration.RedisConfigured.class)
+@EnableConfigurationProperties(TidingsClusterProperties.class)
+class TidingsClusterConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(ChangeBus.class)
+	RedisChangeBus tidingsRedisChangeBus(TidingsClusterProperties properties, SecurityCache cache) {
+		RedisChangeBus bus = new RedisChangeBus(properties.settings());
+		bus.onRemoteInvalidation(cache::invalidate);
+		// A write to the security model empties the cache during its transaction and
+		// again once it completes: only the second tells the others, as before the
+		// commit they would reload what is about to change.
+		cache.onInvalidate(() -> {
+			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+				bus.publishInvalidation();
+			}
+		});
+		bus.start();
+		return bus;
+	}
+
+	/**
+	 * Whether {@code tidings.cluster.redis-url} or {@code redis-host} has a value: an
+	 * empty one, as the standalone app's unset {@code REDIS} gives, means no cluster.
+	 */
+	static class RedisConfigured extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			for (String name : new String[] { "tidings.cluster.redis-url", "tidings.cluster.redis-host" }) {
+				if (StringUtils.hasText(context.getEnvironment().getProperty(name))) {
+					return ConditionOutcome.match(name + " is set");
+				}
+			}
+			return ConditionOutcome.noMatch("neither tidings.cluster.redis-url nor redis-host is set");
+		}
+
+	}
+
+}

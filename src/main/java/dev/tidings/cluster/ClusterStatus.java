@@ -1,0 +1,21 @@
+package dev.tidings.cluster;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How this instance's link to the others stands, for the health endpoint.
+ *
+ * @param instance this instance's id in the stream, new at every start
+ * @param connected whether both its Redis connections (reading and writing) are up
+ * @param buffered its own entries Redis has not given back yet: in flight while
+ * connected, waiting to be published while not
+ * @param dropped entries dropped since start because the buffer was full; the other
+ * instances never received them
+ * @param disconnectedSince when the current outage began, null while connected
+ */
+public record ClusterStatus(String instance, boolean connected, int buffered, long dropped,
+		@Nullable Instant disconnectedSince) {
+
+}

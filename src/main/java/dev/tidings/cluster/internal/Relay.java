@@ -1,0 +1,266 @@
+package dev.tidings.cluster.internal;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import dev.tidings.cluster.ClusterStatus;
+import dev.tidings.cluster.internal.Outbox.Pending;
+import dev.tidings.events.ChangeNotification;
+import dev.tidings.events.LocalChangeBus;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an instance does with its own entries and the stream's, apart from Redis itself:
+ * numbering its entries, keeping them in the {@link Outbox} until the stream gives them
+ * back, delivering each change to the local receivers exactly once, skipping entries of
+ * other instances it has already seen (a resend after an outage), and deciding, with the
+ * reader's and writer's link state, when to deliver its own changes without waiting for
+ * Redis. One monitor guards all of it; receivers only enqueue, so holding it is short.
+ */
+public final class Relay {
+
+	private static final Logger logger = LoggerFactory.getLogger(Relay.class);
+
+	private final String instance = UUID.randomUUID().toString();
+
+	private final NotificationCodec codec;
+
+	private final Outbox outbox;
+
+	private final LocalChangeBus local = new LocalChangeBus();
+
+	private final List<Runnable> invalidationReceivers = new CopyOnWriteArrayList<>();
+
+	/** The last sequence number seen from each other instance. */
+	private final Map<String, Long> seen = new HashMap<>();
+
+	/** Types already reported as impossible to send, so the log says it once. */
+	private final Set<String> unsupported = ConcurrentHashMap.newKeySet();
+
+	/** True while a remote invalidation is being applied: it must not be sent back. */
+	private final ThreadLocal<Boolean> applyingRemote = ThreadLocal.withInitial(() -> false);
+
+	private final Link link;
+
+	private long sequence;
+
+	private long dropped;
+
+	public Relay(String endpoint, NotificationCodec codec, int bufferSize) {
+		this.link = new Link(endpoint);
+		this.codec = codec;
+		this.outbox = new Outbox(bufferSize);
+	}
+
+	public String instance() {
+		return this.instance;
+	}
+
+	public void subscribe(Consumer<ChangeNotification> receiver) {
+		this.local.subscribe(receiver);
+	}
+
+	public void onRemoteInvalidation(Runnable receiver) {
+		this.invalidationReceivers.add(receiver);
+	}
+
+	/**
+	 * Numbers the notification and queues it for the stream; while Redis is unreachable
+	 * also delivers it here at once. A value the codec cannot carry keeps it on this
+	 * instance alone, logged.
+	 */
+	public void publish(ChangeNotification notification) {
+		String data;
+		try {
+			data = this.codec.encode(notification);
+		}
+		catch (ValueCodec.UnsupportedValueException ex) {
+			if (this.unsupported.add(notification.collection() + " " + ex.getMessage())) {
+				logger.error("Changes to {} are pushed on this instance only: {}", notification.collection(),
+						ex.getMessage());
+			}
+			synchronized (this) {
+				this.local.publish(notification);
+			}
+			return;
+		}
+		synchronized (this) {
+			enqueue(Entry.Kind.CHANGE, data, notification);
+		}
+	}
+
+	/**
+	 * Queues an invalidation of this instance's security cache for the others, unless it
+	 * is a remote one being applied here.
+	 */
+	public void publishInvalidation() {
+		if (this.applyingRemote.get()) {
+			return;
+		}
+		synchronized (this) {
+			if (!this.outbox.endsWithUnsentInvalidation()) {
+				enqueue(Entry.Kind.INVALIDATION, null, null);
+			}
+		}
+	}
+
+	private void enqueue(Entry.Kind kind, @Nullable String data, @Nullable ChangeNotification notification) {
+		Pending pending = new Pending(new Entry(this.instance, ++this.sequence, kind, data), notification);
+		if (!isConnected()) {
+			deliver(pending);
+		}
+		Pending evicted = this.outbox.add(pending);
+		if (evicted != null) {
+			evict(evicted);
+		}
+		notifyAll();
+	}
+
+	private void evict(Pending evicted) {
+		deliver(evicted);
+		this.dropped++;
+		if (this.link.dropped()) {
+			logger.error("The buffer of changes for the other instances is full: dropping the oldest, "
+					+ "which the other instances will never receive (raise tidings.cluster.buffer-size "
+					+ "or bring Redis back)");
+		}
+	}
+
+	/** Handles an entry read from the stream, in stream order. */
+	public synchronized void receive(Entry entry) {
+		if (entry.origin().equals(this.instance)) {
+			this.outbox.readBack(entry.sequence()).forEach(this::deliver);
+			return;
+		}
+		Long last = this.seen.get(entry.origin());
+		if (last != null && entry.sequence() <= last) {
+			return;
+		}
+		this.seen.put(entry.origin(), entry.sequence());
+		if (last != null && entry.sequence() > last + 1) {
+			logger.warn(
+					"Missed {} entries of instance {} (dropped from its buffer, or lost by Redis); "
+							+ "forgetting cached permissions in case one was an invalidation",
+					entry.sequence() - last - 1, entry.origin());
+			invalidateHere();
+		}
+		if (entry.kind() == Entry.Kind.INVALIDATION) {
+			invalidateHere();
+		}
+		else if (entry.data() != null) {
+			this.local.publish(this.codec.decode(entry.data()));
+		}
+	}
+
+	private void deliver(Pending pending) {
+		ChangeNotification notification = pending.notification();
+		if (!pending.delivered() && notification != null) {
+			this.local.publish(notification);
+		}
+		pending.markDelivered();
+	}
+
+	private void invalidateHere() {
+		this.applyingRemote.set(true);
+		try {
+			this.invalidationReceivers.forEach(Runnable::run);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Failed to apply an invalidation from another instance", ex);
+		}
+		finally {
+			this.applyingRemote.set(false);
+		}
+	}
+
+	/**
+	 * The reader is connected and knows where it reads from. It may have missed entries
+	 * while it was away (the stream may have been trimmed or lost), so cached permissions
+	 * are forgotten.
+	 */
+	public synchronized void readerUp() {
+		invalidateHere();
+		this.link.readerUp(this.outbox.size());
+		notifyAll();
+	}
+
+	public synchronized void writerUp() {
+		this.link.writerUp(this.outbox.size());
+		notifyAll();
+	}
+
+	public synchronized void readerDown(Exception cause) {
+		this.link.readerDown(cause, this.outbox.capacity());
+		deliverWaiting();
+	}
+
+	/** The writer lost its connection: whatever it sent may not have arrived. */
+	public synchronized void writerDown(Exception cause) {
+		this.link.writerDown(cause, this.outbox.capacity());
+		this.outbox.resendAll();
+		deliverWaiting();
+	}
+
+	/** Whatever waits for Redis is delivered here now, in order. */
+	private void deliverWaiting() {
+		this.outbox.all().forEach(this::deliver);
+		notifyAll();
+	}
+
+	private boolean isConnected() {
+		return this.link.connected();
+	}
+
+	/** Whether the reader has found its place in the stream, so the writer may start. */
+	public synchronized boolean awaitPositioned(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!this.link.positioned() && System.nanoTime() < deadline) {
+			wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+		}
+		return this.link.positioned();
+	}
+
+	/** Waits up to the timeout for both connections; whether they are up. */
+	public synchronized boolean awaitConnected(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!isConnected() && System.nanoTime() < deadline) {
+			wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+		}
+		return isConnected();
+	}
+
+	/** Waits up to the timeout until nothing is left to send. */
+	public synchronized void awaitSent(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (isConnected() && this.outbox.hasUnsent() && System.nanoTime() < deadline) {
+			wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+		}
+	}
+
+	/** The next entry to send, waiting up to the timeout for one; null if none came. */
+	public synchronized @Nullable Entry nextToSend(Duration timeout) throws InterruptedException {
+		if (!this.outbox.hasUnsent()) {
+			wait(timeout.toMillis());
+		}
+		Pending next = this.outbox.nextToSend();
+		if (!this.outbox.hasUnsent()) {
+			notifyAll();
+		}
+		return (next != null) ? next.entry() : null;
+	}
+
+	public synchronized ClusterStatus status() {
+		return new ClusterStatus(this.instance, isConnected(), this.outbox.size(), this.dropped,
+				this.link.disconnectedSince());
+	}
+
+}
