@@ -15,7 +15,8 @@ final class ConnectionSlots {
 	private final AtomicInteger taken = new AtomicInteger();
 
 	/**
-	 * @param limit the most sockets at once; 0 or less for no limit */
+	 * @param limit the most sockets at once; 0 or less for no limit
+	 */
 	ConnectionSlots(int limit) {
 		this.limit = limit;
 	}
