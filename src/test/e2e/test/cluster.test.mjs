@@ -1,5 +1,7 @@
-// Two standalone jars as one cluster: one PostgreSQL database, Redis (REDIS, as Directus names it),
-// a Reader subscribed through @directus/sdk on B sees a create made on A, once. Opt-in, as it needs
+// Two standalone jars as one cluster: one PostgreSQL database and Redis, named only by
+// WEBSOCKETS_BROKER_URL (the name our users' documentation gives it; REDIS maps to the same setting,
+// see StandaloneConfigurationTests): a Reader subscribed through @directus/sdk on B sees a create
+// made on A, once. Opt-in, as it needs
 // both servers: runs under TIDINGS_E2E_DB=pg (as .ci/run does), with TIDINGS_E2E_REDIS or the
 // machine's Redis on 127.0.0.1:6379; each run uses a stream key of its own.
 import { test, before, after, describe } from 'node:test';
@@ -21,7 +23,8 @@ describe('two instances through Redis', { skip: !onPostgres && 'set TIDINGS_E2E_
 
 	before(async () => {
 		database = createDatabase();
-		const env = { REDIS: redis, TIDINGS_CLUSTER_STREAMKEY: stream };
+		// the stream key only keeps this run apart from others on the shared Redis
+		const env = { WEBSOCKETS_BROKER_URL: redis, TIDINGS_CLUSTER_STREAMKEY: stream };
 		a = await startServer(env, { database });
 		b = await startServer(env, { database });
 	});

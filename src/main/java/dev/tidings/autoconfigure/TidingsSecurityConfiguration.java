@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of callers and grants.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TidingsCacheProperties.class)
 class TidingsSecurityConfiguration {
 
 	/**
@@ -84,8 +86,8 @@ class TidingsSecurityConfiguration {
 	}
 
 	@Bean
-	SecurityCache tidingsSecurityCache() {
-		return new SecurityCache();
+	SecurityCache tidingsSecurityCache(TidingsCacheProperties properties) {
+		return new SecurityCache(properties.enabled());
 	}
 
 	@Bean

@@ -15,9 +15,29 @@ import java.util.function.Function;
  */
 public final class SecurityCache {
 
-	private volatile Generation current = new Generation();
+	private final boolean enabled;
+
+	private volatile Generation current;
+
+	/** A cache that remembers. */
+	public SecurityCache() {
+		this(true);
+	}
+
+	/**
+	 * @param enabled whether to remember anything; off, every lookup loads anew
+	 */
+	public SecurityCache(boolean enabled) {
+		this.enabled = enabled;
+		this.current = new Generation(enabled);
+	}
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+	/** Whether it remembers anything ({@code tidings.cache.enabled}). */
+	public boolean enabled() {
+		return this.enabled;
+	}
 
 	<T> T caller(UUID user, Function<UUID, T> load) {
 		return this.current.remember(this.current.callers, user, load);
@@ -33,7 +53,7 @@ public final class SecurityCache {
 
 	/** Forgets everything; called after every committed (or rolled back) change. */
 	public void invalidate() {
-		this.current = new Generation();
+		this.current = new Generation(this.enabled);
 		this.listeners.forEach(Runnable::run);
 	}
 
@@ -47,14 +67,23 @@ public final class SecurityCache {
 
 	private static final class Generation {
 
+		private final boolean remembers;
+
 		private final Map<Object, Object> callers = new ConcurrentHashMap<>();
 
 		private final Map<Object, Object> grants = new ConcurrentHashMap<>();
 
 		private final Map<Object, Object> anonymous = new ConcurrentHashMap<>();
 
+		Generation(boolean remembers) {
+			this.remembers = remembers;
+		}
+
 		@SuppressWarnings("unchecked")
 		<K, T> T remember(Map<Object, Object> map, K key, Function<K, T> load) {
+			if (!this.remembers) {
+				return load.apply(key);
+			}
 			Object known = map.get(key);
 			if (known != null) {
 				return (T) known;

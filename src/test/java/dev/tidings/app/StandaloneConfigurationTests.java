@@ -160,6 +160,49 @@ class StandaloneConfigurationTests {
 		}
 	}
 
+	@Test
+	void whenWebsocketsBrokerUrlIsSetThenItIsTheClusterUrlAsRedisWouldBe() {
+		assumeThat(System.getenv()).doesNotContainKeys("REDIS");
+		try (ConfigurableApplicationContext context = environmentOf("--WEBSOCKETS_BROKER_URL=redis://broker:6379",
+				"--MESSENGER_STORE=redis", "--CACHE_STORE=redis", "--CACHE_ENABLED=true")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("tidings.cluster.redis-url")).isEqualTo("redis://broker:6379");
+			assertThat(environment.getProperty("tidings.cache.enabled")).isEqualTo("true");
+		}
+	}
+
+	@Test
+	void whenCacheEnabledIsFalseThenTidingsCachesAreOff() {
+		try (ConfigurableApplicationContext context = environmentOf("--CACHE_ENABLED=false", "--CACHE_STORE=memory",
+				"--MESSENGER_STORE=memory")) {
+			assertThat(context.getEnvironment().getProperty("tidings.cache.enabled")).isEqualTo("false");
+		}
+	}
+
+	@Test
+	void whenStoresContradictTheRedisSettingsThenTheStartUpFailsSayingWhatToChange() {
+		assumeThat(System.getenv()).doesNotContainKeys("REDIS", "REDIS_HOST", "WEBSOCKETS_BROKER_URL");
+		assertThat(startUpFailure("--MESSENGER_STORE=redis")).contains(
+				"MESSENGER_STORE=redis shares changes between instances through Redis, but no Redis server is set");
+		assertThat(startUpFailure("--MESSENGER_STORE=memory", "--REDIS=redis://cache:6379"))
+			.contains("MESSENGER_STORE=memory keeps changes on this instance");
+		assertThat(startUpFailure("--MESSENGER_STORE=kafka"))
+			.contains("MESSENGER_STORE must be memory or redis, not 'kafka'");
+		assertThat(startUpFailure("--CACHE_STORE=redis")).contains("CACHE_STORE=redis", "no Redis server is set");
+		assertThat(startUpFailure("--CACHE_STORE=memcached")).contains("CACHE_STORE must be memory or redis");
+		assertThat(startUpFailure("--WEBSOCKETS_BROKER_URL=nats://broker:4222"))
+			.contains("WEBSOCKETS_BROKER_URL must be a redis:// or rediss:// URL");
+		assertThat(startUpFailure("--REDIS=redis://a:6379", "--WEBSOCKETS_BROKER_URL=redis://b:6379"))
+			.contains("REDIS and WEBSOCKETS_BROKER_URL name different servers");
+	}
+
+	private static String startUpFailure(String... args) {
+		Throwable failure = catchThrowable(() -> environmentOf(args).close());
+		assertThat(failure).isNotNull();
+		return messages(failure);
+	}
+
 	/**
 	 * The app's context with auto-configuration switched off: its property sources as
 	 * they are at run time, but no data source, JPA or server.

@@ -10,6 +10,7 @@ import dev.tidings.rest.ItemsController;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.ContentCollection;
 import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.SecurityCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,13 @@ class TidingsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ItemsService.class).doesNotHaveBean(ItemsController.class);
 			assertThat(context.getBean(SchemaRegistry.class).find("notes")).isPresent();
 		});
+	}
+
+	@Test
+	void contextWhenCacheDisabledThenTheSecurityCacheRemembersNothing() {
+		this.runner.run((context) -> assertThat(context.getBean(SecurityCache.class).enabled()).isTrue());
+		this.runner.withPropertyValues("tidings.cache.enabled=false")
+			.run((context) -> assertThat(context.getBean(SecurityCache.class).enabled()).isFalse());
 	}
 
 	@Test
