@@ -10,6 +10,7 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Sessions;
+import jakarta.websocket.RemoteEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,12 +78,21 @@ public final class SocketSession implements ClientSession {
 
 	private volatile boolean pinged;
 
+	private final RemoteEndpoint.@Nullable Basic batch;
+
+	/**
+	 * @param batch the container's endpoint of this socket, with batching allowed: frames
+	 * are then only buffered until the outbox flushes them; null to write each frame as
+	 * it is sent
+	 */
 	SocketSession(WebSocketSession socket, ProtocolCodec codec, Accountabilities callers, Clock clock,
 			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
-			long maxMessageSize, Executor writers, long sendBufferLimit) {
+			long maxMessageSize, Executor writers, long sendBufferLimit, RemoteEndpoint.@Nullable Basic batch) {
 		this.socket = socket;
+		this.batch = batch;
 		this.openedAt = clock.instant();
-		this.outbox = new Outbox(writers, this::write, sendBufferLimit, () -> closeNow(CloseReasons.SLOW_CLIENT));
+		this.outbox = new Outbox(writers, this::write, this::flush, sendBufferLimit,
+				() -> closeNow(CloseReasons.SLOW_CLIENT));
 		this.codec = codec;
 		this.callers = callers;
 		this.clock = clock;
@@ -144,6 +154,20 @@ public final class SocketSession implements ClientSession {
 		catch (SessionLimitExceededException ex) {
 			logger.debug("Closing WebSocket {}: {}", id(), ex.getMessage());
 			closeNow(ex.getStatus());
+		}
+		catch (IOException | IllegalStateException ex) {
+			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
+			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+	}
+
+	/** Writes the frames the container batched since the last flush. */
+	private void flush() {
+		if (this.batch == null || !this.socket.isOpen()) {
+			return;
+		}
+		try {
+			this.batch.flushBatch();
 		}
 		catch (IOException | IllegalStateException ex) {
 			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
