@@ -41,6 +41,6 @@ results="$root/bench/RESULTS.md"
 [ "${args[0]}" = smoke ] && results=none
 export BENCH_COMMAND="$command"
 # the scenario first, then run.sh's defaults, then the caller's options, which win
-exec java -Xmx3g -XX:+UseParallelGC -jar bench/target/tidings-bench.jar "${args[0]}" \
+exec java -Xmx3g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar bench/target/tidings-bench.jar "${args[0]}" \
 	--jar "$jar" --results "$results" --peer-dir "${DIRECTUS_PEER_DIR:-$root/../shared/peer/directus}" \
 	"${args[@]:1}"

@@ -33,7 +33,9 @@ final class FanOut {
 				ledger.latencies().last().reset();
 				long pushesBefore = ledger.pushes();
 				long cpuBefore = run.target().cpuMicros();
+				Machine.recordStart(run.target().pid, options.jfr());
 				Run.oneAtATime(workload, options.writes());
+				Machine.recordStop(run.target().pid, options.jfr());
 				long cpuAfter = run.target().cpuMicros();
 				Run.drain(ledger, ledger.writes(), 10_000);
 				ledger.checkMissing(sessions.all());

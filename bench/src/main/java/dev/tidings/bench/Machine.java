@@ -112,8 +112,26 @@ final class Machine {
 		}
 	}
 
+	/**
+	 * Starts a JFR recording in the process (profile settings), for the measured phase
+	 * only; does nothing without a file.
+	 */
+	static void recordStart(long pid, java.nio.file.Path file) throws IOException, InterruptedException {
+		if (file != null && pid > 0) {
+			System.out.println(jcmd(pid, "JFR.start name=bench settings=profile filename=" + file.toAbsolutePath()));
+		}
+	}
+
+	static void recordStop(long pid, java.nio.file.Path file) throws IOException, InterruptedException {
+		if (file != null && pid > 0) {
+			System.out.println(jcmd(pid, "JFR.stop name=bench"));
+		}
+	}
+
 	private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
+		List<String> args = new java.util.ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+		args.addAll(List.of(command.split(" ")));
+		Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
 		String out = new String(process.getInputStream().readAllBytes());
 		process.waitFor(120, TimeUnit.SECONDS);
 		return out;

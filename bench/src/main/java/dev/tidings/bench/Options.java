@@ -10,7 +10,7 @@ import java.util.List;
  */
 record Options(String scenario, String targetUrl, long pid, boolean peer, Path peerDir, List<Integer> subscribers,
 		int writes, int warmup, double seconds, double burstSeconds, int writers, int bodyBytes, Path jar,
-		List<String> jvm, Path results, String command) {
+		List<String> jvm, Path results, Path jfr, String command) {
 
 	static final List<String> SCENARIOS = List.of("smoke", "fanout", "throughput", "connections", "slow");
 
@@ -42,6 +42,7 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 		Path jar = null;
 		List<String> jvm = List.of("-Xmx2g");
 		Path results = null;
+		Path jfr = null;
 		for (int i = 1; i < args.length; i++) {
 			String name = args[i];
 			if (name.equals("--peer")) {
@@ -65,6 +66,7 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 				case "--body" -> bodyBytes = Integer.parseInt(value);
 				case "--jar" -> jar = Path.of(value);
 				case "--jvm" -> jvm = List.of(value.trim().split("\\s+"));
+				case "--jfr" -> jfr = Path.of(value);
 				case "--results" -> results = value.equals("none") ? null : Path.of(value);
 				default -> throw new IllegalArgumentException("unknown option " + name);
 			}
@@ -75,14 +77,14 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 		// run.sh passes the command as typed; the tool's own arguments add paths
 		String command = System.getenv().getOrDefault("BENCH_COMMAND", String.join(" ", args));
 		return new Options(scenario, targetUrl, pid, peer, peerDir, subscribers, writes, warmup, seconds, burstSeconds,
-				writers, bodyBytes, jar, jvm, results, command);
+				writers, bodyBytes, jar, jvm, results, jfr, command);
 	}
 
 	/** The same scenario, sized for the Directus peer (about a thousand pushes a second). */
 	Options forPeer() {
 		return new Options(this.scenario, null, -1, false, this.peerDir, List.of(Math.min(this.subscribers.get(0), 1_000)), Math.min(this.writes, 30),
 				Math.min(this.warmup, 3), this.seconds, Math.min(this.burstSeconds, 2), this.writers, this.bodyBytes,
-				this.jar, this.jvm, this.results, this.command);
+				this.jar, this.jvm, this.results, null, this.command);
 	}
 
 }

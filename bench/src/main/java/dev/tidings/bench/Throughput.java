@@ -30,14 +30,20 @@ final class Throughput {
 
 		Ledger idle = new Ledger(target.semantics);
 		Workload warm = new Workload(target, idle, 7, 0);
-		creates(warm, options.writers(), 3, false);
+		creates(warm, options.writers(), 10, false);
+		long cpuAlone = target.cpuMicros();
+		long ownAlone = Machine.cpuMicros(ProcessHandle.current().pid());
+		long startAlone = System.nanoTime();
 		double alone = creates(warm, options.writers(), options.seconds(), false);
+		String aloneCores = cores(target.cpuMicros() - cpuAlone, System.nanoTime() - startAlone) + " / "
+				+ cores(Machine.cpuMicros(ProcessHandle.current().pid()) - ownAlone, System.nanoTime() - startAlone);
 
 		Ledger ledger = new Ledger(target.semantics);
 		double pushRate;
 		double sustainedCreates;
 		double withSubscribers;
 		String cpu;
+		String sustainedCores;
 		Ledger.Verdict verdict;
 		try (Sessions sessions = Sessions.open(target, ledger, size)) {
 			Workload workload = new Workload(target, ledger, 11, 0);
@@ -46,13 +52,18 @@ final class Throughput {
 			int first = ledger.writes().size();
 			long pushesBefore = ledger.pushes();
 			long cpuBefore = target.cpuMicros();
+			long ownBefore = Machine.cpuMicros(ProcessHandle.current().pid());
 			long start = System.nanoTime();
+			Machine.recordStart(target.pid, options.jfr());
 			sustainedCreates = creates(workload, options.writers(), options.seconds(), true);
+			Machine.recordStop(target.pid, options.jfr());
 			List<Write> measured = ledger.writes().subList(first, ledger.writes().size());
 			Run.drain(ledger, measured, 30_000);
 			long end = measured.stream().mapToLong(Write::lastArrival).max().orElse(start);
 			long cpuAfter = target.cpuMicros();
+			long ownAfter = Machine.cpuMicros(ProcessHandle.current().pid());
 			long pushes = ledger.pushes() - pushesBefore;
+			sustainedCores = cores(cpuAfter - cpuBefore, end - start) + " / " + cores(ownAfter - ownBefore, end - start);
 			pushRate = pushes / ((end - start) / 1e9);
 			cpu = Run.cpuPerPush(cpuBefore, cpuAfter, pushes);
 
@@ -63,9 +74,9 @@ final class Throughput {
 			notes.addAll(verdict.problems());
 		}
 		Table table = new Table("target", "subscribers", "pushes/s (authorised, delivered)", "creates/s then",
-				"server CPU µs/push", "creates/s, no subscriber", "creates/s, " + size + " subscribers", "ratio",
+				"server CPU µs/push", "cores used: server / tool", "creates/s, no subscriber", "cores used: server / tool", "creates/s, " + size + " subscribers", "ratio",
 				"checks");
-		table.row(target.name, size, Table.number(pushRate), Table.number(sustainedCreates), cpu, Table.number(alone),
+		table.row(target.name, size, Table.number(pushRate), Table.number(sustainedCreates), cpu, sustainedCores, Table.number(alone), aloneCores,
 				Table.number(withSubscribers), String.format("%.0f%%", 100 * withSubscribers / alone), verdict);
 		figures.put("pushes/s", pushRate);
 		figures.put("creates/s alone", alone);
@@ -108,5 +119,9 @@ final class Throughput {
 	}
 
 	private static final int IN_FLIGHT = 8;
+
+	private static String cores(long cpuMicros, long wallNanos) {
+		return (cpuMicros < 0) ? "–" : String.format("%.2f", cpuMicros * 1000.0 / wallNanos);
+	}
 
 }
