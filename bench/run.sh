@@ -31,7 +31,7 @@ fi
 
 if $wait_quiet; then
 	# other builds' test JVMs, the SDK suite, other standalone servers (ours carry -Dtidings.bench=1)
-	while pgrep -af 'surefire|node --test|tidings-.*-exec.jar' | grep -v -e '-Dtidings.bench=1' -e pgrep >/dev/null; do
+	while pgrep -af 'surefire|node --test|java .*-jar [^ ]*tidings-[^ ]*-exec\.jar' | grep -v -e '-Dtidings.bench=1' >/dev/null; do
 		echo "waiting for other builds to finish..." >&2
 		sleep 20
 	done

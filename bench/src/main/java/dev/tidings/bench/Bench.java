@@ -30,7 +30,7 @@ public final class Bench {
 			return;
 		}
 		String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-		List<String> busyAtStart = Machine.otherLoad();
+		Machine.Contention contention = new Machine.Contention().start();
 		List<String> report = new ArrayList<>();
 		boolean passed = true;
 
@@ -78,11 +78,7 @@ public final class Bench {
 			.append((options.targetUrl() != null) ? options.targetUrl()
 					: "standalone exec jar, JVM `" + String.join(" ", options.jvm()) + "`, H2")
 			.append("; load tool on the same cores\n");
-		List<String> busyAtEnd = Machine.otherLoad();
-		section.append("- other builds on the machine: ")
-			.append((busyAtStart.isEmpty() && busyAtEnd.isEmpty()) ? "none (idle)"
-					: busyAtStart.size() + " at start, " + busyAtEnd.size() + " at end")
-			.append("\n\n");
+		section.append("- other builds on the machine: ").append(contention.describe()).append("\n\n");
 		section.append(ours.table().markdown());
 		if (theirs != null) {
 			section.append("\n").append(theirs.table().markdown());
@@ -103,7 +99,10 @@ public final class Bench {
 			Results.update(options.results(), options.scenario(), section.toString());
 			System.out.println("Updated " + options.results());
 		}
+		int runs = (theirs != null) ? 2 : 1;
+		int failed = (ours.passed() ? 0 : 1) + ((theirs == null || theirs.passed()) ? 0 : 1);
 		System.out.println(passed ? "All correctness checks passed." : "CORRECTNESS CHECKS FAILED.");
+		System.out.println("checks: " + (runs - failed) + " passed, " + failed + " failed");
 		System.exit(passed ? 0 : 1);
 	}
 

@@ -30,6 +30,10 @@ final class Connections {
 		Workload workload = new Workload(server, ledger, 5, 0);
 		Run.oneAtATime(workload, 10); // warms the write path before the baseline
 		long heapBefore = Machine.heapAfterGcKib(server.pid);
+		String histogram = System.getenv("BENCH_HISTOGRAM");
+		if (histogram != null) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(histogram + ".before"), Machine.histogram(server.pid));
+		}
 		long rssBefore = Machine.rssKib(server.pid);
 		List<Sessions> opened = new ArrayList<>();
 		List<Subscriber> all = new ArrayList<>();
@@ -43,6 +47,10 @@ final class Connections {
 				all.addAll(sessions.all());
 				ledger.readers(all);
 				long heap = Machine.heapAfterGcKib(server.pid);
+				if (histogram != null) {
+					java.nio.file.Files.writeString(java.nio.file.Path.of(histogram + "." + step),
+							Machine.histogram(server.pid));
+				}
 				long rss = Machine.rssKib(server.pid);
 				Histogram pings = new Histogram(3);
 				for (int i = 0; i < PINGS; i++) {

@@ -136,7 +136,7 @@ final class Ledger {
 		long count = 0;
 		for (Subscriber session : sessions) {
 			for (Write write : this.writes) {
-				if (write.seq < session.checkedUntil() && write.expected(session.kind()) != null
+				if (write.seq >= session.checkedFrom() && write.seq < session.checkedUntil() && write.expected(session.kind()) != null
 						&& !session.received(write.seq)) {
 					if (count++ < SHOWN) {
 						this.problems.add("write " + write.seq + " (" + write.op + " " + write.after + ") never reached "

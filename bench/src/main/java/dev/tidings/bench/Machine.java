@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class Machine {
 
 	/** Processes that mean another build is running (the tool's own server is marked). */
-	private static final Pattern BUSY = Pattern.compile("surefire|node --test|tidings-.*-exec\\.jar");
+	private static final Pattern BUSY = Pattern.compile("surefire|node --test|java .*-jar [^ ]*tidings-[^ ]*-exec\\.jar");
 
 	static final String OWN_MARKER = "-Dtidings.bench=1";
 
@@ -51,6 +51,44 @@ final class Machine {
 		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + total + ", Java "
 				+ System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.version");
+	}
+
+	/**
+	 * Samples every two seconds whether another build runs, so the report can say how much
+	 * of the run shared the cores with one.
+	 */
+	static final class Contention {
+
+		private final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+
+		private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+
+		Contention start() {
+			Thread sampler = new Thread(() -> {
+				while (true) {
+					this.samples.incrementAndGet();
+					if (!otherLoad().isEmpty()) {
+						this.busy.incrementAndGet();
+					}
+					try {
+						Thread.sleep(2_000);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "bench-contention");
+			sampler.setDaemon(true);
+			sampler.start();
+			return this;
+		}
+
+		String describe() {
+			int busy = this.busy.get();
+			return (busy == 0) ? "none (idle)"
+					: String.format("other builds ran during %.0f%% of the run", 100.0 * busy / this.samples.get());
+		}
+
 	}
 
 	/** Other builds or servers now running on the machine, by command line. */
@@ -110,6 +148,11 @@ final class Machine {
 			Thread.currentThread().interrupt();
 			return -1;
 		}
+	}
+
+	/** The process's live objects by class, after a full GC (jcmd GC.class_histogram). */
+	static String histogram(long pid) throws IOException, InterruptedException {
+		return (pid > 0) ? jcmd(pid, "GC.class_histogram") : "";
 	}
 
 	/**

@@ -36,6 +36,14 @@ final class Sessions implements AutoCloseable {
 
 	/** Opens and subscribes them all; fails on the first that cannot subscribe. */
 	static Sessions open(Target target, Ledger ledger, int count) throws Exception {
+		return open(target, ledger, count, Subscriber.DEMAND);
+	}
+
+	/**
+	 * @param demand how many frames each session asks for ahead (1 where some will stop
+	 * reading and must stop at once)
+	 */
+	static Sessions open(Target target, Ledger ledger, int count, int demand) throws Exception {
 		Sessions sessions = new Sessions();
 		int clients = Math.max(1, (count + SOCKETS_PER_CLIENT - 1) / SOCKETS_PER_CLIENT);
 		for (int i = 0; i < clients; i++) {
@@ -56,7 +64,7 @@ final class Sessions implements AutoCloseable {
 		List<CompletableFuture<Subscriber>> opened = new ArrayList<>();
 		Kind[] kinds = Kind.values();
 		for (int i = 0; i < count; i++) {
-			Subscriber subscriber = new Subscriber(i, kinds[i % kinds.length], ledger, sessions.frames);
+			Subscriber subscriber = new Subscriber(i, kinds[i % kinds.length], ledger, sessions.frames, demand);
 			sessions.subscribers.add(subscriber);
 			opening.acquire();
 			CompletableFuture<Subscriber> open = subscriber.open(sessions.clients.get(i % clients), target.websocket(),

@@ -26,7 +26,7 @@ final class SlowConsumers {
 		Map<String, Double> figures = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
 		Ledger ledger = new Ledger(target.semantics);
-		try (Sessions sessions = Sessions.open(target, ledger, size)) {
+		try (Sessions sessions = Sessions.open(target, ledger, size, 1)) {
 			Workload workload = new Workload(target, ledger, 3, options.bodyBytes());
 			Run.oneAtATime(workload, options.warmup());
 			phase(ledger, workload, options.writes());
