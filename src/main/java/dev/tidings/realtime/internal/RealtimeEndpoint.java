@@ -223,6 +223,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus closeStatus) {
 		SocketSession session = this.sessions.remove(socket.getId());
 		if (session != null) {
+			session.markClosed();
 			session.setTimer(null);
 			this.index.removeAll(session);
 		}
