@@ -22,7 +22,18 @@ import org.springframework.core.env.Environment;
 @PropertySource("classpath:dev/tidings/app/standalone.properties")
 public class TidingsApplication {
 
+	/**
+	 * Tomcat's WebSocket input, output and encoder buffers, per connection; the output
+	 * buffer is also the most frames one batched socket write carries. Read once, when
+	 * Tomcat's WebSocket classes load, so only a system property sets it; one given on
+	 * the command line wins.
+	 */
+	static final String WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
 	public static void main(String[] args) {
+		if (System.getProperty(WEBSOCKET_BUFFER) == null) {
+			System.setProperty(WEBSOCKET_BUFFER, "4096");
+		}
 		SpringApplication.run(TidingsApplication.class, args);
 	}
 

@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  * from a shared pool. Whoever hands a frame over (the dispatcher, a message handler, the
  * heartbeat) returns at once: only a writer thread ever waits on a client's socket, and a
  * client whose unsent frames outgrow the limit is cut off by {@code onOverflow}.
+ * <p>
+ * A drain writes every frame waiting, then {@code flush}es once: where the container
+ * batches frames (Tomcat, see {@link SocketSession}), the frames that queued up while the
+ * session waited for a writer leave in a few socket writes instead of one each, the
+ * kernel's cost per write being the floor of fan-out.
  */
 final class Outbox {
 
@@ -28,13 +33,16 @@ final class Outbox {
 
 	private final Consumer<String> write;
 
+	private final Runnable flush;
+
 	private final long limitBytes;
 
 	private final Runnable onOverflow;
 
-	Outbox(Executor writers, Consumer<String> write, long limitBytes, Runnable onOverflow) {
+	Outbox(Executor writers, Consumer<String> write, Runnable flush, long limitBytes, Runnable onOverflow) {
 		this.writers = writers;
 		this.write = write;
+		this.flush = flush;
 		this.limitBytes = limitBytes;
 		this.onOverflow = onOverflow;
 	}
@@ -76,14 +84,23 @@ final class Outbox {
 
 	private void drain() {
 		try {
+			boolean unflushed = false;
 			for (Object next = this.frames.poll(); next != null; next = this.frames.poll()) {
 				if (next instanceof String frame) {
 					this.queuedBytes.addAndGet(-size(frame));
 					this.write.accept(frame);
+					unflushed = true;
 				}
 				else {
+					if (unflushed) {
+						this.flush.run();
+						unflushed = false;
+					}
 					((Runnable) next).run();
 				}
+			}
+			if (unflushed) {
+				this.flush.run();
 			}
 		}
 		finally {

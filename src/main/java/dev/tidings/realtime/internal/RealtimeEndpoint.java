@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +17,8 @@ import dev.tidings.realtime.RealtimeSettings.AuthMode;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Sessions;
+import jakarta.websocket.RemoteEndpoint;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -116,22 +119,41 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
 		Identity identity = (Identity) socket.getAttributes().get(UpgradeRules.IDENTITY);
 		Sessions.Client client = (Sessions.Client) socket.getAttributes().get(UpgradeRules.CLIENT);
+		RemoteEndpoint.Basic batch = null;
 		if (socket instanceof NativeWebSocketSession wrapper
 				&& wrapper.getNativeSession() instanceof jakarta.websocket.Session container) {
 			// Tomcat's blocking write otherwise waits 20 s for a client that stopped
 			// reading
 			container.getUserProperties()
 				.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", this.settings.sendTimeLimit().toMillis());
+			batch = batching(container);
 		}
 		SocketSession session = new SocketSession(decorated, this.codec, this.callers, this.clock,
 				this.settings.authMode() == AuthMode.PUBLIC, client, identity, this.settings.rateLimit(),
-				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit());
+				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit(), batch);
 		this.sessions.put(socket.getId(), session);
 		if (identity == null) {
 			this.timers.armHandshake(session);
 		}
 		else {
 			this.timers.armExpiry(session, session.generation());
+		}
+	}
+
+	/**
+	 * Lets the container gather the frames of one drain of the outbox into its output
+	 * buffer and write them together when the outbox flushes; null where it cannot (the
+	 * outbox then writes frame by frame, as before).
+	 */
+	private static RemoteEndpoint.@Nullable Basic batching(jakarta.websocket.Session container) {
+		try {
+			RemoteEndpoint.Basic remote = container.getBasicRemote();
+			remote.setBatchingAllowed(true);
+			return remote.getBatchingAllowed() ? remote : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("WebSocket {} writes frame by frame: batching refused", container.getId(), ex);
+			return null;
 		}
 	}
 
@@ -202,6 +224,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		this.upgradeRules.closed(socket.getAttributes());
 		SocketSession session = this.sessions.remove(socket.getId());
 		if (session != null) {
+			session.markClosed();
 			session.setTimer(null);
 			this.index.removeAll(session);
 		}

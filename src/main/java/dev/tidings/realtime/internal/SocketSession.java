@@ -10,6 +10,7 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Sessions;
+import jakarta.websocket.RemoteEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,12 +78,23 @@ public final class SocketSession implements ClientSession {
 
 	private volatile boolean pinged;
 
+	private volatile boolean closed;
+
+	private final RemoteEndpoint.@Nullable Basic batch;
+
+	/**
+	 * @param batch the container's endpoint of this socket, with batching allowed: frames
+	 * are then only buffered until the outbox flushes them; null to write each frame as
+	 * it is sent
+	 */
 	SocketSession(WebSocketSession socket, ProtocolCodec codec, Accountabilities callers, Clock clock,
 			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
-			long maxMessageSize, Executor writers, long sendBufferLimit) {
+			long maxMessageSize, Executor writers, long sendBufferLimit, RemoteEndpoint.@Nullable Basic batch) {
 		this.socket = socket;
+		this.batch = batch;
 		this.openedAt = clock.instant();
-		this.outbox = new Outbox(writers, this::write, sendBufferLimit, () -> closeNow(CloseReasons.SLOW_CLIENT));
+		this.outbox = new Outbox(writers, this::write, this::flush, sendBufferLimit,
+				() -> closeNow(CloseReasons.SLOW_CLIENT));
 		this.codec = codec;
 		this.callers = callers;
 		this.clock = clock;
@@ -129,7 +141,7 @@ public final class SocketSession implements ClientSession {
 	 */
 	@Override
 	public void send(String frame) {
-		if (this.socket.isOpen()) {
+		if (!this.closed) {
 			this.outbox.offer(frame);
 		}
 	}
@@ -151,14 +163,39 @@ public final class SocketSession implements ClientSession {
 		}
 	}
 
+	/** Writes the frames the container batched since the last flush. */
+	private void flush() {
+		if (this.batch == null || !this.socket.isOpen()) {
+			return;
+		}
+		try {
+			this.batch.flushBatch();
+		}
+		catch (IOException | IllegalStateException ex) {
+			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
+			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+	}
+
 	/** Sends a protocol message. */
 	void reply(ServerMessage message) {
 		send(this.codec.encode(message));
 	}
 
+	/**
+	 * Whether the socket is still served. The dispatcher asks this of every subscriber
+	 * for every change, so it reads a flag of this object instead of following the
+	 * decorators to the container's session each time (a cache miss or more per session);
+	 * the writer still checks the socket itself before every write.
+	 */
 	@Override
 	public boolean isOpen() {
-		return this.socket.isOpen();
+		return !this.closed;
+	}
+
+	/** The container closed the socket: nothing more is queued for it. */
+	void markClosed() {
+		this.closed = true;
 	}
 
 	/**
@@ -171,6 +208,7 @@ public final class SocketSession implements ClientSession {
 
 	private void closeNow(CloseStatus status) {
 		cancelTimer();
+		this.closed = true;
 		try {
 			this.socket.close(status);
 		}

@@ -1,0 +1,90 @@
+package dev.tidings.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code SCENARIO [--option value]...}, with defaults per scenario (see
+ * bench/README.md).
+ */
+record Options(String scenario, String targetUrl, long pid, boolean peer, Path peerDir, List<Integer> subscribers,
+		int writes, int warmup, double seconds, double burstSeconds, int writers, int bodyBytes, Path jar,
+		List<String> jvm, Path results, Path jfr, String command) {
+
+	static final List<String> SCENARIOS = List.of("smoke", "fanout", "throughput", "connections", "slow");
+
+	static Options parse(String[] args) {
+		if (args.length == 0 || !SCENARIOS.contains(args[0])) {
+			throw new IllegalArgumentException("the first argument must be one of " + SCENARIOS);
+		}
+		String scenario = args[0];
+		String targetUrl = null;
+		long pid = -1;
+		boolean peer = false;
+		Path peerDir = Path.of("../shared/peer/directus");
+		List<Integer> subscribers = switch (scenario) {
+			case "smoke" -> List.of(50);
+			case "fanout" -> List.of(1_000, 10_000);
+			case "connections" -> List.of(19_500);
+			default -> List.of(1_000);
+		};
+		int writes = switch (scenario) {
+			case "smoke" -> 40;
+			case "slow" -> 150;
+			default -> 200;
+		};
+		int warmup = scenario.equals("smoke") ? 5 : 30;
+		double seconds = 20;
+		double burstSeconds = 5;
+		int writers = 8;
+		int bodyBytes = scenario.equals("slow") ? 16_384 : 0;
+		Path jar = null;
+		List<String> jvm = List.of("-Xmx2g");
+		Path results = null;
+		Path jfr = null;
+		for (int i = 1; i < args.length; i++) {
+			String name = args[i];
+			if (name.equals("--peer")) {
+				peer = true;
+				continue;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException(name + " needs a value");
+			}
+			String value = args[++i];
+			switch (name) {
+				case "--target" -> targetUrl = value;
+				case "--pid" -> pid = Long.parseLong(value);
+				case "--peer-dir" -> peerDir = Path.of(value);
+				case "--subscribers" -> subscribers = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+				case "--writes" -> writes = Integer.parseInt(value);
+				case "--warmup" -> warmup = Integer.parseInt(value);
+				case "--seconds" -> seconds = Double.parseDouble(value);
+				case "--burst-seconds" -> burstSeconds = Double.parseDouble(value);
+				case "--writers" -> writers = Integer.parseInt(value);
+				case "--body" -> bodyBytes = Integer.parseInt(value);
+				case "--jar" -> jar = Path.of(value);
+				case "--jvm" -> jvm = List.of(value.trim().split("\\s+"));
+				case "--jfr" -> jfr = Path.of(value);
+				case "--results" -> results = value.equals("none") ? null : Path.of(value);
+				default -> throw new IllegalArgumentException("unknown option " + name);
+			}
+		}
+		if (targetUrl == null && jar == null) {
+			throw new IllegalArgumentException("give --jar (the exec jar to start) or --target URL");
+		}
+		// run.sh passes the command as typed; the tool's own arguments add paths
+		String command = System.getenv().getOrDefault("BENCH_COMMAND", String.join(" ", args));
+		return new Options(scenario, targetUrl, pid, peer, peerDir, subscribers, writes, warmup, seconds, burstSeconds,
+				writers, bodyBytes, jar, jvm, results, jfr, command);
+	}
+
+	/** The same scenario, sized for the Directus peer (about a thousand pushes a second). */
+	Options forPeer() {
+		return new Options(this.scenario, null, -1, false, this.peerDir, List.of(Math.min(this.subscribers.get(0), 1_000)), Math.min(this.writes, 30),
+				Math.min(this.warmup, 3), this.seconds, Math.min(this.burstSeconds, 2), this.writers, this.bodyBytes,
+				this.jar, this.jvm, this.results, null, this.command);
+	}
+
+}
