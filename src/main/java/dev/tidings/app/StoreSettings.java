@@ -2,6 +2,7 @@ package dev.tidings.app;
 
 import java.util.Locale;
 
+import dev.tidings.autoconfigure.TidingsClusterProperties;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -34,8 +35,7 @@ class StoreSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 	}
 
 	static void check(Environment environment) {
-		boolean redis = StringUtils.hasText(environment.getProperty("tidings.cluster.redis-url"))
-				|| StringUtils.hasText(environment.getProperty("tidings.cluster.redis-host"));
+		boolean redis = TidingsClusterProperties.redisConfigured(environment);
 		String redisUrl = environment.getProperty("tidings.standalone.redis-url", "");
 		String brokerUrl = environment.getProperty("tidings.standalone.broker-url", "");
 		if (StringUtils.hasText(brokerUrl) && !brokerUrl.startsWith("redis://") && !brokerUrl.startsWith("rediss://")) {

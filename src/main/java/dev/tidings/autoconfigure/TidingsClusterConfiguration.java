@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.StringUtils;
 
 /**
  * Several instances through Redis, when a Redis server is configured and Lettuce is on
@@ -47,19 +46,15 @@ class TidingsClusterConfiguration {
 	}
 
 	/**
-	 * Whether {@code tidings.cluster.redis-url} or {@code redis-host} has a value: an
-	 * empty one, as the standalone app's unset {@code REDIS} gives, means no cluster.
+	 * Whether {@link TidingsClusterProperties#redisConfigured} switches the cluster on.
 	 */
 	static class RedisConfigured extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			for (String name : new String[] { "tidings.cluster.redis-url", "tidings.cluster.redis-host" }) {
-				if (StringUtils.hasText(context.getEnvironment().getProperty(name))) {
-					return ConditionOutcome.match(name + " is set");
-				}
-			}
-			return ConditionOutcome.noMatch("neither tidings.cluster.redis-url nor redis-host is set");
+			return TidingsClusterProperties.redisConfigured(context.getEnvironment())
+					? ConditionOutcome.match("tidings.cluster.redis-url or redis-host is set")
+					: ConditionOutcome.noMatch("neither tidings.cluster.redis-url nor redis-host is set");
 		}
 
 	}

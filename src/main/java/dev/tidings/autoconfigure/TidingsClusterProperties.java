@@ -7,6 +7,8 @@ import dev.tidings.cluster.ClusterSettings.RedisEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.util.StringUtils;
 
 /**
  * Settings of several instances sharing their changes through Redis (Directus's
@@ -37,6 +39,16 @@ public record TidingsClusterProperties(@Nullable String redisUrl, @Nullable Stri
 		@DefaultValue("0") int redisDatabase, @DefaultValue("tidings:changes") String streamKey,
 		@DefaultValue("100000") long streamMaxLength, @DefaultValue("10000") int bufferSize,
 		@DefaultValue("2s") Duration timeout, @DefaultValue("1s") Duration retryInterval) {
+
+	/**
+	 * Whether the environment switches the cluster on: {@code redis-url} or
+	 * {@code redis-host} has text. An empty value, as the standalone app's unset
+	 * {@code REDIS} gives, means no cluster.
+	 */
+	public static boolean redisConfigured(PropertyResolver environment) {
+		return StringUtils.hasText(environment.getProperty("tidings.cluster.redis-url"))
+				|| StringUtils.hasText(environment.getProperty("tidings.cluster.redis-host"));
+	}
 
 	ClusterSettings settings() {
 		return new ClusterSettings(
