@@ -75,12 +75,8 @@ class TidingsAuthConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Authenticator tidingsAuthenticator(AccessTokens accessTokens, Accountabilities callers,
-			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
-		TransactionTemplate reads = new TransactionTemplate(transactionManager);
-		reads.setReadOnly(true);
-		return new TokenAuthenticator(accessTokens, callers,
-				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), reads);
+	Authenticator tidingsAuthenticator(AccessTokens accessTokens, Accountabilities callers) {
+		return new TokenAuthenticator(accessTokens, callers);
 	}
 
 }

@@ -12,10 +12,12 @@ import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Authenticator;
+import dev.tidings.security.SecurityCache;
 import dev.tidings.security.Sessions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
@@ -37,9 +39,18 @@ public class RealtimeWebSocketConfiguration {
 	@Bean
 	RealtimeEndpoint tidingsRealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index,
 			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
-			ItemsService items, SchemaRegistry schemas) {
-		return new RealtimeEndpoint(settings, index, new Authentication(authenticator, accessTokens, sessions), callers,
-				items, schemas, Clock.systemUTC());
+			ItemsService items, SchemaRegistry schemas, SecurityCache cache) {
+		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index,
+				new Authentication(authenticator, accessTokens, sessions), callers, items, schemas, Clock.systemUTC());
+		// A write empties the cache during its transaction and again once it completes
+		// (locally, or on another instance through the cluster): only the second sees
+		// the committed state worth re-checking.
+		cache.onInvalidate(() -> {
+			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+				endpoint.securityChanged();
+			}
+		});
+		return endpoint;
 	}
 
 	@Bean

@@ -47,6 +47,28 @@ public final class Accountabilities {
 		return this.cache.caller(userId, (id) -> this.reads.execute((status) -> load(id)));
 	}
 
+	/**
+	 * The caller holding a static token, by the token's digest; looked up anew after any
+	 * change to the security model, so a token that was changed or cleared stops working
+	 * at once.
+	 * @throws TidingsException {@code INVALID_CREDENTIALS} when no active user holds it
+	 */
+	public Accountability forStaticToken(StaticTokenDigest digest) {
+		UUID holder = this.cache.staticToken(digest.hex(), (key) -> this.reads.execute((status) -> {
+			List<UUID> holders = this.entityManager
+				.createQuery("select u.id from UserAccount u where u.token = :digest and u.status = :active",
+						UUID.class)
+				.setParameter("digest", key)
+				.setParameter("active", UserAccount.ACTIVE)
+				.getResultList();
+			if (holders.isEmpty()) {
+				throw invalidCredentials();
+			}
+			return holders.get(0);
+		}));
+		return forUser(holder);
+	}
+
 	/** An anonymous caller: the public policies only. */
 	public Accountability anonymous() {
 		return Accountability
@@ -59,7 +81,7 @@ public final class Accountabilities {
 	private Accountability load(UUID userId) {
 		UserAccount user = this.entityManager.find(UserAccount.class, userId);
 		if (user == null || !user.isActive()) {
-			throw new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
+			throw invalidCredentials();
 		}
 		List<UUID> roles = roleTree(user.getRole());
 		List<Access> rows = this.entityManager
@@ -90,6 +112,10 @@ public final class Accountabilities {
 		Role role = user.getRole();
 		return new Accountability(userId, (role != null) ? role.getId() : null, roles, List.copyOf(policies), admin,
 				app);
+	}
+
+	private static TidingsException invalidCredentials() {
+		return new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
 	}
 
 	private static int rank(Access access, List<UUID> roles) {

@@ -51,6 +51,10 @@ public final class SecurityCache {
 		return this.current.remember(this.current.anonymous, "public", load);
 	}
 
+	<T> T staticToken(String digest, Function<String, T> load) {
+		return this.current.remember(this.current.staticTokens, digest, load);
+	}
+
 	/** Forgets everything; called after every committed (or rolled back) change. */
 	public void invalidate() {
 		this.current = new Generation(this.enabled);
@@ -74,6 +78,8 @@ public final class SecurityCache {
 		private final Map<Object, Object> grants = new ConcurrentHashMap<>();
 
 		private final Map<Object, Object> anonymous = new ConcurrentHashMap<>();
+
+		private final Map<Object, Object> staticTokens = new ConcurrentHashMap<>();
 
 		Generation(boolean remembers) {
 			this.remembers = remembers;

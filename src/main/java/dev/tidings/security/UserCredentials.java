@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +29,14 @@ public final class UserCredentials {
 
 	/**
 	 * Called in the writing transaction after a user was updated with the payload as
-	 * sent.
+	 * sent: a new password or e-mail, or a status other than active, ends the user's
+	 * sessions, so a refresh token from before a suspension stays dead after the user is
+	 * re-activated. (Deleting a user deletes its sessions by the foreign key.)
 	 */
 	public void updated(String collection, Object key, Map<String, ?> payload) {
 		boolean newPassword = payload.get("password") instanceof String password && !password.isEmpty();
-		if (USERS.equals(collection) && (newPassword || payload.containsKey("email"))) {
+		boolean inactive = payload.containsKey("status") && !UserAccount.ACTIVE.equals(payload.get("status"));
+		if (USERS.equals(collection) && (newPassword || inactive || payload.containsKey("email"))) {
 			this.entityManager.createQuery("delete from Session s where s.user.id = :user")
 				.setParameter("user", key)
 				.executeUpdate();

@@ -233,30 +233,6 @@ class LivePushTests {
 	}
 
 	@Test
-	void suspendedUserGetsNoPushFromTheNextChangeOn() {
-		String reader = String.valueOf(this.jdbc
-			.queryForObject("select id from tidings_users where email = 'reader@example.com'", Object.class));
-		try (SocketClient socket = subscribed("reader@example.com", "reader-password-123", Map.of());
-				SocketClient observer = subscribed("admin@example.com", "admin-password-123",
-						Map.of("fields", List.of("id")))) {
-			send("PATCH", "/users/" + reader, "{\"status\":\"suspended\"}");
-			create("{\"title\":\"While suspended\",\"status\":\"published\"}");
-			create("{\"title\":\"Fence\",\"status\":\"draft\"}");
-			// the observer has the fence: the dispatcher is past the suspended-time
-			// create
-			observer.next();
-			observer.next();
-			send("PATCH", "/users/" + reader, "{\"status\":\"active\"}");
-			int marker = create("{\"title\":\"After\",\"status\":\"published\"}");
-
-			assertThat(rows(socket.next())).extracting((row) -> row.get("id")).containsExactly(marker);
-		}
-		finally {
-			send("PATCH", "/users/" + reader, "{\"status\":\"active\"}");
-		}
-	}
-
-	@Test
 	void hostCodeWritesArePushedAndRolledBackOnesAreNot() {
 		try (SocketClient reader = subscribed("reader@example.com", "reader-password-123", Map.of())) {
 			this.transactions.executeWithoutResult((status) -> {

@@ -23,8 +23,18 @@ final class Rest {
 	/** Sends the request with the token; fails unless it succeeds; the body, if any. */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> send(int port, String token, String method, String path, @Nullable Object body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + token);
+		HttpResponse<String> response = call(port, token, method, path, body);
+		assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
+		return response.body().isEmpty() ? Map.of() : SocketClient.json.readValue(response.body(), Map.class);
+	}
+
+	/** Sends the request, with the token if there is one, and returns the response. */
+	static HttpResponse<String> call(int port, @Nullable String token, String method, String path,
+			@Nullable Object body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (token != null) {
+			request = request.header("Authorization", "Bearer " + token);
+		}
 		request = (body != null)
 				? request.header("Content-Type", "application/json")
 					.method(method,
@@ -32,9 +42,7 @@ final class Rest {
 									(body instanceof String text) ? text : SocketClient.json.writeValueAsString(body)))
 				: request.method(method, HttpRequest.BodyPublishers.noBody());
 		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
-			return response.body().isEmpty() ? Map.of() : SocketClient.json.readValue(response.body(), Map.class);
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Passwords written through the administration routes are stored hashed, and a new
- * password ends the user's sessions: a refresh token stolen before the change stops
- * working.
+ * password or a suspension ends the user's sessions: a refresh token stolen before the
+ * change stops working, also once the user is active again.
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:credential-change-tests;DB_CLOSE_DELAY=-1",
@@ -80,6 +80,29 @@ class CredentialChangeApiTests {
 				this.anonymous.post("/auth/refresh", ApiClient.json(Map.of("refresh_token", refresh, "mode", "json")))
 					.status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void suspensionEndsTheUsersSessionsSoReactivationBringsNoOldRefreshTokenBack() {
+		String id = (String) this.admin
+			.post("/users", ApiClient.json(Map.of("email", "suspending@example.com", "password", "suspend-password-1")))
+			.item()
+			.get("id");
+		String refresh = (String) this.anonymous
+			.post("/auth/login",
+					ApiClient.json(Map.of("email", "suspending@example.com", "password", "suspend-password-1", "mode",
+							"json")))
+			.item()
+			.get("refresh_token");
+
+		this.admin.patch("/users/" + id, ApiClient.json(Map.of("status", "suspended")));
+		this.admin.patch("/users/" + id, ApiClient.json(Map.of("status", "active")));
+
+		this.anonymous.post("/auth/refresh", ApiClient.json(Map.of("refresh_token", refresh, "mode", "json")))
+			.error(401, "INVALID_CREDENTIALS");
+		assertThat(this.jdbc.queryForObject("select count(*) from tidings_sessions s join tidings_users u "
+				+ "on s.\"user\" = u.id where u.email = 'suspending@example.com'", Integer.class))
+			.isZero();
 	}
 
 	private Map<String, Object> login(String password) {

@@ -5,13 +5,15 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Authenticator;
+import dev.tidings.security.StaticTokenDigest;
 import dev.tidings.security.Sessions;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the credentials a socket presents (a token at upgrade or in {@code auth}, an
  * e-mail and password, a refresh token) into an {@link Identity}. Tokens are verified
- * here, once; afterwards only the stored expiry is checked.
+ * here, once; afterwards only the stored expiry is checked, and a static token's digest
+ * is compared with the one its user holds now.
  */
 public final class Authentication {
 
@@ -36,8 +38,10 @@ public final class Authentication {
 		if (who.user() == null) {
 			throw new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
 		}
-		return new Identity(who.user(),
-				AccessTokens.isAccessToken(token) ? this.accessTokens.verify(token).expires() : null);
+		if (AccessTokens.isAccessToken(token)) {
+			return Identity.accessToken(who.user(), this.accessTokens.verify(token).expires());
+		}
+		return Identity.staticToken(who.user(), StaticTokenDigest.of(token));
 	}
 
 	/**
@@ -67,7 +71,7 @@ public final class Authentication {
 
 	private Result tokens(Sessions.Tokens tokens) {
 		AccessTokens.Verified verified = this.accessTokens.verify(tokens.accessToken());
-		return new Result(new Identity(verified.user(), verified.expires()), tokens.refreshToken());
+		return new Result(Identity.accessToken(verified.user(), verified.expires()), tokens.refreshToken());
 	}
 
 	/**

@@ -64,6 +64,8 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	private final UpgradeRules upgradeRules;
 
+	private final RevocationSweep revocations;
+
 	private volatile boolean running;
 
 	/**
@@ -96,6 +98,15 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 				List.of(this.auth, new SubscribeHandler(schemas, items, index, queries), new UnsubscribeHandler(index),
 						new ItemsHandler(schemas, items, queries), new PingHandler(), new PongHandler()));
 		this.upgradeRules = new UpgradeRules(settings, authentication, new ConnectionSlots(settings.maxConnections()));
+		this.revocations = new RevocationSweep(this.sessions::values, this.timers);
+	}
+
+	/**
+	 * Something in the security model changed and is committed: every open socket's
+	 * credential is checked again, off the calling thread.
+	 */
+	public void securityChanged() {
+		this.revocations.securityChanged();
 	}
 
 	/** The rules every upgrade request must pass. */
@@ -257,6 +268,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 	/** Ends the endpoint's threads when the context closes. */
 	@Override
 	public void close() {
+		this.revocations.close();
 		this.timers.shutdown();
 		this.writers.shutdown();
 	}

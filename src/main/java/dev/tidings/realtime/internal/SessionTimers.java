@@ -71,7 +71,12 @@ public final class SessionTimers {
 		session.setTimer(schedule(wait.isNegative() ? Duration.ZERO : wait, () -> expire(session, generation)));
 	}
 
-	private void expire(SocketSession session, int generation) {
+	/**
+	 * Ends the identity of that generation, unless the socket re-authenticated since:
+	 * {@code TOKEN_EXPIRED}, then the auth timeout to send {@code auth}. Used when the
+	 * token expires and when its credential is revoked.
+	 */
+	void expire(SocketSession session, int generation) {
 		if (!session.isOpen() || !session.expire(generation)) {
 			return;
 		}

@@ -3,9 +3,11 @@ package dev.tidings.realtime.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 
+import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
@@ -23,10 +25,10 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 /**
  * One connected client: the only object that writes to its socket (through a
  * {@link ConcurrentWebSocketSessionDecorator}, so a client that stops reading is cut off
- * instead of slowing anyone), and its authentication state. The identity holds a user id
- * and the token's expiry; {@link #caller()} resolves the caller through the security
- * cache each time and checks the expiry, so no push reaches an expired, suspended or
- * deleted user.
+ * instead of slowing anyone), and its authentication state. The identity holds a user id,
+ * the token's expiry and a static token's digest; {@link #caller()} resolves the caller
+ * through the security cache each time and checks the expiry, so no push reaches an
+ * expired, suspended or deleted user, nor the holder of a changed static token.
  */
 public final class SocketSession implements ClientSession {
 
@@ -39,7 +41,10 @@ public final class SocketSession implements ClientSession {
 		HANDSHAKE,
 		/** Authenticated (or public) and served. */
 		ACTIVE,
-		/** Its token expired; it must re-authenticate and receives nothing meanwhile. */
+		/**
+		 * Its token expired or was revoked; it must re-authenticate and receives nothing
+		 * meanwhile.
+		 */
 		EXPIRED
 
 	}
@@ -120,18 +125,39 @@ public final class SocketSession implements ClientSession {
 			}
 			current = this.identity;
 		}
-		if (current.user() == null) {
-			return this.callers.anonymous();
-		}
 		if (current.isExpiredAt(this.clock.instant())) {
 			return this.publicFallback ? this.callers.anonymous() : null;
 		}
 		try {
-			return this.callers.forUser(current.user());
+			return current.caller(this.callers);
 		}
 		catch (TidingsException ex) {
-			// suspended or deleted since the socket authenticated
+			// revoked since the socket authenticated: the revocation sweep tells it
 			return null;
+		}
+	}
+
+	/**
+	 * The generation whose credential no longer holds (its user suspended or deleted, its
+	 * static token changed or cleared), for {@link SessionTimers#expire}; empty when it
+	 * still holds or the socket acts as the public.
+	 */
+	OptionalInt revokedGeneration() {
+		Identity current;
+		int checked;
+		synchronized (this) {
+			if (this.phase != Phase.ACTIVE || this.identity.user() == null) {
+				return OptionalInt.empty();
+			}
+			current = this.identity;
+			checked = this.generation;
+		}
+		try {
+			current.caller(this.callers);
+			return OptionalInt.empty();
+		}
+		catch (TidingsException ex) {
+			return (ex.code() == ErrorCode.INVALID_CREDENTIALS) ? OptionalInt.of(checked) : OptionalInt.empty();
 		}
 	}
 
