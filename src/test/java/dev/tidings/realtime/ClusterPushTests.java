@@ -166,6 +166,32 @@ class ClusterPushTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void clearingAStaticTokenOnARevokesTheSocketItOpenedOnB() {
+		Map<String, Object> roles = Rest.send(portA, adminA, "GET",
+				"/roles?fields=id&filter=" + encode("{\"name\":{\"_eq\":\"Reader\"}}"), null);
+		Object reader = ((List<Map<String, Object>>) roles.get("data")).get(0).get("id");
+		Map<String, Object> created = Rest.send(portA, adminA, "POST", "/users",
+				Map.of("email", "cluster-static@example.com", "role", reader, "token", "cluster-static-token"));
+		Object user = ((Map<String, Object>) created.get("data")).get("id");
+		try (SocketClient onB = SocketClient.open(portB, "?access_token=cluster-static-token")) {
+			assertThat(onB.ask(Map.of("type", "subscribe", "collection", "articles", "uid", "live", "query",
+					Map.of("fields", List.of("id"), "limit", 1))))
+				.containsEntry("event", "init");
+
+			Rest.send(portA, adminA, "PATCH", "/users/" + user, Map.of("token", ""));
+
+			assertThat(onB.next()).isEqualTo(Map.of("type", "auth", "status", "error", "error",
+					Map.of("code", "TOKEN_EXPIRED", "message", "Token expired.")));
+			assertThat(onB.ask(Map.of("type", "items", "collection", "articles", "action", "read", "uid", "r")))
+				.containsEntry("status", "error");
+		}
+		finally {
+			Rest.send(portA, adminA, "DELETE", "/users/" + user, null);
+		}
+	}
+
+	@Test
 	void whenRedisStopsBothServeAloneAndCatchUpOnceItIsBack() {
 		try (SocketClient onB = subscribed(portB, "reader@example.com", "reader-password-123");
 				SocketClient onA = subscribed(portA, "reader@example.com", "reader-password-123")) {
