@@ -37,7 +37,7 @@ final class HostileSocket implements WebSocket.Listener {
 	private static final int BURST = 10;
 
 	/** Bursts between two frames over the server's message size limit. */
-	private static final int HUGE_EVERY = 100;
+	private static final int HUGE_EVERY = 25;
 
 	private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)ms");
 
@@ -322,7 +322,10 @@ final class HostileSocket implements WebSocket.Listener {
 		switch (type) {
 			case "subscription" -> {
 				String event = frame.path("event").asString("");
-				if (event.equals("init")) {
+				if (uid == null) {
+					this.tally.add("answered: subscription without uid");
+				}
+				else if (event.equals("init")) {
 					this.held.add(uid);
 					this.tally.add("answered: init");
 				}
