@@ -102,11 +102,13 @@ final class HostileSocket implements WebSocket.Listener {
 		try {
 			while (this.running.get()) {
 				if (!this.open) {
+					// a second between connections: a server that refuses or closes at once is not
+					// flooded with upgrades
+					if (this.filled) {
+						pause(TimeUnit.SECONDS.toNanos(1));
+					}
 					if (connect()) {
 						fill();
-					}
-					else {
-						pause(TimeUnit.SECONDS.toNanos(1));
 					}
 					this.filled = true;
 				}
