@@ -8,19 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One socket of the hostile Reader, driven by a thread of its own: it connects, fills its
@@ -28,22 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code pong} (messages of one socket are answered in order) says the server has dealt
  * with the burst. When the server answers {@code REQUESTS_EXCEEDED}, the next burst waits
  * for the budget the server names; so it goes as fast as the server lets it. A closed or
- * refused socket is opened again and refilled. It reads everything the server sends and
- * never answers the server's pings: its own frames keep it alive.
+ * refused socket is opened again a second later and refilled. What comes back is the
+ * {@link HostileListener}'s.
  */
-final class HostileSocket implements WebSocket.Listener {
+final class HostileSocket {
 
 	/** Frames of a burst before its ping: three unsubscribe-and-subscribe pairs and four malformed. */
 	private static final int BURST = 10;
 
 	/** Bursts between two frames over the server's message size limit. */
 	private static final int HUGE_EVERY = 25;
-
-	private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d+)ms");
-
-	private static final long BARRIER_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final Attack attack;
 
@@ -59,29 +44,9 @@ final class HostileSocket implements WebSocket.Listener {
 
 	private final AtomicBoolean running;
 
-	/** Slots whose subscription the server confirmed ({@code init}) and still holds. */
-	private final Set<String> held = ConcurrentHashMap.newKeySet();
-
-	/** Slots the server refused during this connection's fill. */
-	private final Set<String> refused = ConcurrentHashMap.newKeySet();
-
-	private final Object signal = new Object();
-
-	private final StringBuilder partial = new StringBuilder();
-
-	private volatile WebSocket socket;
-
-	private volatile boolean open;
+	private final HostileListener listener;
 
 	private volatile boolean filled;
-
-	/** Guarded by {@link #signal}. */
-	private String lastPong;
-
-	/** Guarded by {@link #signal}: when the last {@code REQUESTS_EXCEEDED} came, and its wait. */
-	private long exceededAt;
-
-	private long retryAfterMillis;
 
 	private int bursts;
 
@@ -95,17 +60,18 @@ final class HostileSocket implements WebSocket.Listener {
 		this.client = client;
 		this.uri = uri;
 		this.running = running;
+		this.listener = new HostileListener(tally, running);
 	}
 
 	/** The thread's loop, until the attacker stops. */
 	void run() {
 		try {
 			while (this.running.get()) {
-				if (!this.open) {
+				if (!this.listener.isOpen()) {
 					// a second between connections: a server that refuses or closes at once is not
 					// flooded with upgrades
 					if (this.filled) {
-						pause(TimeUnit.SECONDS.toNanos(1));
+						this.listener.pause(TimeUnit.SECONDS.toNanos(1));
 					}
 					if (connect()) {
 						fill();
@@ -121,20 +87,16 @@ final class HostileSocket implements WebSocket.Listener {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			WebSocket socket = this.socket;
-			if (socket != null) {
-				socket.abort();
-			}
+			this.listener.abort();
 		}
 	}
 
 	private boolean connect() throws InterruptedException {
-		this.held.clear();
-		this.refused.clear();
+		this.listener.reset();
 		try {
 			this.client.newWebSocketBuilder()
 				.connectTimeout(Duration.ofSeconds(30))
-				.buildAsync(this.uri, this)
+				.buildAsync(this.uri, this.listener)
 				.get(60, TimeUnit.SECONDS);
 			this.tally.add("upgrade accepted");
 			return true;
@@ -153,18 +115,17 @@ final class HostileSocket implements WebSocket.Listener {
 
 	/** Subscribes every slot; a slot refused is not asked again on this connection. */
 	private void fill() throws InterruptedException {
-		for (int round = 0; round < 5 && this.open && this.running.get(); round++) {
+		for (int round = 0; round < 5 && this.listener.isOpen() && this.running.get(); round++) {
 			List<String> missing = new ArrayList<>();
 			for (int slot = 0; slot < this.attack.subscriptions(); slot++) {
-				String uid = "s" + slot;
-				if (!this.held.contains(uid) && !this.refused.contains(uid)) {
-					missing.add(uid);
+				if (this.listener.missing("s" + slot)) {
+					missing.add("s" + slot);
 				}
 			}
 			if (missing.isEmpty()) {
 				return;
 			}
-			for (int from = 0; from < missing.size() && this.open && this.running.get(); from += BURST) {
+			for (int from = 0; from < missing.size() && this.listener.isOpen() && this.running.get(); from += BURST) {
 				long start = System.nanoTime();
 				List<String> burst = missing.subList(from, Math.min(missing.size(), from + BURST));
 				for (String uid : burst) {
@@ -199,13 +160,13 @@ final class HostileSocket implements WebSocket.Listener {
 		barrier(start, BURST);
 		if (this.attack.rate() > 0) {
 			long earliest = start + TimeUnit.SECONDS.toNanos(BURST + 1) / this.attack.rate();
-			pause(earliest - System.nanoTime());
+			this.listener.pause(earliest - System.nanoTime());
 		}
 	}
 
 	private void send(String what, String text) throws InterruptedException {
-		WebSocket socket = this.socket;
-		if (!this.open || socket == null) {
+		WebSocket socket = this.listener.socket();
+		if (!this.listener.isOpen() || socket == null) {
 			return;
 		}
 		try {
@@ -215,162 +176,20 @@ final class HostileSocket implements WebSocket.Listener {
 		catch (ExecutionException | TimeoutException ex) {
 			// the server closed it under us (after a frame over the size limit, for one)
 			this.tally.add("send failed");
-			closed();
-			socket.abort();
+			this.listener.abort();
 		}
 	}
 
-	/**
-	 * Pings and waits for the pong, or, when the server refused frames for their rate,
-	 * for the time it named per frame of the next burst.
-	 */
+	/** Pings, and waits for the answer that lets the next burst go. */
 	private void barrier(long burstStart, int burst) throws InterruptedException {
 		String uid = "b" + this.pings++;
 		send("ping", this.frames.ping(uid));
-		long deadline = System.nanoTime() + BARRIER_NANOS;
-		synchronized (this.signal) {
-			while (this.open && this.running.get()) {
-				if (uid.equals(this.lastPong)) {
-					return;
-				}
-				long now = System.nanoTime();
-				long until = deadline;
-				if (this.exceededAt >= burstStart) {
-					until = this.exceededAt + TimeUnit.MILLISECONDS.toNanos(this.retryAfterMillis * (burst + 1));
-				}
-				if (now >= until) {
-					if (until == deadline) {
-						this.tally.add("pong not seen within 10 s");
-					}
-					return;
-				}
-				TimeUnit.NANOSECONDS.timedWait(this.signal, until - now);
-			}
-		}
+		this.listener.awaitAnswer(uid, burstStart, burst);
 	}
 
-	private void pause(long nanos) throws InterruptedException {
-		long until = System.nanoTime() + nanos;
-		synchronized (this.signal) {
-			long left;
-			while (this.running.get() && (left = until - System.nanoTime()) > 0) {
-				TimeUnit.NANOSECONDS.timedWait(this.signal, left);
-			}
-		}
-	}
-
-	/** Drops the connection without a close handshake, ending a send in flight. */
+	/** Drops the connection: the attacker stops. */
 	void abort() {
-		WebSocket socket = this.socket;
-		if (socket != null) {
-			socket.abort();
-		}
-		wake();
-	}
-
-	/** Ends a barrier or a pause at once: the attacker stops or the socket closed. */
-	void wake() {
-		synchronized (this.signal) {
-			this.signal.notifyAll();
-		}
-	}
-
-	@Override
-	public void onOpen(WebSocket socket) {
-		this.socket = socket;
-		this.partial.setLength(0);
-		this.open = true;
-		socket.request(Long.MAX_VALUE);
-	}
-
-	@Override
-	public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-		this.partial.append(data);
-		if (last) {
-			String text = this.partial.toString();
-			this.partial.setLength(0);
-			handle(text);
-		}
-		return null;
-	}
-
-	private void handle(String text) {
-		JsonNode frame;
-		try {
-			frame = this.json.readTree(text);
-		}
-		catch (JacksonException ex) {
-			this.tally.add("answered: unreadable");
-			return;
-		}
-		String type = frame.path("type").asString("");
-		String uid = frame.path("uid").asString(null);
-		if ("error".equals(frame.path("status").asString(null))) {
-			String code = frame.path("error").path("code").asString("?");
-			this.tally.add("answered: error " + code);
-			if (code.equals("REQUESTS_EXCEEDED")) {
-				Matcher retry = RETRY_AFTER.matcher(frame.path("error").path("message").asString(""));
-				synchronized (this.signal) {
-					this.exceededAt = System.nanoTime();
-					this.retryAfterMillis = retry.find() ? Long.parseLong(retry.group(1)) : 20;
-					this.signal.notifyAll();
-				}
-			}
-			else if (type.equals("subscribe") && uid != null) {
-				this.refused.add(uid);
-			}
-			return;
-		}
-		switch (type) {
-			case "subscription" -> {
-				String event = frame.path("event").asString("");
-				if (uid == null) {
-					this.tally.add("answered: subscription without uid");
-				}
-				else if (event.equals("init")) {
-					this.held.add(uid);
-					this.tally.add("answered: init");
-				}
-				else if (event.equals("unsubscribe")) {
-					this.held.remove(uid);
-					this.tally.add("answered: unsubscribe");
-				}
-				else {
-					this.tally.add("pushes received");
-				}
-			}
-			case "pong" -> {
-				synchronized (this.signal) {
-					this.lastPong = uid;
-					this.signal.notifyAll();
-				}
-			}
-			case "ping" -> this.tally.add("server pings");
-			default -> this.tally.add("answered: " + type);
-		}
-	}
-
-	@Override
-	public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-		if (this.running.get()) {
-			this.tally.add("closed " + statusCode + (reason.isEmpty() ? "" : " (" + reason + ")"));
-		}
-		closed();
-		return null;
-	}
-
-	@Override
-	public void onError(WebSocket socket, Throwable error) {
-		if (this.running.get()) {
-			this.tally.add("socket failed: " + error.getClass().getSimpleName());
-		}
-		closed();
-	}
-
-	private void closed() {
-		this.open = false;
-		this.held.clear();
-		wake();
+		this.listener.abort();
 	}
 
 	boolean filled() {
@@ -378,11 +197,11 @@ final class HostileSocket implements WebSocket.Listener {
 	}
 
 	boolean isOpen() {
-		return this.open;
+		return this.listener.isOpen();
 	}
 
 	int held() {
-		return this.held.size();
+		return this.listener.held();
 	}
 
 }
