@@ -35,7 +35,10 @@ final class Abuse {
 		Map<String, Double> figures = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
 		// half the attacker's sockets: under the server's limit even when the attacker is told more
+		long created = System.nanoTime();
 		Accounts accounts = Accounts.create(target, size, Math.max(1, attack.sockets() / 2));
+		System.out.printf("  %d honest accounts created and logged in in %.1f s%n", accounts.count(),
+				(System.nanoTime() - created) / 1e9);
 		Ledger ledger = new Ledger(target.semantics);
 		Table hostile;
 		String ratio;
