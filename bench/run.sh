@@ -23,7 +23,12 @@ done
 ulimit -n "$(ulimit -Hn)"
 
 jar=$(ls target/tidings-*-exec.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ]; then
+given_jar=false
+for arg in "${args[@]}"; do
+	if [ "$arg" = --jar ]; then given_jar=true; fi
+done
+# a --jar of the caller's (it wins over this one) needs no build
+if [ -z "$jar" ] && ! $given_jar; then
 	./mvnw -q package -DskipTests
 	jar=$(ls target/tidings-*-exec.jar | head -1)
 fi

@@ -42,7 +42,7 @@ public final class Bench {
 			ours = scenario(new Run(options, target));
 		}
 		else {
-			try (Server server = Server.start(options.jar(), options.jvm())) {
+			try (Server server = Server.start(options.jar(), options.jvm(), serverArguments(options))) {
 				Target target = new Target("tidings", server.url(), Semantics.TIDINGS, server.pid(),
 						Server.ADMIN_PASSWORD)
 					.login();
@@ -80,6 +80,9 @@ public final class Bench {
 			.append("; load tool on the same cores\n");
 		section.append("- other builds on the machine: ").append(contention.describe()).append("\n\n");
 		section.append(ours.table().markdown());
+		if (!ours.more().isEmpty()) {
+			section.append("\n").append(ours.more());
+		}
 		if (theirs != null) {
 			section.append("\n").append(theirs.table().markdown());
 			section.append("\n").append(ratios(ours.figures(), theirs.figures()).markdown());
@@ -115,8 +118,19 @@ public final class Bench {
 			case "throughput" -> Throughput.run(run, options.subscribers().get(0));
 			case "connections" -> Connections.run(run, options.subscribers().get(0));
 			case "slow" -> SlowConsumers.run(run, options.subscribers().get(0));
+			case "abuse" -> Abuse.run(run, options.subscribers().get(0));
 			default -> throw new IllegalArgumentException(options.scenario());
 		};
+	}
+
+	/**
+	 * The server's defaults, but for the other scenarios no limit on sockets per user: they
+	 * share one account per role over up to 10,000 sockets. Scenario (e) keeps the limit
+	 * and spreads its honest sessions over accounts instead, so its attacker meets it.
+	 */
+	private static List<String> serverArguments(Options options) {
+		return options.scenario().equals("abuse") ? List.of()
+				: List.of("--tidings.websockets.max-sockets-per-user=" + Integer.MAX_VALUE);
 	}
 
 	private static String title(String scenario) {
@@ -126,6 +140,7 @@ public final class Bench {
 			case "throughput" -> "(b) Throughput";
 			case "connections" -> "(c) Idle connections";
 			case "slow" -> "(d) Slow consumers";
+			case "abuse" -> "(e) Abuse: one hostile Reader among honest subscribers";
 			default -> scenario;
 		};
 	}

@@ -10,9 +10,9 @@ import java.util.List;
  */
 record Options(String scenario, String targetUrl, long pid, boolean peer, Path peerDir, List<Integer> subscribers,
 		int writes, int warmup, double seconds, double burstSeconds, int writers, int bodyBytes, Path jar,
-		List<String> jvm, Path results, Path jfr, String command) {
+		List<String> jvm, Path results, Path jfr, Attack attack, String command) {
 
-	static final List<String> SCENARIOS = List.of("smoke", "fanout", "throughput", "connections", "slow");
+	static final List<String> SCENARIOS = List.of("smoke", "fanout", "throughput", "connections", "slow", "abuse");
 
 	static Options parse(String[] args) {
 		if (args.length == 0 || !SCENARIOS.contains(args[0])) {
@@ -43,6 +43,14 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 		List<String> jvm = List.of("-Xmx2g");
 		Path results = null;
 		Path jfr = null;
+		// the server's defaults: max-sockets-per-user, max-subscriptions-per-socket, max-query-size
+		int attackSockets = 20;
+		int attackSubscriptions = 100;
+		int attackQueryBytes = 16 * 1024;
+		int attackDepth = 8;
+		int attackMatching = 10;
+		long attackExponent = 900_000_000;
+		int attackRate = 0;
 		for (int i = 1; i < args.length; i++) {
 			String name = args[i];
 			if (name.equals("--peer")) {
@@ -68,23 +76,32 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 				case "--jvm" -> jvm = List.of(value.trim().split("\\s+"));
 				case "--jfr" -> jfr = Path.of(value);
 				case "--results" -> results = value.equals("none") ? null : Path.of(value);
+				case "--attack-sockets" -> attackSockets = Integer.parseInt(value);
+				case "--attack-subscriptions" -> attackSubscriptions = Integer.parseInt(value);
+				case "--attack-query-bytes" -> attackQueryBytes = Integer.parseInt(value);
+				case "--attack-depth" -> attackDepth = Integer.parseInt(value);
+				case "--attack-matching" -> attackMatching = Integer.parseInt(value);
+				case "--attack-exponent" -> attackExponent = Long.parseLong(value);
+				case "--attack-rate" -> attackRate = Integer.parseInt(value);
 				default -> throw new IllegalArgumentException("unknown option " + name);
 			}
 		}
 		if (targetUrl == null && jar == null) {
 			throw new IllegalArgumentException("give --jar (the exec jar to start) or --target URL");
 		}
+		Attack attack = new Attack(attackSockets, attackSubscriptions, attackQueryBytes, attackDepth, attackMatching,
+				attackExponent, attackRate);
 		// run.sh passes the command as typed; the tool's own arguments add paths
 		String command = System.getenv().getOrDefault("BENCH_COMMAND", String.join(" ", args));
 		return new Options(scenario, targetUrl, pid, peer, peerDir, subscribers, writes, warmup, seconds, burstSeconds,
-				writers, bodyBytes, jar, jvm, results, jfr, command);
+				writers, bodyBytes, jar, jvm, results, jfr, attack, command);
 	}
 
 	/** The same scenario, sized for the Directus peer (about a thousand pushes a second). */
 	Options forPeer() {
 		return new Options(this.scenario, null, -1, false, this.peerDir, List.of(Math.min(this.subscribers.get(0), 1_000)), Math.min(this.writes, 30),
 				Math.min(this.warmup, 3), this.seconds, Math.min(this.burstSeconds, 2), this.writers, this.bodyBytes,
-				this.jar, this.jvm, this.results, null, this.command);
+				this.jar, this.jvm, this.results, null, this.attack, this.command);
 	}
 
 }

@@ -10,7 +10,12 @@ import java.util.Map;
  * @param passed whether every correctness check passed
  * @param figures named figures, for the ratios against the peer
  * @param notes problems seen, to print
+ * @param more Markdown that follows the table in the section, or empty
  */
-record Outcome(Table table, boolean passed, Map<String, Double> figures, List<String> notes) {
+record Outcome(Table table, boolean passed, Map<String, Double> figures, List<String> notes, String more) {
+
+	Outcome(Table table, boolean passed, Map<String, Double> figures, List<String> notes) {
+		this(table, passed, figures, notes, "");
+	}
 
 }

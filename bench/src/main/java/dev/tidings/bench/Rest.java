@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST calls the tool makes, over HTTP/1.1 with keep-alive: log in, and create, update
- * or delete an article as the administrator.
+ * The REST calls the tool makes, over HTTP/1.1 with keep-alive: log in, create, update
+ * or delete an article as the administrator, and the administrator's other reads and
+ * creates (accounts for scenario (e)).
  */
 final class Rest {
 
@@ -66,6 +67,22 @@ final class Rest {
 		HttpResponse<String> response = send(
 				HttpRequest.newBuilder(this.base.resolve("/items/articles/" + id)).DELETE(), this.adminToken);
 		check(response, 204, "delete");
+	}
+
+	/** {@code GET} as the administrator; returns the answer's {@code data}. */
+	JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(this.base.resolve(pathAndQuery)).GET(),
+				this.adminToken);
+		check(response, 200, "GET " + pathAndQuery);
+		return this.json.readTree(response.body()).path("data");
+	}
+
+	/** {@code POST} as the administrator; returns the answer's {@code data}. */
+	JsonNode post(String path, Object body) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(this.base.resolve(path)).POST(body(body)),
+				this.adminToken);
+		check(response, 200, "POST " + path);
+		return this.json.readTree(response.body()).path("data");
 	}
 
 	/** How long {@code GET /server/ping} takes now, in microseconds. */

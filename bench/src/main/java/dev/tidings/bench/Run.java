@@ -50,4 +50,9 @@ record Run(Options options, Target target) {
 		return String.format("%.1f", (cpuAfter - cpuBefore) / (double) pushes);
 	}
 
+	/** Cores a process used over a span: its CPU time over the wall time, or "–". */
+	static String cores(long cpuMicros, long wallNanos) {
+		return (cpuMicros < 0) ? "–" : String.format("%.2f", cpuMicros * 1000.0 / wallNanos);
+	}
+
 }

@@ -32,7 +32,12 @@ final class Server implements AutoCloseable {
 		this.port = port;
 	}
 
-	static Server start(Path jar, List<String> jvmOptions) throws IOException, InterruptedException {
+	/**
+	 * @param arguments the application's own arguments ({@code --name=value}), which win
+	 * over its environment and defaults
+	 */
+	static Server start(Path jar, List<String> jvmOptions, List<String> arguments)
+			throws IOException, InterruptedException {
 		Path dir = Files.createTempDirectory("tidings-bench-");
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -41,6 +46,7 @@ final class Server implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of("java", Machine.OWN_MARKER));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("server.log").toFile());
@@ -50,6 +56,8 @@ final class Server implements AutoCloseable {
 		builder.environment().put("SECRET", "bench-secret-0123456789-0123456789-0123456789");
 		builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
 		builder.environment().put("WEBSOCKETS_REST_AUTH", "handshake");
+		// the Editor and Reader every scenario subscribes as
+		builder.environment().put("DEMO_CONTENT", "true");
 		// runs outlast the default 15 minutes; tokens are verified at the upgrade only
 		builder.environment().put("ACCESS_TOKEN_TTL", "6h");
 		Server server = new Server(builder.start(), dir, port);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * N subscribers, their kinds dealt round-robin over {@link Kind}, spread over a few JDK
@@ -44,6 +45,15 @@ final class Sessions implements AutoCloseable {
 	 * reading and must stop at once)
 	 */
 	static Sessions open(Target target, Ledger ledger, int count, int demand) throws Exception {
+		return open(target, ledger, count, demand, (kind) -> target.token(kind.role()));
+	}
+
+	/**
+	 * @param tokens the token of each next session of a kind (every session of a role
+	 * shares the role's own account otherwise)
+	 */
+	static Sessions open(Target target, Ledger ledger, int count, int demand, Function<Kind, String> tokens)
+			throws Exception {
 		Sessions sessions = new Sessions();
 		int clients = Math.max(1, (count + SOCKETS_PER_CLIENT - 1) / SOCKETS_PER_CLIENT);
 		for (int i = 0; i < clients; i++) {
@@ -68,7 +78,7 @@ final class Sessions implements AutoCloseable {
 			sessions.subscribers.add(subscriber);
 			opening.acquire();
 			CompletableFuture<Subscriber> open = subscriber.open(sessions.clients.get(i % clients), target.websocket(),
-					target.token(subscriber.kind().role()));
+					tokens.apply(subscriber.kind()));
 			open.whenComplete((s, failure) -> opening.release());
 			opened.add(open);
 		}

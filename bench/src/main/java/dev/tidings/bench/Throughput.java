@@ -35,8 +35,8 @@ final class Throughput {
 		long ownAlone = Machine.cpuMicros(ProcessHandle.current().pid());
 		long startAlone = System.nanoTime();
 		double alone = creates(warm, options.writers(), options.seconds(), false);
-		String aloneCores = cores(target.cpuMicros() - cpuAlone, System.nanoTime() - startAlone) + " / "
-				+ cores(Machine.cpuMicros(ProcessHandle.current().pid()) - ownAlone, System.nanoTime() - startAlone);
+		String aloneCores = Run.cores(target.cpuMicros() - cpuAlone, System.nanoTime() - startAlone) + " / "
+				+ Run.cores(Machine.cpuMicros(ProcessHandle.current().pid()) - ownAlone, System.nanoTime() - startAlone);
 
 		Ledger ledger = new Ledger(target.semantics);
 		double pushRate;
@@ -63,7 +63,7 @@ final class Throughput {
 			long cpuAfter = target.cpuMicros();
 			long ownAfter = Machine.cpuMicros(ProcessHandle.current().pid());
 			long pushes = ledger.pushes() - pushesBefore;
-			sustainedCores = cores(cpuAfter - cpuBefore, end - start) + " / " + cores(ownAfter - ownBefore, end - start);
+			sustainedCores = Run.cores(cpuAfter - cpuBefore, end - start) + " / " + Run.cores(ownAfter - ownBefore, end - start);
 			pushRate = pushes / ((end - start) / 1e9);
 			cpu = Run.cpuPerPush(cpuBefore, cpuAfter, pushes);
 
@@ -119,9 +119,5 @@ final class Throughput {
 	}
 
 	private static final int IN_FLIGHT = 8;
-
-	private static String cores(long cpuMicros, long wallNanos) {
-		return (cpuMicros < 0) ? "–" : String.format("%.2f", cpuMicros * 1000.0 / wallNanos);
-	}
 
 }
