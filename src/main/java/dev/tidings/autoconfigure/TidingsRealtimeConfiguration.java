@@ -29,7 +29,8 @@ class TidingsRealtimeConfiguration {
 				properties.heartbeatEnabled(), properties.heartbeatPeriod(), properties.maxMessageSize().toBytes(),
 				properties.maxConnections(), properties.allowedOrigins(), properties.sendTimeLimit(),
 				(int) Math.min(Integer.MAX_VALUE, properties.sendBufferLimit().toBytes()), properties.rateLimit(),
-				properties.allowCompression());
+				properties.allowCompression(), properties.maxSubscriptionsPerSocket(), properties.maxSocketsPerUser(),
+				properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity());
 	}
 
 	private static String path(String basePath, String path) {

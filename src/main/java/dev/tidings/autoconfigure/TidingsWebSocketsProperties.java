@@ -36,6 +36,18 @@ import org.springframework.util.unit.DataSize;
  * @param allowCompression whether to accept the {@code permessage-deflate} extension
  * browsers offer; off because it costs far more CPU and memory than it saves on small
  * frames
+ * @param maxSubscriptionsPerSocket the most subscriptions one socket may hold, 0 for no
+ * limit; a further {@code subscribe} is answered {@code LIMIT_EXCEEDED} and the socket
+ * stays open
+ * @param maxSocketsPerUser the most sockets one user may hold open on this instance
+ * (anonymous sockets count per client address), 0 for no limit; a further upgrade gets
+ * 429, a further {@code auth} {@code LIMIT_EXCEEDED}
+ * @param maxQuerySize the largest {@code query} of one {@code subscribe} or {@code items}
+ * message, as JSON; a larger one is answered {@code LIMIT_EXCEEDED} and the socket stays
+ * open
+ * @param dispatchQueueCapacity how many committed changes each dispatch thread may hold
+ * before it drops new ones; once half of them wait, the sockets whose subscriptions cause
+ * most of the work are closed with 4500
  */
 @ConfigurationProperties("tidings.websockets")
 public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled,
@@ -46,6 +58,8 @@ public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled
 		@DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("0") int maxConnections,
 		@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration sendTimeLimit,
 		@DefaultValue("512KB") DataSize sendBufferLimit, @DefaultValue("50") int rateLimit,
-		@DefaultValue("false") boolean allowCompression) {
+		@DefaultValue("false") boolean allowCompression, @DefaultValue("100") int maxSubscriptionsPerSocket,
+		@DefaultValue("20") int maxSocketsPerUser, @DefaultValue("16KB") DataSize maxQuerySize,
+		@DefaultValue("10000") int dispatchQueueCapacity) {
 
 }

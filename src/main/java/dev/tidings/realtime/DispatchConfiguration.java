@@ -5,6 +5,7 @@ import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.ChangeDispatcher;
 import dev.tidings.realtime.internal.SubscriptionIndex;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,15 +20,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
 
-	/** Notifications each dispatch thread may hold before it drops new ones. */
+	/**
+	 * Notifications each dispatch thread may hold before it drops new ones, unless the
+	 * realtime settings say otherwise.
+	 */
 	static final int QUEUE_CAPACITY = 10_000;
 
 	@Bean
 	@ConditionalOnBean({ SubscriptionIndex.class, ChangeBus.class, ItemsService.class })
 	@ConditionalOnMissingBean
-	ChangeDispatcher tidingsChangeDispatcher(SubscriptionIndex index, ChangeBus bus, ItemsService items) {
+	ChangeDispatcher tidingsChangeDispatcher(SubscriptionIndex index, ChangeBus bus, ItemsService items,
+			ObjectProvider<RealtimeSettings> settings) {
 		int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, QUEUE_CAPACITY);
+		RealtimeSettings realtime = settings.getIfAvailable();
+		int capacity = (realtime != null) ? realtime.dispatchQueueCapacity() : QUEUE_CAPACITY;
+		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, capacity);
 		bus.subscribe(dispatcher::accept);
 		return dispatcher;
 	}

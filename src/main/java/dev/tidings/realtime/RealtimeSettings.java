@@ -25,10 +25,19 @@ import java.util.Locale;
  * @param rateLimit how many messages per second one socket may send (bursts of as many);
  * 0 for no limit
  * @param allowCompression whether to accept {@code permessage-deflate}
+ * @param maxSubscriptionsPerSocket the most subscriptions one socket may hold; 0 for no
+ * limit
+ * @param maxSocketsPerUser the most sockets one user may hold open (anonymous sockets
+ * count per client address); 0 for no limit
+ * @param maxQuerySize the most bytes of the {@code query} of one {@code subscribe} or
+ * {@code items} message; 0 for no limit
+ * @param dispatchQueueCapacity the notifications each dispatch thread holds; at half of
+ * them it sheds the sockets whose subscriptions cause most of the work
  */
 public record RealtimeSettings(String path, AuthMode authMode, Duration authTimeout, boolean heartbeatEnabled,
 		Duration heartbeatPeriod, long maxMessageSize, int maxConnections, List<String> allowedOrigins,
-		Duration sendTimeLimit, int sendBufferLimit, int rateLimit, boolean allowCompression) {
+		Duration sendTimeLimit, int sendBufferLimit, int rateLimit, boolean allowCompression,
+		int maxSubscriptionsPerSocket, int maxSocketsPerUser, long maxQuerySize, int dispatchQueueCapacity) {
 
 	public RealtimeSettings {
 		allowedOrigins = List.copyOf(allowedOrigins);

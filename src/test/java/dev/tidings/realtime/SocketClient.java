@@ -40,6 +40,8 @@ final class SocketClient implements AutoCloseable {
 
 	private volatile boolean stalled;
 
+	private volatile String closeReason = "";
+
 	private SocketClient(URI uri, Map<String, String> headers, boolean autoPong) {
 		this.autoPong = autoPong;
 		WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
@@ -140,6 +142,11 @@ final class SocketClient implements AutoCloseable {
 		return this.closed.orTimeout(15, TimeUnit.SECONDS).join();
 	}
 
+	/** The reason of the close frame, once {@link #closeCode()} returned. */
+	String closeReason() {
+		return this.closeReason;
+	}
+
 	boolean isClosed() {
 		return this.closed.isDone();
 	}
@@ -178,6 +185,7 @@ final class SocketClient implements AutoCloseable {
 
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			SocketClient.this.closeReason = reason;
 			SocketClient.this.closed.complete(statusCode);
 			return null;
 		}

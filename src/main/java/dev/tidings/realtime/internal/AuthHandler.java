@@ -6,7 +6,8 @@ import dev.tidings.errors.TidingsException;
  * {@code auth} on a served socket: re-authentication or, in public mode, an upgrade from
  * the public to a user (spec §3, §5.1). A failure answers {@code AUTH_FAILED} and closes
  * the socket, except in public mode where it falls back to the public. Unlike Directus, a
- * malformed {@code auth} is answered (spec §18 #12).
+ * malformed {@code auth} is answered (spec §18 #12). A user already holding
+ * {@code max-sockets-per-user} sockets is refused with {@code LIMIT_EXCEEDED}.
  */
 final class AuthHandler implements MessageHandler<ClientMessage.Auth> {
 
@@ -14,9 +15,12 @@ final class AuthHandler implements MessageHandler<ClientMessage.Auth> {
 
 	private final SessionTimers timers;
 
-	AuthHandler(Authentication authentication, SessionTimers timers) {
+	private final SocketOwners owners;
+
+	AuthHandler(Authentication authentication, SessionTimers timers, SocketOwners owners) {
 		this.authentication = authentication;
 		this.timers = timers;
+		this.owners = owners;
 	}
 
 	@Override
@@ -72,10 +76,25 @@ final class AuthHandler implements MessageHandler<ClientMessage.Auth> {
 	}
 
 	private void succeed(SocketSession session, ClientMessage.Auth message, Authentication.Result result) {
+		if (!this.owners.move(session.id(), SocketOwners.of(result.identity(), session.client()))) {
+			refuseOneTooMany(session, message);
+			return;
+		}
 		int generation = session.authenticate(result.identity());
 		// auth ok first: the SDK takes the first frame after its auth as the answer
 		session.reply(new ServerMessage.AuthOk(message.uid(), result.refreshToken()));
 		this.timers.armExpiry(session, generation);
+	}
+
+	/**
+	 * The user already holds {@code max-sockets-per-user} sockets: a public-mode socket
+	 * goes on as what it was; any other is closed, as a failed authentication.
+	 */
+	private void refuseOneTooMany(SocketSession session, ClientMessage.Auth message) {
+		session.reply(Errors.tooManySockets(message.uid(), this.owners.limit()));
+		if (!session.publicFallback()) {
+			session.close(CloseReasons.TOO_MANY_SOCKETS);
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +28,18 @@ import org.slf4j.LoggerFactory;
  * in commit order and a session never sees an update before its create. Notifications of
  * different collections may overtake each other.
  * <p>
- * Per notification, the subscriptions of open sessions with a caller are grouped by
- * {@link DispatchGroup}; each group's view is bound, its pushes decided and each frame
- * serialised once, and the same string goes to every session of the group with the same
- * uid. A failing group is logged and never stops the others. {@link ClientSession#send}
- * must not block (the session buffers and writes on its own), as the stripe's other
- * sessions wait for it.
+ * Per notification, only the index's shapes that can concern its changes are visited;
+ * their open sessions with a caller are grouped by {@link DispatchGroup}; each group's
+ * view is bound, its pushes decided and each frame serialised once, and the same string
+ * goes to every session of the group with the same uid. A failing group is logged and
+ * never stops the others. {@link ClientSession#send} must not block (the session buffers
+ * and writes on its own), as the stripe's other sessions wait for it.
+ * <p>
+ * When a stripe's backlog reaches half its queue, the sessions whose subscriptions caused
+ * most of its work ({@link DispatchLoad}) are shed: their subscriptions leave the index
+ * at once and they are closed (4500), so the backlog drains and everyone else keeps every
+ * push. Only when the queue is full anyway (writes alone outrun the stripe) is a
+ * notification dropped.
  */
 public final class ChangeDispatcher implements AutoCloseable {
 
@@ -44,24 +51,25 @@ public final class ChangeDispatcher implements AutoCloseable {
 
 	private final SubscriptionFrames frames = new SubscriptionFrames();
 
-	private final List<ThreadPoolExecutor> stripes = new ArrayList<>();
+	private final List<Stripe> stripes = new ArrayList<>();
 
 	/**
 	 * @param threads the number of stripes, each one thread named
 	 * {@code tidings-dispatch-N}
-	 * @param queueCapacity the notifications each stripe holds before it drops new ones
+	 * @param queueCapacity the notifications each stripe holds before it drops new ones;
+	 * it sheds its heaviest sessions once half of them wait
 	 */
 	public ChangeDispatcher(SubscriptionIndex index, ItemsService items, int threads, int queueCapacity) {
 		this.index = index;
 		this.items = items;
 		AtomicInteger count = new AtomicInteger();
 		for (int i = 0; i < threads; i++) {
-			this.stripes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			this.stripes.add(new Stripe(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
 					new ArrayBlockingQueue<>(queueCapacity), (task) -> {
 						Thread thread = new Thread(task, "tidings-dispatch-" + count.incrementAndGet());
 						thread.setDaemon(true);
 						return thread;
-					}));
+					}), Math.max(1, queueCapacity / 2)));
 		}
 	}
 
@@ -71,9 +79,9 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * subscribers.
 	 */
 	public void accept(ChangeNotification notification) {
-		int stripe = Math.floorMod(notification.collection().hashCode(), this.stripes.size());
+		Stripe stripe = stripe(notification.collection());
 		try {
-			this.stripes.get(stripe).execute(() -> dispatch(notification));
+			stripe.executor().execute(() -> dispatch(notification, stripe));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Dropped {} change(s) to {}: the dispatch queue is full or closed",
@@ -81,41 +89,103 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 	}
 
-	/** Dispatches on the calling thread. */
-	void dispatch(ChangeNotification notification) {
-		Map<DispatchGroup, List<Subscription>> groups = new LinkedHashMap<>();
-		for (Subscription subscription : this.index.on(notification.collection())) {
-			ClientSession session = subscription.session();
-			Accountability caller = session.isOpen() ? session.caller() : null;
-			if (caller != null) {
-				groups.computeIfAbsent(DispatchGroup.of(subscription, caller), (key) -> new ArrayList<>())
-					.add(subscription);
-			}
-		}
-		groups.forEach((group, subscriptions) -> {
-			try {
-				deliver(notification, group, subscriptions);
-			}
-			catch (TidingsException ex) {
-				// the caller may no longer read what it subscribed to: it gets nothing
-				logger.debug("No push to {} subscription(s) on {}: {}", subscriptions.size(), notification.collection(),
-						ex.getMessage());
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Failed to push changes of {} to {} subscription(s)", notification.collection(),
-						subscriptions.size(), ex);
-			}
-		});
+	/**
+	 * Completes once everything queued for the collection before it has been dispatched.
+	 */
+	CompletableFuture<Void> fence(String collection) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		stripe(collection).executor().execute(() -> done.complete(null));
+		return done;
 	}
 
-	private void deliver(ChangeNotification notification, DispatchGroup group, List<Subscription> subscriptions) {
-		List<ItemChange> changes = notification.changes().stream().filter(group::concerns).toList();
-		if (changes.isEmpty()) {
+	private Stripe stripe(String collection) {
+		return this.stripes.get(Math.floorMod(collection.hashCode(), this.stripes.size()));
+	}
+
+	/** Dispatches on the stripe's thread. */
+	private void dispatch(ChangeNotification notification, Stripe stripe) {
+		List<Batch> batches = batches(notification);
+		batches.forEach((batch) -> stripe.load().charge(batch.sessions(), 1));
+		boolean checked = false;
+		for (Batch batch : batches) {
+			deliverSafely(notification, batch, stripe.load());
+			if (!checked && stripe.backedUp()) {
+				checked = true;
+				shed(stripe);
+			}
+		}
+		if (stripe.executor().getQueue().isEmpty()) {
+			stripe.load().reset();
+		}
+	}
+
+	/** The groups the notification reaches, each with its subscriptions and sessions. */
+	private List<Batch> batches(ChangeNotification notification) {
+		List<String> keys = notification.changes().stream().map(Shape::itemKey).toList();
+		List<Batch> batches = new ArrayList<>();
+		this.index.forEachShape(notification.collection(), keys, (shape, members) -> {
+			List<ItemChange> changes = notification.changes().stream().filter(shape::concerns).toList();
+			if (changes.isEmpty()) {
+				return;
+			}
+			Map<Accountability, Batch> byCaller = new LinkedHashMap<>();
+			members.forEach((session, subscriptions) -> {
+				Accountability caller = session.isOpen() ? session.caller() : null;
+				if (caller != null) {
+					Batch batch = byCaller.computeIfAbsent(caller, (key) -> new Batch(DispatchGroup.of(shape, key),
+							changes, new ArrayList<>(), new ArrayList<>()));
+					batch.subscriptions().addAll(subscriptions);
+					batch.sessions().add(session);
+				}
+			});
+			batches.addAll(byCaller.values());
+		});
+		return batches;
+	}
+
+	private void shed(Stripe stripe) {
+		List<ClientSession> heaviest = stripe.load().heaviest();
+		for (ClientSession session : heaviest) {
+			logger.warn("Shedding WebSocket {}: its subscriptions caused {} units of the dispatch backlog",
+					session.id(), Math.round(stripe.load().cost(session)));
+			this.index.removeAll(session);
+			session.shed();
+		}
+		if (!heaviest.isEmpty()) {
+			stripe.load().reset();
+		}
+	}
+
+	private void deliverSafely(ChangeNotification notification, Batch batch, DispatchLoad load) {
+		try {
+			deliver(notification, batch, load);
+		}
+		catch (TidingsException ex) {
+			// the caller may no longer read what it subscribed to: it gets nothing
+			logger.debug("No push to {} subscription(s) on {}: {}", batch.subscriptions().size(),
+					notification.collection(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to push changes of {} to {} subscription(s)", notification.collection(),
+					batch.subscriptions().size(), ex);
+		}
+	}
+
+	private void deliver(ChangeNotification notification, Batch batch, DispatchLoad load) {
+		List<Subscription> subscriptions = batch.subscriptions()
+			.stream()
+			.filter((subscription) -> subscription.session().isOpen())
+			.toList();
+		if (subscriptions.isEmpty()) {
 			return;
 		}
+		DispatchGroup group = batch.group();
 		String collection = notification.collection();
 		SnapshotView view = this.items.view(group.caller(), collection, group.query());
-		List<Push> pushes = new GroupPushes(this.items, view, group, collection).of(changes)
+		if (view.needsDatabase()) {
+			load.charge(batch.sessions(), 1);
+		}
+		List<Push> pushes = new GroupPushes(this.items, view, group, collection).of(batch.changes())
 			.stream()
 			.filter(group::wants)
 			.toList();
@@ -123,6 +193,9 @@ public final class ChangeDispatcher implements AutoCloseable {
 			return;
 		}
 		Map<String, Long> meta = meta(group, collection);
+		if (meta != null) {
+			load.charge(batch.sessions(), 1);
+		}
 		for (Push push : pushes) {
 			SubscriptionFrames.Frame frame = this.frames.frame(collection, push, group.item() != null, meta);
 			for (Subscription subscription : subscriptions) {
@@ -154,18 +227,41 @@ public final class ChangeDispatcher implements AutoCloseable {
 	/** Dispatches what is queued, then stops the stripes. */
 	@Override
 	public void close() {
-		this.stripes.forEach(ThreadPoolExecutor::shutdown);
+		this.stripes.forEach((stripe) -> stripe.executor().shutdown());
 		try {
-			for (ThreadPoolExecutor stripe : this.stripes) {
-				if (!stripe.awaitTermination(5, TimeUnit.SECONDS)) {
-					stripe.shutdownNow();
+			for (Stripe stripe : this.stripes) {
+				if (!stripe.executor().awaitTermination(5, TimeUnit.SECONDS)) {
+					stripe.executor().shutdownNow();
 				}
 			}
 		}
 		catch (InterruptedException ex) {
-			this.stripes.forEach(ThreadPoolExecutor::shutdownNow);
+			this.stripes.forEach((stripe) -> stripe.executor().shutdownNow());
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * One stripe: its thread and queue, and the work its sessions caused.
+	 *
+	 * @param shedAt the backlog at which the heaviest sessions are shed
+	 */
+	private record Stripe(ThreadPoolExecutor executor, int shedAt, DispatchLoad load) {
+
+		Stripe(ThreadPoolExecutor executor, int shedAt) {
+			this(executor, shedAt, new DispatchLoad());
+		}
+
+		boolean backedUp() {
+			return this.executor.getQueue().size() >= this.shedAt;
+		}
+
+	}
+
+	/** One group's share of a notification: the changes it concerns, who receives it. */
+	private record Batch(DispatchGroup group, List<ItemChange> changes, List<Subscription> subscriptions,
+			List<ClientSession> sessions) {
+
 	}
 
 }

@@ -26,4 +26,10 @@ public interface ClientSession {
 
 	boolean isOpen();
 
+	/**
+	 * Closes the session because its subscriptions overload the dispatcher; from now on
+	 * it is not open and receives nothing.
+	 */
+	void shed();
+
 }

@@ -8,6 +8,9 @@ final class Errors {
 
 	static final String AUTH_FAILED = "AUTH_FAILED";
 
+	/** Directus's code for a limit (its {@code LimitExceededError}). */
+	static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
+
 	private Errors() {
 	}
 
@@ -35,6 +38,14 @@ final class Errors {
 	static ServerMessage.ErrorReply requestsExceeded(long retryAfterMillis) {
 		return new ServerMessage.ErrorReply("server", null, "REQUESTS_EXCEEDED",
 				"Too many messages, retry after " + retryAfterMillis + "ms.");
+	}
+
+	static ServerMessage.ErrorReply limitExceeded(String type, @Nullable Object uid, String message) {
+		return new ServerMessage.ErrorReply(type, uid, LIMIT_EXCEEDED, message);
+	}
+
+	static ServerMessage.ErrorReply tooManySockets(@Nullable Object uid, int limit) {
+		return limitExceeded("auth", uid, "Too many sockets for this user: at most " + limit + ".");
 	}
 
 	static ServerMessage.ErrorReply invalidPayload(String type, @Nullable Object uid, String message) {

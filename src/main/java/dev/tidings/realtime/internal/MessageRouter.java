@@ -48,6 +48,9 @@ final class MessageRouter {
 		catch (TidingsException ex) {
 			session.reply(Errors.of(message, ex));
 		}
+		catch (LimitExceeded ex) {
+			session.reply(Errors.limitExceeded(message.type(), message.uid(), ex.getMessage()));
+		}
 		catch (RuntimeException ex) {
 			logger.error("Failed to handle a {} message on WebSocket {}", message.type(), session.id(), ex);
 			session.reply(new ServerMessage.ErrorReply(message.type(), message.uid(), "INTERNAL_SERVER_ERROR",

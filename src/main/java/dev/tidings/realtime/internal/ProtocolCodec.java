@@ -1,5 +1,6 @@
 package dev.tidings.realtime.internal;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
 
 import dev.tidings.query.JsonReader;
@@ -98,6 +99,13 @@ public final class ProtocolCodec implements JsonReader {
 		}
 	}
 
+	/** How many bytes the value takes written as compact JSON. */
+	public long size(@Nullable Object value) {
+		Counter counter = new Counter();
+		this.mapper.writeValue(counter, value);
+		return counter.count;
+	}
+
 	/** The text form of a uid, as Directus stores it ({@code String(uid)}). */
 	public static @Nullable String uidText(@Nullable Object uid) {
 		if (uid == null) {
@@ -117,6 +125,22 @@ public final class ProtocolCodec implements JsonReader {
 			.reduce((first, second) -> second)
 			.orElse(null);
 		return (field != null) ? "\"" + field + "\" has the wrong type" : "The message has the wrong shape";
+	}
+
+	private static final class Counter extends OutputStream {
+
+		private long count;
+
+		@Override
+		public void write(int b) {
+			this.count++;
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			this.count += length;
+		}
+
 	}
 
 	private static Decoded invalid(String type, @Nullable Object uid, String message) {

@@ -92,12 +92,15 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		this.callers = callers;
 		this.clock = clock;
 		this.timers = new SessionTimers(clock, settings.authTimeout(), this.codec);
-		this.auth = new AuthHandler(authentication, this.timers);
-		MessageQueries queries = new MessageQueries(this.codec);
-		this.router = new MessageRouter(
-				List.of(this.auth, new SubscribeHandler(schemas, items, index, queries), new UnsubscribeHandler(index),
-						new ItemsHandler(schemas, items, queries), new PingHandler(), new PongHandler()));
-		this.upgradeRules = new UpgradeRules(settings, authentication, new ConnectionSlots(settings.maxConnections()));
+		SocketOwners owners = new SocketOwners(settings.maxSocketsPerUser());
+		this.auth = new AuthHandler(authentication, this.timers, owners);
+		MessageQueries queries = new MessageQueries(this.codec, settings.maxQuerySize());
+		this.router = new MessageRouter(List.of(this.auth,
+				new SubscribeHandler(schemas, items, index, queries, settings.maxSubscriptionsPerSocket()),
+				new UnsubscribeHandler(index), new ItemsHandler(schemas, items, queries), new PingHandler(),
+				new PongHandler()));
+		this.upgradeRules = new UpgradeRules(settings, authentication, new ConnectionSlots(settings.maxConnections()),
+				owners);
 		this.revocations = new RevocationSweep(this.sessions::values, this.timers);
 	}
 
@@ -143,6 +146,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 				this.settings.authMode() == AuthMode.PUBLIC, client, identity, this.settings.rateLimit(),
 				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit(), batch);
 		this.sessions.put(socket.getId(), session);
+		this.upgradeRules.established(socket.getId(), socket.getAttributes());
 		if (identity == null) {
 			this.timers.armHandshake(session);
 		}
@@ -232,7 +236,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus closeStatus) {
-		this.upgradeRules.closed(socket.getAttributes());
+		this.upgradeRules.closed(socket.getId(), socket.getAttributes());
 		SocketSession session = this.sessions.remove(socket.getId());
 		if (session != null) {
 			session.markClosed();

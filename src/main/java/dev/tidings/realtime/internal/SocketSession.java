@@ -219,6 +219,16 @@ public final class SocketSession implements ClientSession {
 		return !this.closed;
 	}
 
+	/**
+	 * Closes with 4500 after the frames already queued, and queues nothing more: the
+	 * dispatcher sheds this socket.
+	 */
+	@Override
+	public void shed() {
+		close(CloseReasons.OVERLOADED);
+		markClosed();
+	}
+
 	/** The container closed the socket: nothing more is queued for it. */
 	void markClosed() {
 		this.closed = true;

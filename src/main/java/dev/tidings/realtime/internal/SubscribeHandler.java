@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * committed meanwhile arrives in the init, as an event, or both, never in neither. A
  * failed init read removes the new subscription and restores one it replaced (Directus
  * loses both, spec §18 #16). An {@code event} subscription has no init data but is still
- * checked for read permission (Directus checks nothing, spec §18 #2).
+ * checked for read permission (Directus checks nothing, spec §18 #2). A socket holds at
+ * most {@code max-subscriptions-per-socket}: one more is answered {@code LIMIT_EXCEEDED}
+ * (re-subscribing with a uid it holds replaces, and always passes).
  */
 final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> {
 
@@ -29,7 +31,15 @@ final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> 
 
 	private final MessageQueries queries;
 
-	SubscribeHandler(SchemaRegistry schemas, ItemsService items, SubscriptionIndex index, MessageQueries queries) {
+	private final int maxPerSocket;
+
+	/**
+	 * @param maxPerSocket the most subscriptions a socket may hold; 0 or less for no
+	 * limit
+	 */
+	SubscribeHandler(SchemaRegistry schemas, ItemsService items, SubscriptionIndex index, MessageQueries queries,
+			int maxPerSocket) {
+		this.maxPerSocket = maxPerSocket;
 		this.schemas = schemas;
 		this.items = items;
 		this.index = index;
@@ -61,6 +71,10 @@ final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> 
 		Query query = this.queries.parse(message.query());
 		String uid = ProtocolCodec.uidText(message.uid());
 		Subscription subscription = new Subscription(session, uid, collection, query, event, item);
+		Subscription replaced = (uid != null) ? this.index.find(session, uid) : null;
+		if (replaced == null && this.maxPerSocket > 0 && this.index.count(session) >= this.maxPerSocket) {
+			throw new LimitExceeded("Too many subscriptions: at most " + this.maxPerSocket + " per socket.");
+		}
 		if (event != null) {
 			// no init data, but the caller must be able to read the collection at all
 			this.items.read(caller, collection, query.withLimit(0));
@@ -68,7 +82,6 @@ final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> 
 			session.reply(new ServerMessage.Subscription("init", null, null, uid));
 			return;
 		}
-		Subscription replaced = (uid != null) ? this.index.find(session, uid) : null;
 		this.index.add(subscription);
 		ServerMessage.Subscription init;
 		try {

@@ -23,11 +23,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The upgrade rules of spec §2 in Directus's order: the connection limit (403), the
- * origin check (403), then credentials. A token comes only from the {@code access_token}
- * query parameter or the {@code directus_session_token} cookie; when one is present, or
- * the mode is strict, it must name a user (401 otherwise, in every mode). Without one, a
- * public-mode socket is served as the public and a handshake-mode socket waits for its
- * {@code auth}. Unlike Directus, handshakes count towards the connection limit.
+ * origin check (403), then credentials; then ours, the sockets of one user (or, without a
+ * token, of one client address) against {@code max-sockets-per-user} (429). A token comes
+ * only from the {@code access_token} query parameter or the
+ * {@code directus_session_token} cookie; when one is present, or the mode is strict, it
+ * must name a user (401 otherwise, in every mode). Without one, a public-mode socket is
+ * served as the public and a handshake-mode socket waits for its {@code auth}. Unlike
+ * Directus, handshakes count towards the connection limit.
  */
 public final class UpgradeRules implements HandshakeInterceptor {
 
@@ -38,6 +40,11 @@ public final class UpgradeRules implements HandshakeInterceptor {
 	/** Present on a socket that holds one of the {@link ConnectionSlots}. */
 	static final String SLOT = UpgradeRules.class.getName() + ".slot";
 
+	/**
+	 * The owner a socket counts against until it is established (then its id holds it).
+	 */
+	static final String OWNER = UpgradeRules.class.getName() + ".owner";
+
 	static final String SESSION_COOKIE = "directus_session_token";
 
 	private final RealtimeSettings settings;
@@ -46,17 +53,20 @@ public final class UpgradeRules implements HandshakeInterceptor {
 
 	private final ConnectionSlots slots;
 
-	/**
-	 * Whether the upgrade on this thread holds a slot: {@code afterHandshake} runs on the
-	 * thread of {@code beforeHandshake} and gets no attributes, yet must give the slot
-	 * back when the upgrade fails.
-	 */
-	private final ThreadLocal<Boolean> upgrading = new ThreadLocal<>();
+	private final SocketOwners owners;
 
-	UpgradeRules(RealtimeSettings settings, Authentication authentication, ConnectionSlots slots) {
+	/**
+	 * The owner whose count the upgrade on this thread took, along with a slot:
+	 * {@code afterHandshake} runs on the thread of {@code beforeHandshake} and gets no
+	 * attributes, yet must give both back when the upgrade fails.
+	 */
+	private final ThreadLocal<String> upgrading = new ThreadLocal<>();
+
+	UpgradeRules(RealtimeSettings settings, Authentication authentication, ConnectionSlots slots, SocketOwners owners) {
 		this.settings = settings;
 		this.authentication = authentication;
 		this.slots = slots;
+		this.owners = owners;
 	}
 
 	@Override
@@ -69,8 +79,14 @@ public final class UpgradeRules implements HandshakeInterceptor {
 			this.slots.release();
 			return false;
 		}
+		String owner = SocketOwners.of((Identity) attributes.get(IDENTITY), (Sessions.Client) attributes.get(CLIENT));
+		if (!this.owners.tryTake(owner)) {
+			this.slots.release();
+			return refuse(response, HttpStatus.TOO_MANY_REQUESTS);
+		}
 		attributes.put(SLOT, Boolean.TRUE);
-		this.upgrading.set(Boolean.TRUE);
+		attributes.put(OWNER, owner);
+		this.upgrading.set(owner);
 		return true;
 	}
 
@@ -102,7 +118,8 @@ public final class UpgradeRules implements HandshakeInterceptor {
 	@Override
 	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			@Nullable Exception exception) {
-		if (this.upgrading.get() == null) {
+		String owner = this.upgrading.get();
+		if (owner == null) {
 			return;
 		}
 		this.upgrading.remove();
@@ -111,14 +128,28 @@ public final class UpgradeRules implements HandshakeInterceptor {
 				&& servlet.getServletResponse().getStatus() == HttpStatus.SWITCHING_PROTOCOLS.value();
 		if (!upgraded) {
 			this.slots.release();
+			this.owners.release(owner);
 		}
 	}
 
-	/** Gives back the slot of a socket that closed. */
-	void closed(Map<String, Object> socketAttributes) {
+	/** The socket is established: its id holds its owner's count from now on. */
+	void established(String socket, Map<String, Object> socketAttributes) {
+		Object owner = socketAttributes.remove(OWNER);
+		if (owner != null) {
+			this.owners.hold(socket, (String) owner);
+		}
+	}
+
+	/** Gives back the slot and the owner's count of a socket that closed. */
+	void closed(String socket, Map<String, Object> socketAttributes) {
 		if (socketAttributes.remove(SLOT) != null) {
 			this.slots.release();
 		}
+		Object owner = socketAttributes.remove(OWNER);
+		if (owner != null) {
+			this.owners.release((String) owner);
+		}
+		this.owners.closed(socket);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import dev.tidings.app.TidingsApplication;
 import dev.tidings.errors.TidingsException;
@@ -144,7 +145,7 @@ class ChangeDispatcherPropertyTests {
 
 		private final LocalChangeBus bus;
 
-		private final RecordingSession fence = new RecordingSession(null);
+		private final ChangeDispatcher dispatcher;
 
 		private final UUID user;
 
@@ -159,8 +160,6 @@ class ChangeDispatcherPropertyTests {
 
 		private List<Object> permissions = List.of();
 
-		private int published;
-
 		Server() {
 			this.context = new SpringApplicationBuilder(TidingsApplication.class, RealtimeStandIns.class)
 				.run("--spring.datasource.url=jdbc:h2:mem:change-dispatcher-property-" + UUID.randomUUID()
@@ -172,7 +171,7 @@ class ChangeDispatcherPropertyTests {
 			this.rows = new ArticleRows(this.jdbc);
 			this.index = this.context.getBean(SubscriptionIndex.class);
 			this.bus = this.context.getBean(LocalChangeBus.class);
-			this.index.add(new Subscription(this.fence, null, "articles", Query.EMPTY, null, null));
+			this.dispatcher = this.context.getBean(ChangeDispatcher.class);
 			Accountability system = Accountability.system();
 			Object role = create("directus_roles", Map.of("name", "dispatch-property"));
 			for (String name : List.of("dispatch-first", "dispatch-second")) {
@@ -218,11 +217,7 @@ class ChangeDispatcherPropertyTests {
 				Committed change = commit(scenario, sessions, filters);
 				Statistics.label("change").collect(scenario.type());
 				this.bus.publish(ArticleRows.notification(change.change()));
-				// the stripe looks at the fence for this empty one once done with the
-				// change
-				this.bus.publish(ArticleRows.notification());
-				this.published += 2;
-				await().atMost(Duration.ofSeconds(30)).until(() -> this.fence.looks() >= this.published);
+				this.dispatcher.fence("articles").orTimeout(30, TimeUnit.SECONDS).join();
 				for (int i = 0; i < sessions.size(); i++) {
 					Expected expected = change.expected().get(i);
 					List<Map<String, @Nullable Object>> received = sessions.get(i).messages();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.tidings.app.TidingsApplication;
@@ -38,9 +39,9 @@ import static org.awaitility.Awaitility.await;
  * The dispatcher wired by the auto-configuration against the real items service and
  * access policy of the demo app, fed the notifications the events module would publish
  * for rows committed with SQL, and sessions that record their frames: who receives which
- * push, shaped how, in which order. A fence session counts the notifications the
- * dispatcher has started on, so "nothing was sent" is checked after it is done, not after
- * a guess.
+ * push, shaped how, in which order. The dispatcher's fence tells when it is done with
+ * what was published, so "nothing was sent" is checked after it is done, not after a
+ * guess.
  */
 @SpringBootTest(classes = TidingsApplication.class,
 		properties = "spring.datasource.url=jdbc:h2:mem:change-dispatcher;DB_CLOSE_DELAY=-1")
@@ -65,12 +66,12 @@ class ChangeDispatcherTests {
 
 	private final List<ClientSession> sessions = new ArrayList<>();
 
-	private final RecordingSession fence = new RecordingSession(null);
-
-	private int published;
+	private final ChangeDispatcher dispatcher;
 
 	ChangeDispatcherTests(@Autowired ItemsService items, @Autowired SubscriptionIndex index,
-			@Autowired LocalChangeBus bus, @Autowired Accountabilities accountabilities, @Autowired JdbcTemplate jdbc) {
+			@Autowired LocalChangeBus bus, @Autowired Accountabilities accountabilities, @Autowired JdbcTemplate jdbc,
+			@Autowired ChangeDispatcher dispatcher) {
+		this.dispatcher = dispatcher;
 		this.items = items;
 		this.index = index;
 		this.bus = bus;
@@ -82,13 +83,11 @@ class ChangeDispatcherTests {
 	@BeforeEach
 	void startFromTheSeed() {
 		this.rows.reset();
-		this.index.add(new Subscription(this.fence, "fence", "articles", Query.EMPTY, null, null));
 	}
 
 	@AfterEach
 	void unsubscribeAll() {
 		this.sessions.forEach(this.index::removeAll);
-		this.index.removeAll(this.fence);
 	}
 
 	@Test
@@ -401,6 +400,11 @@ class ChangeDispatcherTests {
 					return true;
 				}
 
+				@Override
+				public void shed() {
+					throw new AssertionError("a slow reader is not a costly one");
+				}
+
 			};
 			this.sessions.add(slow);
 			this.index.add(new Subscription(slow, "1", "articles", query("{\"fields\":[\"id\"]}"), null, null));
@@ -434,17 +438,11 @@ class ChangeDispatcherTests {
 
 	private void publish(ItemChange... changes) {
 		this.bus.publish(notification(changes));
-		this.published++;
 	}
 
-	/**
-	 * Waits until every notification published so far has been dispatched: the fence is
-	 * looked at when the stripe starts on the empty notification published last, after it
-	 * finished the ones before.
-	 */
+	/** Waits until every notification published so far has been dispatched. */
 	private void awaitDispatched() {
-		publish();
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.fence.looks() >= this.published);
+		this.dispatcher.fence("articles").orTimeout(20, TimeUnit.SECONDS).join();
 	}
 
 	private Accountability user(String email) {

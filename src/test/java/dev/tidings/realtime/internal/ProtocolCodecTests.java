@@ -92,8 +92,8 @@ class ProtocolCodecTests {
 
 	@Test
 	void everyMessageTypeHasExactlyOneHandler() {
-		List<MessageHandler<?>> handlers = List.of(new AuthHandler(null, null),
-				new SubscribeHandler(null, null, null, null), new UnsubscribeHandler(null),
+		List<MessageHandler<?>> handlers = List.of(new AuthHandler(null, null, null),
+				new SubscribeHandler(null, null, null, null, 0), new UnsubscribeHandler(null),
 				new ItemsHandler(null, null, null), new PingHandler(), new PongHandler());
 		MessageRouter router = new MessageRouter(handlers);
 		assertThat(router.handlers().keySet())

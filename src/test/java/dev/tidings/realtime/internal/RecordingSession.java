@@ -30,6 +30,8 @@ class RecordingSession implements ClientSession {
 
 	private volatile boolean open = true;
 
+	private volatile boolean shed;
+
 	RecordingSession(@Nullable Accountability caller) {
 		this.caller = caller;
 	}
@@ -57,6 +59,16 @@ class RecordingSession implements ClientSession {
 
 	void close() {
 		this.open = false;
+	}
+
+	@Override
+	public void shed() {
+		this.shed = true;
+		this.open = false;
+	}
+
+	boolean wasShed() {
+		return this.shed;
 	}
 
 	int looks() {

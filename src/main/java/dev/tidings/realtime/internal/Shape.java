@@ -1,0 +1,45 @@
+package dev.tidings.realtime.internal;
+
+import dev.tidings.events.ChangeType;
+import dev.tidings.events.ItemChange;
+import dev.tidings.query.Query;
+import dev.tidings.schema.FieldValues;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What decides a subscription's pushes apart from the caller: the query without paging,
+ * the event and the item. The index keeps subscriptions by shape, so a change visits each
+ * shape once and subscriptions that differ only in paging or uid share their pushes.
+ *
+ * @param query the subscription's query without {@code limit}, {@code offset} and
+ * {@code page}: they page the initial read and never suppress a push (unlike Directus,
+ * spec §18.4)
+ * @param event the only event pushed, or null for all
+ * @param item the subscribed item's key as a string, or null for the collection
+ */
+record Shape(Query query, @Nullable ChangeType event, @Nullable String item) {
+
+	/**
+	 * Whether a change can produce a push for the shape: its item, and a type that can
+	 * turn into the event (an update can leave the query as a delete).
+	 */
+	boolean concerns(ItemChange change) {
+		if (this.item != null && !this.item.equals(itemKey(change))) {
+			return false;
+		}
+		return this.event == null || this.event == change.type()
+				|| (this.event == ChangeType.DELETE && change.type() == ChangeType.UPDATE);
+	}
+
+	/** The changed item's key as an item subscription names it. */
+	static String itemKey(ItemChange change) {
+		return String.valueOf(FieldValues.toJson(change.key()));
+	}
+
+	static Shape of(Subscription subscription) {
+		Query query = subscription.query();
+		return new Shape(new Query(query.fields(), query.filter(), query.sort(), null, null, null, query.search(),
+				query.meta(), query.aggregate(), query.groupBy()), subscription.event(), subscription.item());
+	}
+
+}
