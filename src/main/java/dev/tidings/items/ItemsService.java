@@ -19,7 +19,7 @@ import dev.tidings.items.internal.ItemWriter;
 import dev.tidings.items.internal.ReadAccess;
 import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.SortOrders;
-import dev.tidings.items.internal.SortVisibility;
+import dev.tidings.items.internal.VisibleValues;
 import dev.tidings.items.internal.WriteAccess;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
@@ -78,7 +78,7 @@ public class ItemsService {
 		this.access = access;
 		this.credentials = credentials;
 		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
-		SortOrders sortOrders = new SortOrders(schemas, Dialects.isPostgres(entityManagerFactory));
+		SortOrders sortOrders = new SortOrders(Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
 		this.aggregation = new Aggregation(entityManager, schemas, sortOrders);
 		this.writer = new ItemWriter(entityManager, schemas);
@@ -102,9 +102,10 @@ public class ItemsService {
 		return this.reads.execute((status) -> {
 			ReadPlan plan = this.readAccess.plan(permissions, schema, query);
 			List<Map<String, @Nullable Object>> data = query.isAggregate()
-					? this.aggregation.aggregate(schema, plan.filter(), query, plan.grants())
+					? this.aggregation.aggregate(schema, plan.filter(), query,
+							VisibleValues.of(permissions, this.schemas))
 					: this.reader.read(schema, plan.filter(), query, plan.selection(), mask(permissions),
-							SortVisibility.of(permissions, this.schemas));
+							VisibleValues.of(permissions, this.schemas));
 			Map<String, Long> meta = new LinkedHashMap<>();
 			if (query.meta().contains(Query.Meta.TOTAL_COUNT)) {
 				meta.put(Query.Meta.TOTAL_COUNT.token(), this.reader.count(schema, plan.permitted()));
@@ -155,7 +156,7 @@ public class ItemsService {
 			Filter filter = and(plan.filter(), byKeys(schema, typed));
 			FieldMask mask = mask(permissions);
 			for (Object entity : this.reader.entities(schema, filter, query.withLimit(typed.size()),
-					SortVisibility.of(permissions, this.schemas))) {
+					VisibleValues.of(permissions, this.schemas))) {
 				items.put(Objects.requireNonNull(FieldValues.toJson(this.units.getIdentifier(entity))),
 						this.renderer.render(entity, plan.selection(), mask));
 			}
@@ -270,7 +271,7 @@ public class ItemsService {
 	private List<Object> keysMatching(CallerPermissions permissions, CollectionSchema schema, Query query) {
 		Query unlimited = (query.limit() != null) ? query : query.withLimit(-1);
 		ReadPlan plan = this.readAccess.plan(permissions, schema, unlimited);
-		return this.reader.keys(schema, plan.filter(), unlimited, SortVisibility.of(permissions, this.schemas));
+		return this.reader.keys(schema, plan.filter(), unlimited, VisibleValues.of(permissions, this.schemas));
 	}
 
 	/** The caller's grants for one request, bound to its variables at this instant. */

@@ -219,6 +219,75 @@ class ItemsReadEnforcementTests {
 	}
 
 	@Test
+	void aggregateWhenGroupedByAManyToOneIntoAnUnreadableCollectionThenKeysNeverRows() {
+		ItemsService service = this.fixture.service(Grants.none().with("comments", Action.READ, grant(null, "*")));
+
+		forbidden(() -> service.read(EDITOR, "articles", query("{}")));
+		assertThat(service.read(EDITOR, "comments", query("{\"aggregate\":{\"count\":\"*\"},\"groupBy\":\"article\"}"))
+			.data()).containsExactly(Map.of("article", 1, "count", 2L), Map.of("article", 2, "count", 1L));
+		assertThat(service
+			.read(EDITOR, "comments", query("{\"aggregate\":{\"max\":\"article\",\"countDistinct\":\"article\"}}"))
+			.data()).containsExactly(Map.of("max", Map.of("article", 2), "countDistinct", Map.of("article", 2L)));
+		// the relation's own fields stay out of reach
+		forbidden(() -> service.read(EDITOR, "comments",
+				query("{\"aggregate\":{\"count\":\"*\"},\"groupBy\":\"article.title\"}")));
+		forbidden(() -> service.read(EDITOR, "comments", query("{\"sort\":\"article.title\"}")));
+	}
+
+	@Test
+	void sortWhenAnEarlierStepOfThePathIsMaskedThenItSortsAsNull() {
+		// comment 1 shows its article; 2 and 3 (on articles 1 and 2) show it as null
+		Grants grants = Grants.none()
+			.with("comments", Action.READ, grant(null, "id,body"))
+			.with("comments", Action.READ, grant("{\"id\":{\"_eq\":1}}", "article"))
+			.with("articles", Action.READ, grant(null, "*"));
+		ItemsService service = this.fixture.service(grants);
+
+		assertThat(service.read(EDITOR, "comments", query("{\"fields\":\"id,article\",\"sort\":\"id\"}")).data())
+			.extracting((item) -> item.get("article"))
+			.containsExactly(1, null, null);
+		// by the hidden key the order would be 3, 1, 2
+		assertThat(ids(service, "comments", "{\"fields\":\"id\",\"sort\":[\"-article.id\",\"id\"]}")).containsExactly(2,
+				3, 1);
+		assertThat(ids(service, "comments", "{\"fields\":\"id\",\"sort\":[\"-article.views\",\"id\"]}"))
+			.containsExactly(2, 3, 1);
+		// and neither grouping nor aggregating through it shows more than a read
+		assertThat(service
+			.read(EDITOR, "comments",
+					query("{\"aggregate\":{\"count\":\"*\",\"max\":\"article.views\"},\"groupBy\":\"article.title\"}"))
+			.data()).containsExactly(
+					row("article.title", "Spring Boot notes #1", "count", 1L, "max", Map.of("article.views", 37)),
+					row("article.title", null, "count", 2L, "max", row("article.views", null)));
+		assertThat(service
+			.read(EDITOR, "comments",
+					query("{\"aggregate\":{\"countDistinct\":\"article\",\"sum\":\"article.views\"}}"))
+			.data())
+			.containsExactly(Map.of("countDistinct", Map.of("article", 1L), "sum", Map.of("article.views", 37)));
+	}
+
+	@Test
+	void sortWhenByAMaskedManyToOneThenByItsKeyWhereVisible() {
+		Grants grants = Grants.none()
+			.with("comments", Action.READ, grant(null, "id,body"))
+			.with("comments", Action.READ, grant("{\"id\":{\"_eq\":1}}", "article"));
+		ItemsService service = this.fixture.service(grants);
+
+		// the related row was sorted by as an entity, a 500
+		assertThat(ids(service, "comments", "{\"fields\":\"id\",\"sort\":[\"-article\",\"id\"]}")).containsExactly(2, 3,
+				1);
+		assertThat(ids(service, "comments", "{\"fields\":\"id\",\"sort\":[\"article\",\"id\"]}")).containsExactly(1, 2,
+				3);
+	}
+
+	@Test
+	void sortWhenByAManyToOneThenByItsKey() {
+		ItemsService service = this.fixture.service(Grants.none().with("comments", Action.READ, grant(null, "*")));
+
+		assertThat(ids(service, "comments", "{\"sort\":[\"-article\",\"-id\"]}")).containsExactly(3, 2, 1);
+		assertThat(ids(service, "comments", "{\"sort\":[\"article\",\"-id\"]}")).containsExactly(2, 1, 3);
+	}
+
+	@Test
 	void readWhenNoGrantOrAnonymousThenForbiddenCollection() {
 		ItemsService service = this.fixture.service(Grants.none());
 
@@ -238,6 +307,19 @@ class ItemsReadEnforcementTests {
 		assertThat(result.data()).hasSize(20).allSatisfy((item) -> assertThat(item).containsKey("body"));
 		assertThat(result.meta()).containsEntry("total_count", 20L);
 		forbidden(() -> service.read(Accountability.system(), "articles", query("{\"fields\":\"nope\"}")));
+	}
+
+	private static List<Object> ids(ItemsService service, String collection, String query) {
+		return service.read(EDITOR, collection, query(query)).data().stream().map((item) -> item.get("id")).toList();
+	}
+
+	/** A row with null values, which {@link Map#of} refuses. */
+	private static Map<String, Object> row(Object... entries) {
+		Map<String, Object> row = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < entries.length; i += 2) {
+			row.put((String) entries[i], entries[i + 1]);
+		}
+		return row;
 	}
 
 	private List<Map<String, Object>> read(Grants grants, String query) {

@@ -218,6 +218,51 @@ class PermissionEnforcementApiTests {
 	}
 
 	@Test
+	void aggregateWhenGroupedByARelationTheCallerCannotReadThenOnlyItsKeys() {
+		this.admin
+			.post("/permissions", ApiClient.json(Map.of("policy", PUBLIC_POLICY, "collection", "comments", "action",
+					"read", "fields", List.of("*"))))
+			.item();
+		this.anonymous.get("/items/articles").error(403, "FORBIDDEN");
+
+		Reply reply = this.anonymous.get("/items/comments?aggregate[count]=*&groupBy[]=article");
+
+		assertThat(reply.items()).containsExactly(Map.of("article", 1, "count", 2), Map.of("article", 2, "count", 1));
+		assertThat(reply.body()).doesNotContain("title").doesNotContain("Spring Boot");
+		this.anonymous.get("/items/comments?aggregate[count]=*&groupBy[]=article.title").error(403, "FORBIDDEN");
+	}
+
+	@Test
+	void sortWhenReaderSortsCommentsByTheirArticleThenByVisibleKeysAndTitles() {
+		Object permission = this.admin
+			.post("/permissions",
+					ApiClient.json(Map.of("policy", readerPolicy(), "collection", "comments", "action", "read",
+							"fields", List.of("id", "body", "article"))))
+			.item()
+			.get("id");
+		this.jdbc.update("UPDATE articles SET status = 'draft' WHERE id = 1");
+		try {
+			// the Reader may no longer read article 1: its title sorts as null, while
+			// its key still shows
+			assertThat(this.reader.get("/items/comments?fields=id&sort=article.title,-id").items())
+				.extracting((item) -> item.get("id"))
+				.containsExactly(3, 2, 1);
+			assertThat(this.reader.get("/items/comments?fields=id&sort=-article,id").items())
+				.extracting((item) -> item.get("id"))
+				.containsExactly(3, 1, 2);
+			Map<String, Object> hidden = new java.util.LinkedHashMap<>();
+			hidden.put("article.title", null);
+			hidden.put("count", 2);
+			assertThat(this.reader.get("/items/comments?aggregate[count]=*&groupBy[]=article.title").items())
+				.containsExactly(Map.of("article.title", "Directus notes #2", "count", 1), hidden);
+		}
+		finally {
+			this.jdbc.update("UPDATE articles SET status = 'published' WHERE id = 1");
+			assertThat(this.admin.delete("/permissions/" + permission).status()).isEqualTo(204);
+		}
+	}
+
+	@Test
 	void readWhenReadersPermissionGainsBodyThenSameTokenSeesItOnNextRequest() {
 		String token = this.reader.bearer();
 		this.reader.get("/items/articles?fields=id,body").error(403, "FORBIDDEN");
@@ -234,15 +279,20 @@ class PermissionEnforcementApiTests {
 
 	/** The id of the demo Reader's read permission, found through the admin API. */
 	private String readerReadPermission() {
-		String role = String
-			.valueOf(this.admin.get("/roles?filter[name][_eq]=Reader&fields=id").items().get(0).get("id"));
-		String policy = String.valueOf(
-				this.admin.get("/access?filter[role][_eq]=" + role + "&fields=policy").items().get(0).get("policy"));
+		String policy = readerPolicy();
 		List<Map<String, Object>> reads = this.admin
 			.get("/permissions?filter[policy][_eq]=" + policy + "&filter[action][_eq]=read&fields=id")
 			.items();
 		assertThat(reads).hasSize(1);
 		return String.valueOf(reads.get(0).get("id"));
+	}
+
+	/** The demo Reader's policy, found through the admin API. */
+	private String readerPolicy() {
+		String role = String
+			.valueOf(this.admin.get("/roles?filter[name][_eq]=Reader&fields=id").items().get(0).get("id"));
+		return String.valueOf(
+				this.admin.get("/access?filter[role][_eq]=" + role + "&fields=policy").items().get(0).get("policy"));
 	}
 
 	private String title(int id) {

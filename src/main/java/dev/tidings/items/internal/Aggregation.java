@@ -1,6 +1,7 @@
 package dev.tidings.items.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs {@code aggregate} with {@code groupBy}: one row per group with the group fields
  * and, per function, either a number ({@code count=*}) or an object keyed by field.
- * Results are JSON numbers on every database.
+ * Results are JSON numbers on every database. Group and aggregate fields may be paths
+ * through many-to-one relations ({@code article.status}); the result is keyed by the path
+ * as given.
  */
 public final class Aggregation {
 
@@ -44,134 +47,105 @@ public final class Aggregation {
 	}
 
 	/**
-	 * Aggregates the rows the filter selects. A field masked on some rows counts only
-	 * where the caller sees it: it is aggregated and grouped as
-	 * {@code CASE WHEN <its rule> THEN field END}, as Directus does.
+	 * Aggregates the rows the filter selects. Every value is taken as the caller sees it
+	 * ({@link VisibleValues}): a many-to-one as its key, and a field masked on some rows
+	 * as null there, so it counts only where the caller sees it, as Directus does with
+	 * its {@code CASE WHEN}.
 	 */
 	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable Filter filter,
-			Query query, CollectionGrants grants) {
+			Query query, VisibleValues visible) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Tuple> criteria = cb.createTupleQuery();
 		Root<?> root = criteria.from(collection.entityType());
-		Visible visible = new Visible(cb, criteria, root, collection, grants);
-		List<FieldSchema> groups = query.groupBy().stream().map((name) -> column(collection, name)).toList();
+		List<String> groups = query.groupBy().stream().distinct().toList();
+		List<Measure> measures = measures(query);
 		List<Selection<?>> selections = new ArrayList<>();
 		Map<String, Expression<?>> grouping = new LinkedHashMap<>();
-		for (FieldSchema group : groups) {
-			Expression<?> path = visible.of(group, root.get(group.attribute()));
-			grouping.put(group.name(), path);
-			selections.add(path.alias("g_" + group.name()));
+		for (String group : groups) {
+			Expression<?> value = visible.of(path(group), collection, cb, criteria, root);
+			grouping.put(group, value);
+			selections.add(value.alias("g" + selections.size()));
 		}
-		query.aggregate().forEach((function, fields) -> {
-			for (String field : fields) {
-				selections.add(expression(cb, root, collection, function, field, visible)
-					.alias("a_" + function.token() + "_" + field));
-			}
-		});
+		for (Measure measure : measures) {
+			selections.add(expression(cb, root, collection, measure, visible, criteria).alias(measure.alias()));
+		}
 		criteria.multiselect(selections)
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
 			.groupBy(List.copyOf(grouping.values()));
 		if (!groups.isEmpty()) {
-			List<SortField> sort = query.sort().isEmpty() ? List.of(new SortField(List.of(groups.get(0).name()), false))
-					: query.sort();
-			List<Order> orders = new ArrayList<>();
-			for (SortField key : sort) {
-				String name = String.join(".", key.path());
-				if (!grouping.containsKey(name)) {
-					throw TidingsException.invalidQuery("Aggregated queries can only sort by a groupBy field");
-				}
-				// by the grouped expression itself, which may be masked
-				orders.add(
-						this.sortOrders.order(grouping.get(name), collection.requireField(name), key.descending(), cb));
-			}
-			criteria.orderBy(orders);
+			criteria.orderBy(orders(query, groups, grouping, collection, visible, cb));
 		}
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		for (Tuple tuple : ItemReader.page(this.entityManager.createQuery(criteria), query).getResultList()) {
-			rows.add(row(tuple, groups, query));
+			rows.add(row(tuple, groups, measures));
 		}
 		return rows;
 	}
 
-	/** A field's expression as the caller may see it. */
-	private final class Visible {
-
-		private final CriteriaBuilder cb;
-
-		private final CriteriaQuery<?> criteria;
-
-		private final Root<?> root;
-
-		private final CollectionSchema collection;
-
-		private final CollectionGrants grants;
-
-		Visible(CriteriaBuilder cb, CriteriaQuery<?> criteria, Root<?> root, CollectionSchema collection,
-				CollectionGrants grants) {
-			this.cb = cb;
-			this.criteria = criteria;
-			this.root = root;
-			this.collection = collection;
-			this.grants = grants;
-		}
-
-		@SuppressWarnings({ "unchecked", "rawtypes" })
-		Expression<?> of(FieldSchema field, Expression<?> column) {
-			Filter rule = this.grants.fieldRule(field.name());
-			if (rule == null) {
-				return column;
+	/** Sorted by group fields only, by the grouped expressions themselves. */
+	private List<Order> orders(Query query, List<String> groups, Map<String, Expression<?>> grouping,
+			CollectionSchema collection, VisibleValues visible, CriteriaBuilder cb) {
+		List<SortField> sort = query.sort().isEmpty() ? List.of(new SortField(path(groups.get(0)), false))
+				: query.sort();
+		List<Order> orders = new ArrayList<>();
+		for (SortField key : sort) {
+			Expression<?> grouped = grouping.get(String.join(".", key.path()));
+			if (grouped == null) {
+				throw TidingsException.invalidQuery("Aggregated queries can only sort by a groupBy field");
 			}
-			Expression value = field.isManyToOne() ? keyOf(field) : column;
-			return this.cb.selectCase()
-				.when(CriteriaFilter.toPredicate(rule, this.cb, this.criteria, Aggregation.this.schemas,
-						this.collection, this.root), value);
+			orders.add(this.sortOrders.order(grouped, visible.field(collection, key.path()), key.descending(), cb));
 		}
-
-		private Expression<?> keyOf(FieldSchema field) {
-			CollectionSchema related = Aggregation.this.schemas.require(field.relation().relatedCollection());
-			return this.root.get(field.attribute()).get(related.primaryKeyField().attribute());
-		}
-
+		return orders;
 	}
 
-	private static Map<String, @Nullable Object> row(Tuple tuple, List<FieldSchema> groups, Query query) {
+	private static List<Measure> measures(Query query) {
+		List<Measure> measures = new ArrayList<>();
+		query.aggregate()
+			.forEach((function, fields) -> fields
+				.forEach((field) -> measures.add(new Measure(function, field, "a" + measures.size()))));
+		return measures;
+	}
+
+	private static Map<String, @Nullable Object> row(Tuple tuple, List<String> groups, List<Measure> measures) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
-		for (FieldSchema group : groups) {
-			row.put(group.name(), FieldValues.toJson(tuple.get("g_" + group.name())));
+		for (int i = 0; i < groups.size(); i++) {
+			row.put(groups.get(i), FieldValues.toJson(tuple.get("g" + i)));
 		}
-		query.aggregate().forEach((function, fields) -> {
-			if (function == AggregateFunction.COUNT && fields.equals(List.of("*"))) {
-				row.put(function.token(), tuple.get("a_count_*"));
-				return;
+		for (Measure measure : measures) {
+			Object value = tuple.get(measure.alias());
+			if (measure.function() == AggregateFunction.COUNT && measure.field().equals("*")) {
+				row.put(measure.function().token(), value);
+				continue;
 			}
-			Map<String, @Nullable Object> values = new LinkedHashMap<>();
-			for (String field : fields) {
-				values.put(field, FieldValues.toJson(tuple.get("a_" + function.token() + "_" + field)));
-			}
-			row.put(function.token(), values);
-		});
+			@SuppressWarnings("unchecked")
+			Map<String, @Nullable Object> values = (Map<String, @Nullable Object>) row
+				.computeIfAbsent(measure.function().token(), (token) -> new LinkedHashMap<String, Object>());
+			values.put(measure.field(), FieldValues.toJson(value));
+		}
 		return row;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static Expression<?> expression(CriteriaBuilder cb, Root<?> root, CollectionSchema collection,
-			AggregateFunction function, String field, Visible visible) {
-		if (field.equals("*")) {
+			Measure measure, VisibleValues visible, CriteriaQuery<?> criteria) {
+		AggregateFunction function = measure.function();
+		if (measure.field().equals("*")) {
 			if (function != AggregateFunction.COUNT) {
 				throw TidingsException.invalidQuery("\"" + function.token() + "\" needs a field, not \"*\"");
 			}
 			return cb.count(root);
 		}
-		FieldSchema column = column(collection, field);
-		Expression path = visible.of(column, root.get(column.attribute()));
-		boolean numeric = column.type().isNumeric();
+		List<String> path = path(measure.field());
+		FieldSchema field = visible.field(collection, path);
+		Expression value = visible.of(path, collection, cb, criteria, root);
+		boolean numeric = field.type().isNumeric();
 		return switch (function) {
-			case COUNT -> cb.count(path);
-			case COUNT_DISTINCT -> cb.countDistinct(path);
-			case SUM -> numeric ? cb.sum(path) : notNumeric(function, column);
-			case AVG -> numeric ? cb.avg(path) : notNumeric(function, column);
-			case MIN -> (numeric || column.type().isTemporal()) ? cb.min(path) : notNumeric(function, column);
-			case MAX -> (numeric || column.type().isTemporal()) ? cb.max(path) : notNumeric(function, column);
+			case COUNT -> cb.count(value);
+			case COUNT_DISTINCT -> cb.countDistinct(value);
+			case SUM -> numeric ? cb.sum(value) : notNumeric(function, field);
+			case AVG -> numeric ? cb.avg(value) : notNumeric(function, field);
+			case MIN -> (numeric || field.type().isTemporal()) ? cb.min(value) : notNumeric(function, field);
+			case MAX -> (numeric || field.type().isTemporal()) ? cb.max(value) : notNumeric(function, field);
 		};
 	}
 
@@ -180,12 +154,12 @@ public final class Aggregation {
 				+ field.type().name().toLowerCase() + " field \"" + field.name() + "\"");
 	}
 
-	private static FieldSchema column(CollectionSchema collection, String name) {
-		FieldSchema field = collection.requireField(name);
-		if (field.isOneToMany()) {
-			throw TidingsException.invalidQuery("Cannot aggregate or group by the one-to-many field \"" + name + "\"");
-		}
-		return field;
+	private static List<String> path(String field) {
+		return Arrays.asList(field.split("\\.", -1));
+	}
+
+	/** One aggregate function of one field, and the alias of its column. */
+	private record Measure(AggregateFunction function, String field, String alias) {
 	}
 
 }

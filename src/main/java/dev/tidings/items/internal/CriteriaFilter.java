@@ -64,6 +64,22 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		return filter.accept(new CriteriaFilter(cb, query, schemas, collection, root));
 	}
 
+	/**
+	 * The value at the end of a many-to-one path, a many-to-one as its key as a filter
+	 * compares it, and null on rows where {@code visible} does not hold. The rule and the
+	 * path share their joins.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static Expression<?> value(List<String> path, @Nullable Filter visible, CriteriaBuilder cb, AbstractQuery<?> query,
+			SchemaRegistry schemas, CollectionSchema collection, From<?, ?> root) {
+		CriteriaFilter translation = new CriteriaFilter(cb, query, schemas, collection, root);
+		Expression column = translation.column(translation.resolve(path));
+		if (visible == null) {
+			return column;
+		}
+		return cb.selectCase().when(visible.accept(translation), column);
+	}
+
 	@Override
 	public Predicate and(Filter.And and) {
 		return this.cb.and(and.filters().stream().map((filter) -> filter.accept(this)).toArray(Predicate[]::new));
@@ -102,9 +118,7 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	@Override
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public Predicate condition(Filter.Condition condition) {
-		Resolved resolved = resolve(condition.path());
-		Expression column = resolved.field().isManyToOne() ? keyOf(resolved)
-				: resolved.owner().get(resolved.field().attribute());
+		Expression column = column(resolve(condition.path()));
 		Object value = condition.value();
 		FilterOperator operator = condition.operator();
 		Predicate present = this.cb.isNotNull(column);
@@ -143,6 +157,11 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 					this.cb.literal(ESCAPE));
 		}
 		return this.cb.like(column, this.cb.literal(pattern), this.cb.literal(ESCAPE));
+	}
+
+	/** The column a resolved path reads: a many-to-one by its key. */
+	private Expression<?> column(Resolved resolved) {
+		return resolved.field().isManyToOne() ? keyOf(resolved) : resolved.owner().get(resolved.field().attribute());
 	}
 
 	/**

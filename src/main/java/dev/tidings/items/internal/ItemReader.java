@@ -41,7 +41,7 @@ public final class ItemReader {
 
 	/** The entities a bound filter selects, in the query's order and page. */
 	public List<?> entities(CollectionSchema collection, @Nullable Filter filter, Query query,
-			SortVisibility visibility) {
+			VisibleValues visibility) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
@@ -72,7 +72,7 @@ public final class ItemReader {
 	 * loading any entity.
 	 */
 	public List<Object> keys(CollectionSchema collection, @Nullable Filter filter, Query query,
-			SortVisibility visibility) {
+			VisibleValues visibility) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
@@ -83,7 +83,7 @@ public final class ItemReader {
 	}
 
 	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query,
-			Selection selection, FieldMask mask, SortVisibility visibility) {
+			Selection selection, FieldMask mask, VisibleValues visibility) {
 		List<Map<String, @Nullable Object>> items = new ArrayList<>();
 		for (Object entity : entities(collection, filter, query, visibility)) {
 			items.add(this.renderer.render(entity, selection, mask));

@@ -6,15 +6,12 @@ import java.util.List;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
-import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Nulls;
 import jakarta.persistence.criteria.Order;
-import jakarta.persistence.criteria.Path;
 
 /**
  * Builds ORDER BY with one behaviour on every database: nulls last ascending and first
@@ -23,49 +20,24 @@ import jakarta.persistence.criteria.Path;
  */
 public final class SortOrders {
 
-	private final SchemaRegistry schemas;
-
 	private final boolean byteOrderedText;
 
-	public SortOrders(SchemaRegistry schemas, boolean postgres) {
-		this.schemas = schemas;
+	public SortOrders(boolean postgres) {
 		this.byteOrderedText = postgres;
 	}
 
 	/** The orders for {@code sort}, or by primary key when none is given. */
 	public List<Order> orders(List<SortField> sort, CriteriaBuilder cb, AbstractQuery<?> query,
-			CollectionSchema collection, From<?, ?> root, SortVisibility visibility) {
+			CollectionSchema collection, From<?, ?> root, VisibleValues visible) {
 		List<Order> orders = new ArrayList<>();
 		for (SortField key : sort) {
-			orders.add(order(key, cb, query, collection, root, visibility));
+			FieldSchema field = visible.field(collection, key.path());
+			orders.add(order(visible.of(key.path(), collection, cb, query, root), field, key.descending(), cb));
 		}
 		if (orders.isEmpty()) {
 			orders.add(cb.asc(root.get(collection.primaryKeyField().attribute())));
 		}
 		return orders;
-	}
-
-	private Order order(SortField key, CriteriaBuilder cb, AbstractQuery<?> query, CollectionSchema collection,
-			From<?, ?> root, SortVisibility visibility) {
-		From<?, ?> owner = root;
-		CollectionSchema current = collection;
-		List<String> path = key.path();
-		for (String segment : path.subList(0, path.size() - 1)) {
-			FieldSchema relation = current.requireField(segment);
-			if (!relation.isManyToOne()) {
-				throw dev.tidings.errors.TidingsException
-					.invalidQuery("Sorting through \"" + segment + "\" is not supported, only through many-to-one");
-			}
-			owner = owner.join(relation.attribute(), JoinType.LEFT);
-			current = this.schemas.require(relation.relation().relatedCollection());
-		}
-		FieldSchema field = current.requireField(path.get(path.size() - 1));
-		if (field.isOneToMany()) {
-			throw dev.tidings.errors.TidingsException
-				.invalidQuery("Sorting by the one-to-many field \"" + field.name() + "\" is not supported");
-		}
-		Path<?> column = owner.get(field.attribute());
-		return order(visibility.of(cb, query, current, field, owner, column), field, key.descending(), cb);
 	}
 
 	/** The order by an expression holding the field's values. */

@@ -73,24 +73,39 @@ final class VisibleFilter implements Filter.Visitor<Filter> {
 		return (rows != null) ? new Filter.And(List.of(visible, rows)) : visible;
 	}
 
-	/**
-	 * The filter AND, for every step of the path, the rule under which the caller sees
-	 * that field, moved to the root by prefixing it with the steps before.
-	 */
+	/** The filter AND the rule under which the caller sees the value at its path. */
 	private Filter withRules(Filter filter, List<String> path) {
+		Filter rule = rule(path, this.permissions, this.schemas, this.collection);
+		if (rule == null) {
+			return filter;
+		}
 		List<Filter> all = new ArrayList<>(List.of(filter));
-		CollectionSchema current = this.collection;
+		all.addAll((rule instanceof Filter.And and) ? and.filters() : List.of(rule));
+		return new Filter.And(all);
+	}
+
+	/**
+	 * Where the caller sees the value at the end of a many-to-one path: for every step,
+	 * the rule under which it sees that field, moved to the root by prefixing it with the
+	 * steps before; null when it sees the value on every row. A step's rule implies that
+	 * its item is readable, so an item outside its collection's rules shows nothing
+	 * either. Filters, sorts, groups and aggregates all use this one rule.
+	 */
+	static @Nullable Filter rule(List<String> path, CallerPermissions permissions, SchemaRegistry schemas,
+			CollectionSchema collection) {
+		List<Filter> rules = new ArrayList<>();
+		CollectionSchema current = collection;
 		for (int i = 0; i < path.size(); i++) {
-			Filter rule = this.permissions.require(current, Action.READ).fieldRule(path.get(i));
+			Filter rule = permissions.require(current, Action.READ).fieldRule(path.get(i));
 			if (rule != null) {
-				all.add(Prefixed.of(rule, path.subList(0, i)));
+				rules.add(Prefixed.of(rule, path.subList(0, i)));
 			}
 			FieldSchema field = current.requireField(path.get(i));
 			if (i < path.size() - 1) {
-				current = this.schemas.require(field.relation().relatedCollection());
+				current = schemas.require(field.relation().relatedCollection());
 			}
 		}
-		return (all.size() == 1) ? filter : new Filter.And(all);
+		return rules.isEmpty() ? null : (rules.size() == 1) ? rules.get(0) : new Filter.And(rules);
 	}
 
 	private FieldSchema field(List<String> path) {

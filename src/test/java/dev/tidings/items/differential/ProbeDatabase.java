@@ -22,7 +22,7 @@ import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountability;
 import dev.tidings.items.internal.CallerPermissions;
-import dev.tidings.items.internal.SortVisibility;
+import dev.tidings.items.internal.VisibleValues;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +66,7 @@ final class ProbeDatabase implements AutoCloseable {
 	private final SchemaRegistry schemas;
 
 	/** The probe reads as an administrator: nothing is masked. */
-	private final SortVisibility trusted;
+	private final VisibleValues trusted;
 
 	private final ItemReader reader;
 
@@ -81,10 +81,10 @@ final class ProbeDatabase implements AutoCloseable {
 		this.reads = new TransactionTemplate(transactionManager);
 		this.reads.setReadOnly(true);
 		this.schemas = context.getBean(SchemaRegistry.class);
-		this.trusted = SortVisibility.of(new CallerPermissions((who) -> Map.of(), Accountability.system(),
+		this.trusted = VisibleValues.of(new CallerPermissions((who) -> Map.of(), Accountability.system(),
 				java.time.Instant.now(), this.schemas), this.schemas);
 		this.reader = new ItemReader(this.entityManager, this.schemas,
-				new SortOrders(this.schemas, Dialects.isPostgres(entityManagerFactory)));
+				new SortOrders(Dialects.isPostgres(entityManagerFactory)));
 	}
 
 	/** A started database holding one fixed dataset, closed again if loading it fails. */
