@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.query.InputLimits;
 import dev.tidings.realtime.internal.Authentication;
 import dev.tidings.realtime.internal.RealtimeEndpoint;
 import dev.tidings.realtime.internal.SubscriptionIndex;
@@ -37,9 +38,9 @@ public class RealtimeWebSocketConfiguration {
 	@Bean
 	RealtimeEndpoint tidingsRealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index,
 			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
-			ItemsService items, SchemaRegistry schemas) {
+			ItemsService items, SchemaRegistry schemas, InputLimits limits) {
 		return new RealtimeEndpoint(settings, index, new Authentication(authenticator, accessTokens, sessions), callers,
-				items, schemas, Clock.systemUTC());
+				items, schemas, Clock.systemUTC(), limits);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.tidings.realtime.internal;
 import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.InputLimits;
 import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,9 @@ final class MessageQueries {
 
 	private final ProtocolCodec codec;
 
-	MessageQueries(ProtocolCodec codec) {
+	MessageQueries(ProtocolCodec codec, InputLimits limits) {
 		this.codec = codec;
-		this.parser = new QueryParser(codec);
+		this.parser = new QueryParser(codec, limits);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -31,6 +32,9 @@ final class MessageQueries {
 			}
 			try {
 				value = this.codec.read(text);
+			}
+			catch (TidingsException ex) {
+				throw ex;
 			}
 			catch (IllegalArgumentException ex) {
 				throw TidingsException.invalidQuery("Invalid JSON for query object");
