@@ -14,6 +14,7 @@ import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -113,6 +114,10 @@ public final class JsonCodec {
 	}
 
 	private @Nullable Object parse(HttpServletRequest request) {
+		if (request.getContentType() == null && declaredEmpty(request)) {
+			// nothing to mistake for JSON: answered as the missing body it is
+			throw TidingsException.invalidPayload("A JSON body is required");
+		}
 		requireJson(request.getContentType());
 		byte[] bytes = readLimited(request);
 		if (bytes.length == 0) {
@@ -133,6 +138,10 @@ public final class JsonCodec {
 			throw TidingsException.invalidPayload(violation);
 		}
 		return value;
+	}
+
+	private static boolean declaredEmpty(HttpServletRequest request) {
+		return request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
 	}
 
 	/**
