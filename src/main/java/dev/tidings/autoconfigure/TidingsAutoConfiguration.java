@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.query.InputLimits;
 import dev.tidings.rest.AccountabilityResolver;
 import dev.tidings.rest.AuthController;
 import dev.tidings.rest.ErrorResponses;
@@ -41,10 +42,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(after = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBean(EntityManagerFactory.class)
-@EnableConfigurationProperties(TidingsRestProperties.class)
+@EnableConfigurationProperties({ TidingsRestProperties.class, TidingsLimitsProperties.class })
 @Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsClusterConfiguration.class,
 		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class })
 public final class TidingsAutoConfiguration {
+
+	@Bean
+	InputLimits tidingsInputLimits(TidingsLimitsProperties limits, TidingsRestProperties rest) {
+		return new InputLimits(limits.maxDepth(), limits.maxStringLength(), limits.maxNumberLength(),
+				limits.maxNumberExponent(), rest.queryLimitMax());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -85,8 +92,8 @@ public final class TidingsAutoConfiguration {
 		}
 
 		@Bean
-		JsonCodec tidingsJsonCodec(TidingsRestProperties properties) {
-			return new JsonCodec(properties.maxPayloadSize());
+		JsonCodec tidingsJsonCodec(TidingsRestProperties properties, InputLimits limits) {
+			return new JsonCodec(properties.maxPayloadSize(), limits);
 		}
 
 	}

@@ -11,8 +11,13 @@ import org.springframework.util.unit.DataSize;
  * {@code /server}…), empty for the root
  * @param maxPayloadSize largest request body accepted; larger bodies get
  * {@code INVALID_PAYLOAD}
+ * @param queryLimitMax the largest {@code limit} a query may ask for, REST and WebSocket
+ * alike, as Directus's {@code QUERY_LIMIT_MAX}: {@code limit=-1} reads this many rows, a
+ * larger limit gets {@code INVALID_QUERY}; -1 for no ceiling. Directus has none by
+ * default; one caller asking for a whole table in one answer is the cost we bound
  */
 @ConfigurationProperties("tidings.rest")
-public record TidingsRestProperties(@DefaultValue("") String basePath, @DefaultValue("1MB") DataSize maxPayloadSize) {
+public record TidingsRestProperties(@DefaultValue("") String basePath, @DefaultValue("1MB") DataSize maxPayloadSize,
+		@DefaultValue("1000") int queryLimitMax) {
 
 }

@@ -27,6 +27,7 @@ import dev.tidings.query.Query;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
+import dev.tidings.security.Action;
 import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldValues;
@@ -174,6 +175,15 @@ public class ItemsService {
 		CallerPermissions permissions = permissions(who);
 		ReadPlan plan = this.readAccess.plan(permissions, schema, query);
 		return new SnapshotView(schema, plan, mask(permissions), this.renderer, new RowMatcher(this.schemas));
+	}
+
+	/**
+	 * Refuses a caller who may not perform the action on the collection at all, as a
+	 * write would, but before its body is read: such a caller learns nothing from how the
+	 * body would have been judged.
+	 */
+	public void authorize(Accountability who, String collection, Action action) {
+		permissions(who).require(this.schemas.require(collection), action);
 	}
 
 	/** Creates the items and returns their keys in order. */

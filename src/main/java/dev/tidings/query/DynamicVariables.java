@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.schema.Decimals;
 
 /**
  * Substitutes the dynamic variables of a filter value ({@code $NOW}, {@code $NOW(-1
@@ -90,7 +91,13 @@ final class DynamicVariables {
 		if (!matcher.matches()) {
 			throw invalidNow(variable);
 		}
-		BigDecimal amount = new BigDecimal(matcher.group(2));
+		BigDecimal amount;
+		try {
+			amount = Decimals.parse(matcher.group(2));
+		}
+		catch (NumberFormatException ex) {
+			throw invalidNow(variable);
+		}
 		if ("-".equals(matcher.group(1))) {
 			amount = amount.negate();
 		}

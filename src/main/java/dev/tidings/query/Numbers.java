@@ -3,6 +3,8 @@ package dev.tidings.query;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
+import dev.tidings.schema.Decimals;
+
 /**
  * Arithmetic on the boxed numbers that rows, JSON decoders and bound filters carry, with
  * SQL's notion of equality: by value, whatever the box ({@code 1 = 1.0}, {@code 0.0 =
@@ -67,9 +69,10 @@ final class Numbers {
 	/**
 	 * The number as JavaScript would print it in a query string ({@code 1.0} is
 	 * {@code 1}), for comparing a number with a text field.
+	 * @throws NumberFormatException for a number too large to write out
 	 */
 	static String text(Number number) {
-		BigDecimal decimal = toBigDecimal(number);
+		BigDecimal decimal = Decimals.checked(toBigDecimal(number));
 		if (decimal.signum() == 0) {
 			return "0";
 		}

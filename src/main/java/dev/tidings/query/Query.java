@@ -27,6 +27,11 @@ public record Query(List<String> fields, @Nullable Filter filter, List<SortField
 		@Nullable Integer offset, @Nullable Integer page, @Nullable String search, Set<Meta> meta,
 		Map<AggregateFunction, List<String>> aggregate, List<String> groupBy) {
 
+	/**
+	 * Directus's {@code QUERY_LIMIT_DEFAULT}: the rows a read returns without a limit.
+	 */
+	public static final int DEFAULT_LIMIT = 100;
+
 	public static final Query EMPTY = new Query(List.of(), null, List.of(), null, null, null, null, Set.of(), Map.of(),
 			List.of());
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.schema.Decimals;
 
 /**
  * Sanitises the plain query parameters, accepting each in every form a client sends
@@ -74,10 +75,10 @@ final class QueryParameters {
 	private static BigDecimal number(Object raw, String parameter) {
 		try {
 			if (raw instanceof String text) {
-				return new BigDecimal(text.trim());
+				return Decimals.parse(text);
 			}
 			if (raw instanceof Number number) {
-				return Numbers.toBigDecimal(number);
+				return Decimals.checked(Numbers.toBigDecimal(number));
 			}
 		}
 		catch (NumberFormatException ex) {

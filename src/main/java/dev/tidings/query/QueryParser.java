@@ -19,12 +19,25 @@ public final class QueryParser {
 
 	private final JsonReader json;
 
+	private final InputLimits limits;
+
+	/** A parser with the default input limits and no ceiling on {@code limit}. */
 	public QueryParser(JsonReader json) {
+		this(json, InputLimits.DEFAULTS);
+	}
+
+	/**
+	 * A parser for clients' queries: the JSON reader enforces the limits while decoding,
+	 * the parser checks the URL form and caps {@code limit}.
+	 */
+	public QueryParser(JsonReader json, InputLimits limits) {
 		this.json = json;
+		this.limits = limits;
 	}
 
 	/** The URL form: keys arrive raw, brackets included; unknown keys are ignored. */
 	public Query fromUrl(Map<String, List<String>> params) {
+		this.limits.checkUrl(params);
 		return fromJson(UrlParameters.decode(params));
 	}
 
@@ -34,7 +47,8 @@ public final class QueryParser {
 	 */
 	public Query fromJson(Map<String, ?> query) {
 		return new Query(QueryParameters.fields(query.get("fields"), "fields"), filter(query.get("filter")),
-				QueryParameters.sort(query.get("sort")), QueryParameters.integer(query.get("limit"), "limit", -1),
+				QueryParameters.sort(query.get("sort")),
+				this.limits.limit(QueryParameters.integer(query.get("limit"), "limit", -1)),
 				QueryParameters.integer(query.get("offset"), "offset", 0),
 				QueryParameters.integer(query.get("page"), "page", 0), QueryParameters.search(query.get("search")),
 				QueryParameters.meta(query.get("meta")), aggregate(query.get("aggregate")),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.schema.Decimals;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
 
@@ -28,8 +29,6 @@ final class ValueConverter {
 
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-	private static final int MAX_MAGNITUDE = 1000;
 
 	private ValueConverter() {
 	}
@@ -53,7 +52,12 @@ final class ValueConverter {
 			return text;
 		}
 		if (value instanceof Number number) {
-			return Numbers.text(number);
+			try {
+				return Numbers.text(number);
+			}
+			catch (NumberFormatException ex) {
+				throw invalidNumber();
+			}
 		}
 		if (value instanceof Boolean || value instanceof UUID || value instanceof TemporalAccessor) {
 			return value.toString();
@@ -79,17 +83,12 @@ final class ValueConverter {
 		BigDecimal decimal;
 		try {
 			if (value instanceof Number number) {
-				decimal = Numbers.toBigDecimal(number);
+				decimal = Decimals.checked(Numbers.toBigDecimal(number));
 			}
 			else if (value instanceof String text) {
-				decimal = new BigDecimal(text.trim());
+				decimal = Decimals.parse(text);
 			}
 			else {
-				throw invalidNumber();
-			}
-			if (Math.abs((long) decimal.precision() - decimal.scale()) > MAX_MAGNITUDE
-					|| Math.abs((long) decimal.scale()) > MAX_MAGNITUDE) {
-				// Far beyond any column; refusing early keeps exact arithmetic cheap.
 				throw invalidNumber();
 			}
 			return narrow(decimal, target);

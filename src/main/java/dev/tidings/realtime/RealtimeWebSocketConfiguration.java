@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.query.InputLimits;
 import dev.tidings.realtime.internal.Authentication;
 import dev.tidings.realtime.internal.RealtimeEndpoint;
 import dev.tidings.realtime.internal.SubscriptionIndex;
@@ -39,9 +40,10 @@ public class RealtimeWebSocketConfiguration {
 	@Bean
 	RealtimeEndpoint tidingsRealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index,
 			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
-			ItemsService items, SchemaRegistry schemas, SecurityCache cache) {
+			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits) {
 		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index,
-				new Authentication(authenticator, accessTokens, sessions), callers, items, schemas, Clock.systemUTC());
+				new Authentication(authenticator, accessTokens, sessions), callers, items, schemas, Clock.systemUTC(),
+				limits);
 		// A write empties the cache during its transaction and again once it completes
 		// (locally, or on another instance through the cluster): only the second sees
 		// the committed state worth re-checking.

@@ -11,15 +11,16 @@ import dev.tidings.items.ReadResult;
 import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
 import dev.tidings.security.Accountability;
+import dev.tidings.security.Action;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 
 /**
  * The Directus CRUD routes of one collection, shared by {@code /items/{collection}} and
- * the system collections' own routes ({@code /users}, {@code /permissions}…). Writes
- * answer with the written items read back through the URL query, or 204 when the caller
- * may write but not read them.
+ * the system collections' own routes ({@code /users}, {@code /permissions}…). A write is
+ * authorised before its body is read; writes answer with the written items read back
+ * through the URL query, or 204 when the caller may write but not read them.
  */
 final class ItemRoutes {
 
@@ -32,7 +33,7 @@ final class ItemRoutes {
 	ItemRoutes(ItemsService items, JsonCodec json) {
 		this.items = items;
 		this.json = json;
-		this.queries = new QueryParser(json::read);
+		this.queries = json.queries();
 	}
 
 	ResponseEntity<byte[]> readMany(Accountability who, String collection, HttpServletRequest request) {
@@ -51,6 +52,7 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> create(Accountability who, String collection, HttpServletRequest request) {
+		this.items.authorize(who, collection, Action.CREATE);
 		Object body = this.json.body(request);
 		Query query = this.json.urlQuery(request);
 		if (body instanceof List<?> list) {
@@ -62,6 +64,7 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> updateMany(Accountability who, String collection, HttpServletRequest request) {
+		this.items.authorize(who, collection, Action.UPDATE);
 		Object body = this.json.body(request);
 		Query query = this.json.urlQuery(request);
 		if (body instanceof List<?> list) {
@@ -77,12 +80,14 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> updateOne(Accountability who, String collection, String id, HttpServletRequest request) {
+		this.items.authorize(who, collection, Action.UPDATE);
 		Map<String, Object> data = Payloads.object(this.json.body(request), "The payload");
 		return readBack(who, collection, this.items.update(who, collection, List.of(id), data),
 				this.json.urlQuery(request), false);
 	}
 
 	ResponseEntity<byte[]> deleteMany(Accountability who, String collection, HttpServletRequest request) {
+		this.items.authorize(who, collection, Action.DELETE);
 		Object body = this.json.body(request);
 		if (body instanceof List<?> keys) {
 			this.items.delete(who, collection, Payloads.keys(keys));

@@ -14,44 +14,80 @@ import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import dev.tidings.query.InputLimits;
+import org.springframework.http.InvalidMediaTypeException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads request bodies and writes responses with Tidings' own JSON mapper, so a host's
- * Jackson settings never change the wire format. Bodies are read with a size limit before
- * any parsing.
+ * Jackson settings never change the wire format. Bodies must say they are JSON and are
+ * read with a size limit before any parsing; bodies and JSON query parameters are parsed
+ * within the {@link InputLimits}.
  */
 public final class JsonCodec {
 
 	private static final String BODY_ATTRIBUTE = JsonCodec.class.getName() + ".body";
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
+	private final JsonMapper mapper;
 
 	private final long maxPayloadBytes;
 
-	private final QueryParser queries = new QueryParser(this::read);
+	private final InputLimits limits;
 
-	public JsonCodec(DataSize maxPayloadSize) {
+	private final QueryParser queries;
+
+	public JsonCodec(DataSize maxPayloadSize, InputLimits limits) {
 		this.maxPayloadBytes = maxPayloadSize.toBytes();
+		this.limits = limits;
+		StreamReadConstraints constraints = StreamReadConstraints.builder()
+			.maxDocumentLength(this.maxPayloadBytes)
+			.maxNestingDepth(limits.maxDepth())
+			.maxStringLength(limits.maxStringLength())
+			.maxNameLength(limits.maxStringLength())
+			.maxNumberLength(limits.maxNumberLength())
+			.build();
+		this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
+		this.queries = new QueryParser(this::read, limits);
 	}
 
-	/** Decodes a JSON text into plain Java values; the query parser's port. */
+	/** A parser of clients' queries, within the same limits. */
+	QueryParser queries() {
+		return this.queries;
+	}
+
+	/**
+	 * Decodes a JSON text into plain Java values; the query parser's port.
+	 * @throws TidingsException {@code INVALID_QUERY} when the text breaks an input limit
+	 */
 	public @Nullable Object read(String json) {
+		Object value;
 		try {
-			return this.mapper.readValue(json, Object.class);
+			value = this.mapper.readValue(json, Object.class);
+		}
+		catch (StreamConstraintsException ex) {
+			throw TidingsException.invalidQuery(limitBroken(ex));
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Invalid JSON", ex);
 		}
+		String violation = this.limits.violation(value);
+		if (violation != null) {
+			throw TidingsException.invalidQuery(violation);
+		}
+		return value;
 	}
 
 	/**
@@ -78,25 +114,63 @@ public final class JsonCodec {
 	}
 
 	private @Nullable Object parse(HttpServletRequest request) {
-		String contentType = request.getContentType();
-		if (contentType != null
-				&& !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
-			String type = MediaType.parseMediaType(contentType).getType() + "/"
-					+ MediaType.parseMediaType(contentType).getSubtype();
-			throw new TidingsException(new TidingsError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-					"Unsupported media type \"" + type + "\" in request body.",
-					Map.of("mediaType", type, "where", "request body")));
+		if (request.getContentType() == null && declaredEmpty(request)) {
+			// nothing to mistake for JSON: answered as the missing body it is
+			throw TidingsException.invalidPayload("A JSON body is required");
 		}
+		requireJson(request.getContentType());
 		byte[] bytes = readLimited(request);
 		if (bytes.length == 0) {
 			throw TidingsException.invalidPayload("A JSON body is required");
 		}
+		Object value;
 		try {
-			return this.mapper.readValue(bytes, Object.class);
+			value = this.mapper.readValue(bytes, Object.class);
+		}
+		catch (StreamConstraintsException ex) {
+			throw TidingsException.invalidPayload(limitBroken(ex));
 		}
 		catch (JacksonException ex) {
 			throw TidingsException.invalidPayload("Malformed JSON: " + ex.getOriginalMessage());
 		}
+		String violation = this.limits.violation(value);
+		if (violation != null) {
+			throw TidingsException.invalidPayload(violation);
+		}
+		return value;
+	}
+
+	private static boolean declaredEmpty(HttpServletRequest request) {
+		return request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+	}
+
+	/**
+	 * A body is read as JSON only when it says so ({@code application/json} or a
+	 * {@code +json} type): a form or text body is never guessed at.
+	 */
+	private static void requireJson(@Nullable String contentType) {
+		MediaType type = null;
+		try {
+			type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
+		}
+		catch (InvalidMediaTypeException ex) {
+			// answered as unsupported below
+		}
+		if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+				|| (type.getType().equals("application") && type.getSubtype().endsWith("+json")))) {
+			return;
+		}
+		String name = (type != null) ? type.getType() + "/" + type.getSubtype() : "none";
+		throw new TidingsException(new TidingsError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+				"Unsupported media type \"" + name + "\" in request body.",
+				Map.of("mediaType", name, "where", "request body")));
+	}
+
+	/** Jackson's account of the broken limit, without its API names. */
+	private static String limitBroken(StreamConstraintsException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		int api = message.indexOf(", from `");
+		return "Input limit exceeded: " + ((api > 0) ? message.substring(0, api) + ")" : message);
 	}
 
 	private byte[] readLimited(HttpServletRequest request) {

@@ -69,6 +69,7 @@ public class MeController {
 	@PatchMapping("/users/me")
 	public ResponseEntity<byte[]> updateMe(Accountability who, HttpServletRequest request) {
 		String user = requireUser(who);
+		this.items.authorize(who, USERS, Action.UPDATE);
 		Map<String, Object> data = Payloads.object(this.json.body(request), "The payload");
 		this.items.update(who, USERS, List.of(user), data);
 		return this.json.ok(this.items.readOne(who, USERS, user, this.json.urlQuery(request)));

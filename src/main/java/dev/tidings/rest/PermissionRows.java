@@ -34,7 +34,7 @@ final class PermissionRows {
 
 	PermissionRows(JsonCodec json, SchemaRegistry schemas) {
 		this.json = json;
-		this.queries = new QueryParser(json::read);
+		this.queries = json.queries();
 		this.schemas = schemas;
 	}
 

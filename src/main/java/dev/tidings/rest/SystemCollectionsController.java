@@ -3,6 +3,7 @@ package dev.tidings.rest;
 import dev.tidings.items.ItemsService;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountability;
+import dev.tidings.security.Action;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,7 +28,10 @@ public class SystemCollectionsController {
 
 	private final PermissionRows permissionRows;
 
+	private final ItemsService items;
+
 	public SystemCollectionsController(ItemsService items, SchemaRegistry schemas, JsonCodec json) {
+		this.items = items;
 		this.routes = new ItemRoutes(items, json);
 		this.permissionRows = new PermissionRows(json, schemas);
 	}
@@ -46,19 +50,19 @@ public class SystemCollectionsController {
 
 	@PostMapping
 	public ResponseEntity<byte[]> create(Accountability who, @PathVariable String system, HttpServletRequest request) {
-		return this.routes.create(who, collection(system), checked(system, request));
+		return this.routes.create(who, collection(system), checked(who, system, Action.CREATE, request));
 	}
 
 	@PatchMapping
 	public ResponseEntity<byte[]> updateMany(Accountability who, @PathVariable String system,
 			HttpServletRequest request) {
-		return this.routes.updateMany(who, collection(system), checked(system, request));
+		return this.routes.updateMany(who, collection(system), checked(who, system, Action.UPDATE, request));
 	}
 
 	@PatchMapping("/{id}")
 	public ResponseEntity<byte[]> updateOne(Accountability who, @PathVariable String system, @PathVariable String id,
 			HttpServletRequest request) {
-		return this.routes.updateOne(who, collection(system), id, checked(system, request));
+		return this.routes.updateOne(who, collection(system), id, checked(who, system, Action.UPDATE, request));
 	}
 
 	@DeleteMapping
@@ -78,8 +82,11 @@ public class SystemCollectionsController {
 
 	/**
 	 * Permission rows are checked before they are stored: a broken rule must never land.
+	 * Only a caller who may write them gets that far, so nobody else learns which
+	 * collections and fields exist from the checks' messages.
 	 */
-	private HttpServletRequest checked(String system, HttpServletRequest request) {
+	private HttpServletRequest checked(Accountability who, String system, Action action, HttpServletRequest request) {
+		this.items.authorize(who, collection(system), action);
 		if (system.equals("permissions")) {
 			this.permissionRows.check(request);
 		}

@@ -63,7 +63,8 @@ public final class FieldValues {
 			throw new IllegalArgumentException("has to be a string, number, or boolean");
 		}
 		if (javaType == String.class) {
-			return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : value.toString();
+			// a number given for a text field is checked before it is written out
+			return (value instanceof BigDecimal decimal) ? Decimals.checked(decimal).toPlainString() : value.toString();
 		}
 		if (javaType == Integer.class || javaType == Long.class || javaType == Short.class) {
 			long number = integral(value);
@@ -191,10 +192,10 @@ public final class FieldValues {
 
 	private static BigDecimal decimal(Object value) {
 		if (value instanceof BigDecimal decimal) {
-			return decimal;
+			return Decimals.checked(decimal);
 		}
 		if (value instanceof BigInteger integer) {
-			return new BigDecimal(integer);
+			return Decimals.checked(new BigDecimal(integer));
 		}
 		if (value instanceof Double || value instanceof Float) {
 			double number = ((Number) value).doubleValue();
@@ -208,7 +209,7 @@ public final class FieldValues {
 		}
 		if (value instanceof String text) {
 			try {
-				return new BigDecimal(text.trim());
+				return Decimals.parse(text);
 			}
 			catch (NumberFormatException ex) {
 				throw new IllegalArgumentException("is not a number");
@@ -221,10 +222,11 @@ public final class FieldValues {
 		if (value instanceof Boolean bool) {
 			return bool;
 		}
-		if ("true".equals(value) || "1".equals(value) || (value instanceof Number number && number.intValue() == 1)) {
+		if ("true".equals(value) || "1".equals(value)
+				|| (value instanceof Number && decimal(value).compareTo(BigDecimal.ONE) == 0)) {
 			return Boolean.TRUE;
 		}
-		if ("false".equals(value) || "0".equals(value) || (value instanceof Number number && number.intValue() == 0)) {
+		if ("false".equals(value) || "0".equals(value) || (value instanceof Number && decimal(value).signum() == 0)) {
 			return Boolean.FALSE;
 		}
 		throw new IllegalArgumentException("is not a boolean");

@@ -22,7 +22,8 @@ class StandaloneConfigurationTests {
 
 	@Test
 	void whenNothingIsSetThenPort8055AndAnH2FileUnderData() {
-		assumeThat(System.getenv()).doesNotContainKeys("PORT", "HOST", "DB_CLIENT", "DB_USER", "MAX_PAYLOAD_SIZE");
+		assumeThat(System.getenv()).doesNotContainKeys("PORT", "HOST", "DB_CLIENT", "DB_USER", "MAX_PAYLOAD_SIZE",
+				"QUERY_LIMIT_MAX");
 		try (ConfigurableApplicationContext context = environmentOf()) {
 			Environment environment = context.getEnvironment();
 
@@ -31,6 +32,7 @@ class StandaloneConfigurationTests {
 			assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:./data/tidings");
 			assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("sa");
 			assertThat(environment.getProperty("tidings.rest.max-payload-size")).isEqualTo("1MB");
+			assertThat(environment.getProperty("tidings.rest.query-limit-max")).isEqualTo("1000");
 			assertThat(environment.getProperty("spring.flyway.locations"))
 				.isEqualTo("classpath:db/demo/{vendor},classpath:db/demo/common");
 		}
@@ -86,12 +88,13 @@ class StandaloneConfigurationTests {
 	@Test
 	void whenDirectusNamesAreSetThenTheyOverrideTheDefaults() {
 		try (ConfigurableApplicationContext context = environmentOf("--PORT=9000", "--HOST=127.0.0.1",
-				"--MAX_PAYLOAD_SIZE=2MB")) {
+				"--MAX_PAYLOAD_SIZE=2MB", "--QUERY_LIMIT_MAX=200")) {
 			Environment environment = context.getEnvironment();
 
 			assertThat(environment.getProperty("server.port")).isEqualTo("9000");
 			assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
 			assertThat(environment.getProperty("tidings.rest.max-payload-size")).isEqualTo("2MB");
+			assertThat(environment.getProperty("tidings.rest.query-limit-max")).isEqualTo("200");
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.query.InputLimits;
 import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.schema.CollectionSchema;
@@ -114,6 +115,30 @@ class TidingsAutoConfigurationTests {
 			assertThat(properties.basePath()).isEmpty();
 			assertThat(properties.maxPayloadSize().toBytes()).isEqualTo(1024 * 1024);
 		});
+	}
+
+	@Test
+	void inputLimitsWhenUnsetThenDocumentedDefaultsAndALimitCeilingOf1000() {
+		this.runner.run((context) -> assertThat(context.getBean(InputLimits.class))
+			.isEqualTo(new InputLimits(32, 1_000_000, 100, 400, 1000)));
+	}
+
+	@Test
+	void inputLimitsWhenSetThenBoundFromTidingsLimitsAndRest() {
+		this.runner
+			.withPropertyValues("tidings.limits.max-depth=8", "tidings.limits.max-string-length=500",
+					"tidings.limits.max-number-length=30", "tidings.limits.max-number-exponent=50",
+					"tidings.rest.query-limit-max=-1")
+			.run((context) -> assertThat(context.getBean(InputLimits.class))
+				.isEqualTo(new InputLimits(8, 500, 30, 50, -1)));
+	}
+
+	@Test
+	void inputLimitsWhenAboveTheCeilingsThenTheContextFails() {
+		this.runner.withPropertyValues("tidings.limits.max-number-exponent=1001")
+			.run((context) -> assertThat(context).hasFailed());
+		this.runner.withPropertyValues("tidings.rest.query-limit-max=0")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Configuration(proxyBeanMethods = false)

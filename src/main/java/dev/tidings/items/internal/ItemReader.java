@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
 public final class ItemReader {
 
 	/** Directus's {@code QUERY_LIMIT_DEFAULT}. */
-	public static final int DEFAULT_LIMIT = 100;
-
 	private final EntityManager entityManager;
 
 	private final SchemaRegistry schemas;
@@ -56,7 +54,7 @@ public final class ItemReader {
 	 * limit.
 	 */
 	static <T> TypedQuery<T> page(TypedQuery<T> typed, Query query) {
-		int limit = (query.limit() != null) ? query.limit() : DEFAULT_LIMIT;
+		int limit = (query.limit() != null) ? query.limit() : Query.DEFAULT_LIMIT;
 		if (limit >= 0) {
 			typed.setMaxResults(limit);
 		}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.InputLimits;
 import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +25,10 @@ final class MessageQueries {
 	/**
 	 * @param maxSize the most bytes of a query as JSON; 0 or less for no limit
 	 */
-	MessageQueries(ProtocolCodec codec, long maxSize) {
+	MessageQueries(ProtocolCodec codec, long maxSize, InputLimits limits) {
 		this.codec = codec;
 		this.maxSize = maxSize;
-		this.parser = new QueryParser(codec);
+		this.parser = new QueryParser(codec, limits);
 	}
 
 	/**
@@ -44,6 +45,9 @@ final class MessageQueries {
 			}
 			try {
 				value = this.codec.read(text);
+			}
+			catch (TidingsException ex) {
+				throw ex;
 			}
 			catch (IllegalArgumentException ex) {
 				throw TidingsException.invalidQuery("Invalid JSON for query object");

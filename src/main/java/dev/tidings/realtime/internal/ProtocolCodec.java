@@ -3,9 +3,15 @@ package dev.tidings.realtime.internal;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 
+import dev.tidings.errors.TidingsException;
+import dev.tidings.query.InputLimits;
 import dev.tidings.query.JsonReader;
+import dev.tidings.schema.Decimals;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -17,21 +23,41 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Turns frames into {@link ClientMessage}s and {@link ServerMessage}s into frames, with
- * Tidings' own mapper so a host's Jackson settings never change the wire format. Decoding
- * never throws: a frame is a message, ignored, or an error reply to send.
+ * Tidings' own mapper so a host's Jackson settings never change the wire format. Frames
+ * are parsed within the {@link InputLimits}. Decoding never throws: a frame is a message,
+ * ignored, or an error reply to send.
  */
 public final class ProtocolCodec implements JsonReader {
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-		.withCoercionConfig(LogicalType.Textual,
-				(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-		.build();
+	private final JsonMapper mapper;
+
+	private final InputLimits limits;
+
+	/** A codec with the default limits, for frames of up to 1 MB. */
+	public ProtocolCodec() {
+		this(InputLimits.DEFAULTS, 1024 * 1024);
+	}
+
+	public ProtocolCodec(InputLimits limits, long maxMessageSize) {
+		this.limits = limits;
+		StreamReadConstraints constraints = StreamReadConstraints.builder()
+			.maxDocumentLength(maxMessageSize)
+			.maxNestingDepth(limits.maxDepth())
+			.maxStringLength(limits.maxStringLength())
+			.maxNameLength(limits.maxStringLength())
+			.maxNumberLength(limits.maxNumberLength())
+			.build();
+		this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.build();
+	}
 
 	/** What a frame turned out to be. */
 	public sealed interface Decoded {
@@ -55,6 +81,9 @@ public final class ProtocolCodec implements JsonReader {
 		try {
 			tree = this.mapper.readTree(frame);
 		}
+		catch (StreamConstraintsException ex) {
+			return invalid("server", null, "Invalid payload. " + limitBroken(ex) + ".");
+		}
 		catch (JacksonException ex) {
 			return invalid("server", null, "Unable to parse the incoming message.");
 		}
@@ -73,6 +102,11 @@ public final class ProtocolCodec implements JsonReader {
 			}
 			uid = uidNode.isString() ? uidNode.asString() : uidNode.numberValue();
 		}
+		String violation = violation(tree);
+		if (violation != null) {
+			boolean uidInBounds = !(uid instanceof Number number) || this.limits.violation(number) == null;
+			return invalid(type, uidInBounds ? uid : null, "Invalid payload. " + violation + ".");
+		}
 		try {
 			return new Decoded.Message(this.mapper.treeToValue(tree, ClientMessage.class));
 		}
@@ -88,15 +122,51 @@ public final class ProtocolCodec implements JsonReader {
 		return this.mapper.writeValueAsString(message);
 	}
 
-	/** Plain Java values of a JSON text: the query parser's port. */
+	/**
+	 * Plain Java values of a JSON text: the query parser's port.
+	 * @throws TidingsException {@code INVALID_QUERY} when the text breaks an input limit
+	 */
 	@Override
 	public @Nullable Object read(String json) {
+		Object value;
 		try {
-			return this.mapper.readValue(json, Object.class);
+			value = this.mapper.readValue(json, Object.class);
+		}
+		catch (StreamConstraintsException ex) {
+			throw TidingsException.invalidQuery(limitBroken(ex));
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Invalid JSON", ex);
 		}
+		String violation = this.limits.violation(value);
+		if (violation != null) {
+			throw TidingsException.invalidQuery(violation);
+		}
+		return value;
+	}
+
+	/**
+	 * The first number of the tree beyond the exponent limit; the parser bounded the
+	 * rest.
+	 */
+	private @Nullable String violation(JsonNode node) {
+		if (node.isNumber()) {
+			return this.limits.violation(node.numberValue());
+		}
+		for (JsonNode child : node) {
+			String violation = violation(child);
+			if (violation != null) {
+				return violation;
+			}
+		}
+		return null;
+	}
+
+	/** Jackson's account of the broken limit, without its API names. */
+	private static String limitBroken(StreamConstraintsException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		int api = message.indexOf(", from `");
+		return "Input limit exceeded: " + ((api > 0) ? message.substring(0, api) + ")" : message);
 	}
 
 	/** How many bytes the value takes written as compact JSON. */
@@ -112,7 +182,9 @@ public final class ProtocolCodec implements JsonReader {
 			return null;
 		}
 		if (uid instanceof BigDecimal decimal) {
-			return decimal.stripTrailingZeros().toPlainString();
+			// an out-of-range uid is refused at decoding; never write one out in full
+			return Decimals.within(decimal, Decimals.EXPONENT_CEILING) ? decimal.stripTrailingZeros().toPlainString()
+					: decimal.toString();
 		}
 		return uid.toString();
 	}

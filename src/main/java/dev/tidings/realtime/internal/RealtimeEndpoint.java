@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tidings.items.ItemsService;
+import dev.tidings.query.InputLimits;
 import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.realtime.RealtimeSettings.AuthMode;
 import dev.tidings.schema.SchemaRegistry;
@@ -54,7 +55,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	private final Clock clock;
 
-	private final ProtocolCodec codec = new ProtocolCodec();
+	private final ProtocolCodec codec;
 
 	private final SessionTimers timers;
 
@@ -86,15 +87,16 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 	});
 
 	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
-			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock) {
+			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits) {
 		this.settings = settings;
+		this.codec = new ProtocolCodec(limits, settings.maxMessageSize());
 		this.index = index;
 		this.callers = callers;
 		this.clock = clock;
 		this.timers = new SessionTimers(clock, settings.authTimeout(), this.codec);
 		SocketOwners owners = new SocketOwners(settings.maxSocketsPerUser());
 		this.auth = new AuthHandler(authentication, this.timers, owners);
-		MessageQueries queries = new MessageQueries(this.codec, settings.maxQuerySize());
+		MessageQueries queries = new MessageQueries(this.codec, settings.maxQuerySize(), limits);
 		this.router = new MessageRouter(List.of(this.auth,
 				new SubscribeHandler(schemas, items, index, queries, settings.maxSubscriptionsPerSocket()),
 				new UnsubscribeHandler(index), new ItemsHandler(schemas, items, queries), new PingHandler(),
