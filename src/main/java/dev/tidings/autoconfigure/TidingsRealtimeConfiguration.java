@@ -30,7 +30,7 @@ class TidingsRealtimeConfiguration {
 				properties.maxConnections(), properties.allowedOrigins(), properties.sendTimeLimit(),
 				(int) Math.min(Integer.MAX_VALUE, properties.sendBufferLimit().toBytes()), properties.rateLimit(),
 				properties.allowCompression(), properties.maxSubscriptionsPerSocket(), properties.maxSocketsPerUser(),
-				properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity());
+				properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity(), properties.dispatchMaxLag());
 	}
 
 	private static String path(String basePath, String path) {

@@ -48,6 +48,9 @@ import org.springframework.util.unit.DataSize;
  * @param dispatchQueueCapacity how many committed changes each dispatch thread may hold
  * before it drops new ones; once half of them wait, the sockets whose subscriptions cause
  * most of the work are closed with 4500
+ * @param dispatchMaxLag how long a committed change may wait for its dispatch thread;
+ * beyond it, as beyond half the queue, the sockets whose subscriptions cause most of that
+ * thread's work are closed with 4500
  */
 @ConfigurationProperties("tidings.websockets")
 public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled,
@@ -60,6 +63,6 @@ public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled
 		@DefaultValue("512KB") DataSize sendBufferLimit, @DefaultValue("50") int rateLimit,
 		@DefaultValue("false") boolean allowCompression, @DefaultValue("100") int maxSubscriptionsPerSocket,
 		@DefaultValue("20") int maxSocketsPerUser, @DefaultValue("16KB") DataSize maxQuerySize,
-		@DefaultValue("10000") int dispatchQueueCapacity) {
+		@DefaultValue("10000") int dispatchQueueCapacity, @DefaultValue("200ms") Duration dispatchMaxLag) {
 
 }

@@ -1,5 +1,7 @@
 package dev.tidings.realtime;
 
+import java.time.Duration;
+
 import dev.tidings.events.ChangeBus;
 import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.ChangeDispatcher;
@@ -26,6 +28,12 @@ public class DispatchConfiguration {
 	 */
 	static final int QUEUE_CAPACITY = 10_000;
 
+	/**
+	 * How long a notification may wait before its thread sheds, unless the settings say
+	 * otherwise.
+	 */
+	static final Duration MAX_LAG = Duration.ofMillis(200);
+
 	@Bean
 	@ConditionalOnBean({ SubscriptionIndex.class, ChangeBus.class, ItemsService.class })
 	@ConditionalOnMissingBean
@@ -34,7 +42,8 @@ public class DispatchConfiguration {
 		int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 		RealtimeSettings realtime = settings.getIfAvailable();
 		int capacity = (realtime != null) ? realtime.dispatchQueueCapacity() : QUEUE_CAPACITY;
-		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, capacity);
+		Duration maxLag = (realtime != null) ? realtime.dispatchMaxLag() : MAX_LAG;
+		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, capacity, maxLag);
 		bus.subscribe(dispatcher::accept);
 		return dispatcher;
 	}

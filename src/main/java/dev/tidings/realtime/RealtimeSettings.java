@@ -33,11 +33,14 @@ import java.util.Locale;
  * {@code items} message; 0 for no limit
  * @param dispatchQueueCapacity the notifications each dispatch thread holds; at half of
  * them it sheds the sockets whose subscriptions cause most of the work
+ * @param dispatchMaxLag how long a notification may wait for its dispatch thread before
+ * that thread sheds the sockets whose subscriptions cause most of its work
  */
 public record RealtimeSettings(String path, AuthMode authMode, Duration authTimeout, boolean heartbeatEnabled,
 		Duration heartbeatPeriod, long maxMessageSize, int maxConnections, List<String> allowedOrigins,
 		Duration sendTimeLimit, int sendBufferLimit, int rateLimit, boolean allowCompression,
-		int maxSubscriptionsPerSocket, int maxSocketsPerUser, long maxQuerySize, int dispatchQueueCapacity) {
+		int maxSubscriptionsPerSocket, int maxSocketsPerUser, long maxQuerySize, int dispatchQueueCapacity,
+		Duration dispatchMaxLag) {
 
 	public RealtimeSettings {
 		allowedOrigins = List.copyOf(allowedOrigins);

@@ -1,5 +1,6 @@
 package dev.tidings.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -78,7 +79,7 @@ class TidingsDispatchAutoConfigurationTests {
 
 		@Bean
 		ChangeDispatcher hostDispatcher(SubscriptionIndex index, ItemsService items) {
-			return new ChangeDispatcher(index, items, 1, 10);
+			return new ChangeDispatcher(index, items, 1, 10, Duration.ofMillis(200));
 		}
 
 	}

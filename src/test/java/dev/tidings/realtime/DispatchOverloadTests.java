@@ -22,16 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An overloaded dispatcher sheds the socket that caused the load, never the others'
- * pushes. The queue holds 16 notifications (shedding at 8); a flooder holds 60
+ * pushes. A notification may wait 1 ms for its dispatch thread; a flooder holds 60
  * subscriptions of its own, each re-reading the changed rows and counting {@code meta},
  * so each notification costs it a few hundred milliseconds of dispatch, while writers
- * commit 40 articles from four threads: the backlog passes 8 during the first
- * notifications, whatever the machine. The flooder is closed with 4500 and the honest
- * Reader receives all 40 creates.
+ * commit 40 articles from four threads: the next notifications wait far longer than 1 ms,
+ * whatever the machine. The flooder is closed with 4500 and the honest Reader receives
+ * all 40 creates (the queue is large enough that none is dropped for being full).
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-overload;DB_CLOSE_DELAY=-1",
-				"tidings.websockets.enabled=true", "tidings.websockets.dispatch-queue-capacity=16",
+				"tidings.websockets.enabled=true", "tidings.websockets.dispatch-max-lag=1ms",
 				"tidings.websockets.rate-limit=0" })
 class DispatchOverloadTests {
 

@@ -1,6 +1,8 @@
 package dev.tidings.realtime.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,13 @@ import org.slf4j.LoggerFactory;
  * never stops the others. {@link ClientSession#send} must not block (the session buffers
  * and writes on its own), as the stripe's other sessions wait for it.
  * <p>
- * When a stripe's backlog reaches half its queue, the sessions whose subscriptions caused
- * most of its work ({@link DispatchLoad}) are shed: their subscriptions leave the index
- * at once and they are closed (4500), so the backlog drains and everyone else keeps every
- * push. Only when the queue is full anyway (writes alone outrun the stripe) is a
- * notification dropped.
+ * Groups shared by more sessions go first, so one socket's many subscriptions of its own
+ * cannot delay a push that many others wait for. When a stripe falls behind (its backlog
+ * reaches half its queue, or a notification waited longer than the allowed lag), the
+ * sessions whose subscriptions took most of its time ({@link DispatchLoad}) are shed:
+ * their subscriptions leave the index at once and they are closed (4500), so the stripe
+ * catches up and everyone else keeps every push. Only when the queue is full anyway
+ * (writes alone outrun the stripe) is a notification dropped.
  */
 public final class ChangeDispatcher implements AutoCloseable {
 
@@ -58,8 +62,11 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * {@code tidings-dispatch-N}
 	 * @param queueCapacity the notifications each stripe holds before it drops new ones;
 	 * it sheds its heaviest sessions once half of them wait
+	 * @param maxLag how long a notification may wait before its stripe sheds its heaviest
+	 * sessions
 	 */
-	public ChangeDispatcher(SubscriptionIndex index, ItemsService items, int threads, int queueCapacity) {
+	public ChangeDispatcher(SubscriptionIndex index, ItemsService items, int threads, int queueCapacity,
+			Duration maxLag) {
 		this.index = index;
 		this.items = items;
 		AtomicInteger count = new AtomicInteger();
@@ -69,7 +76,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 						Thread thread = new Thread(task, "tidings-dispatch-" + count.incrementAndGet());
 						thread.setDaemon(true);
 						return thread;
-					}), Math.max(1, queueCapacity / 2)));
+					}), Math.max(1, queueCapacity / 2), maxLag.toNanos()));
 		}
 	}
 
@@ -81,7 +88,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 	public void accept(ChangeNotification notification) {
 		Stripe stripe = stripe(notification.collection());
 		try {
-			stripe.executor().execute(() -> dispatch(notification, stripe));
+			long queuedAt = System.nanoTime();
+			stripe.executor().execute(() -> dispatch(notification, stripe, queuedAt));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Dropped {} change(s) to {}: the dispatch queue is full or closed",
@@ -102,17 +110,26 @@ public final class ChangeDispatcher implements AutoCloseable {
 		return this.stripes.get(Math.floorMod(collection.hashCode(), this.stripes.size()));
 	}
 
-	/** Dispatches on the stripe's thread. */
-	private void dispatch(ChangeNotification notification, Stripe stripe) {
+	/**
+	 * Dispatches on the stripe's thread, charging each group's sessions the time the
+	 * group took.
+	 */
+	private void dispatch(ChangeNotification notification, Stripe stripe, long queuedAt) {
+		boolean late = System.nanoTime() - queuedAt > stripe.maxLag();
 		List<Batch> batches = batches(notification);
-		batches.forEach((batch) -> stripe.load().charge(batch.sessions(), 1));
+		batches.sort(Comparator.comparingInt((Batch batch) -> batch.sessions().size()).reversed());
 		boolean checked = false;
 		for (Batch batch : batches) {
-			deliverSafely(notification, batch, stripe.load());
+			long start = System.nanoTime();
+			deliverSafely(notification, batch);
+			stripe.load().charge(batch.sessions(), System.nanoTime() - start);
 			if (!checked && stripe.backedUp()) {
 				checked = true;
 				shed(stripe);
 			}
+		}
+		if (!checked && late) {
+			shed(stripe);
 		}
 		if (stripe.executor().getQueue().isEmpty()) {
 			stripe.load().reset();
@@ -146,8 +163,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 	private void shed(Stripe stripe) {
 		List<ClientSession> heaviest = stripe.load().heaviest();
 		for (ClientSession session : heaviest) {
-			logger.warn("Shedding WebSocket {}: its subscriptions caused {} units of the dispatch backlog",
-					session.id(), Math.round(stripe.load().cost(session)));
+			logger.warn("Shedding WebSocket {}: its subscriptions took {} ms of a backed-up dispatch thread",
+					session.id(), Math.round(stripe.load().cost(session) / 1e6));
 			this.index.removeAll(session);
 			session.shed();
 		}
@@ -156,9 +173,9 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 	}
 
-	private void deliverSafely(ChangeNotification notification, Batch batch, DispatchLoad load) {
+	private void deliverSafely(ChangeNotification notification, Batch batch) {
 		try {
-			deliver(notification, batch, load);
+			deliver(notification, batch);
 		}
 		catch (TidingsException ex) {
 			// the caller may no longer read what it subscribed to: it gets nothing
@@ -171,7 +188,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 	}
 
-	private void deliver(ChangeNotification notification, Batch batch, DispatchLoad load) {
+	private void deliver(ChangeNotification notification, Batch batch) {
 		List<Subscription> subscriptions = batch.subscriptions()
 			.stream()
 			.filter((subscription) -> subscription.session().isOpen())
@@ -182,9 +199,6 @@ public final class ChangeDispatcher implements AutoCloseable {
 		DispatchGroup group = batch.group();
 		String collection = notification.collection();
 		SnapshotView view = this.items.view(group.caller(), collection, group.query());
-		if (view.needsDatabase()) {
-			load.charge(batch.sessions(), 1);
-		}
 		List<Push> pushes = new GroupPushes(this.items, view, group, collection).of(batch.changes())
 			.stream()
 			.filter(group::wants)
@@ -193,9 +207,6 @@ public final class ChangeDispatcher implements AutoCloseable {
 			return;
 		}
 		Map<String, Long> meta = meta(group, collection);
-		if (meta != null) {
-			load.charge(batch.sessions(), 1);
-		}
 		for (Push push : pushes) {
 			SubscriptionFrames.Frame frame = this.frames.frame(collection, push, group.item() != null, meta);
 			for (Subscription subscription : subscriptions) {
@@ -245,11 +256,12 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * One stripe: its thread and queue, and the work its sessions caused.
 	 *
 	 * @param shedAt the backlog at which the heaviest sessions are shed
+	 * @param maxLag the wait, in nanoseconds, at which the heaviest sessions are shed
 	 */
-	private record Stripe(ThreadPoolExecutor executor, int shedAt, DispatchLoad load) {
+	private record Stripe(ThreadPoolExecutor executor, int shedAt, long maxLag, DispatchLoad load) {
 
-		Stripe(ThreadPoolExecutor executor, int shedAt) {
-			this(executor, shedAt, new DispatchLoad());
+		Stripe(ThreadPoolExecutor executor, int shedAt, long maxLag) {
+			this(executor, shedAt, maxLag, new DispatchLoad());
 		}
 
 		boolean backedUp() {

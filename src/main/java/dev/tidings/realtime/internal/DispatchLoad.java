@@ -9,11 +9,12 @@ import java.util.Map;
 
 /**
  * The dispatch work each session caused on one stripe since the stripe was last idle, and
- * who to shed when its queue backs up. Work is counted in groups: every group a
- * notification reaches costs one unit, plus one for a re-read of the changed rows and one
- * for {@code meta} counts, shared evenly among the group's sessions. A thousand readers
- * sharing a group cost a thousandth each; a socket with a hundred subscriptions of its
- * own costs a hundred. Only the stripe's thread uses an instance, so nothing is locked.
+ * who to shed when it falls behind. Work is the time each group a notification reaches
+ * took (binding its view, re-reading rows, counting {@code meta}, sending), shared evenly
+ * among the group's sessions: a thousand readers sharing a group cost a thousandth of it
+ * each, while a socket with a hundred heavy subscriptions of its own pays for all of
+ * them. Time, not a count of groups, because one subscription's filter can cost a hundred
+ * times another's. Only the stripe's thread uses an instance, so nothing is locked.
  */
 final class DispatchLoad {
 
