@@ -2,11 +2,14 @@ package dev.tidings.app;
 
 import dev.tidings.items.ItemsService;
 import dev.tidings.security.AdminBootstrap;
+import dev.tidings.security.Authenticator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
@@ -50,6 +53,18 @@ public class TidingsApplication {
 			admin.ifAvailable(AdminBootstrap::afterSingletonsInstantiated);
 			new DemoAccounts(service).create();
 		});
+	}
+
+	/**
+	 * Administrators see the Actuator endpoints' details; everybody else only the status.
+	 */
+	@Bean
+	FilterRegistrationBean<AdminHealthDetails> tidingsAdminHealthDetails(ObjectProvider<Authenticator> authenticator,
+			@Value("${management.endpoints.web.base-path:/actuator}") String actuator) {
+		FilterRegistrationBean<AdminHealthDetails> registration = new FilterRegistrationBean<>(
+				new AdminHealthDetails(authenticator));
+		registration.addUrlPatterns(actuator + "/*");
+		return registration;
 	}
 
 	/**
