@@ -1,10 +1,7 @@
 package dev.tidings.app;
 
-import dev.tidings.items.ItemsService;
-import dev.tidings.security.AdminBootstrap;
 import dev.tidings.security.Authenticator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,10 +13,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * The standalone CMS: the demo content model served by Tidings like any host application
- * would. Its defaults (port 8055, H2 under {@code ./data}, Directus's environment names)
- * come from a property source of this class alone, so a host with this jar on its
- * classpath never sees them, and environment variables or {@code application.properties}
- * override them here.
+ * would; its rows and demo accounts only with {@code DEMO_CONTENT=true}
+ * ({@link DemoContent}). Its defaults (port 8055, H2 under {@code ./data}, Directus's
+ * environment names) come from a property source of this class alone, so a host with this
+ * jar on its classpath never sees them, and environment variables or
+ * {@code application.properties} override them here.
  */
 @SpringBootApplication
 @PropertySource("classpath:dev/tidings/app/standalone.properties")
@@ -38,21 +36,6 @@ public class TidingsApplication {
 			System.setProperty(WEBSOCKET_BUFFER, "4096");
 		}
 		SpringApplication.run(TidingsApplication.class, args);
-	}
-
-	/**
-	 * The demo accounts, where Tidings is wired (it backs off without a database),
-	 * created before the server accepts requests, so a client that sees
-	 * {@code /server/ping} can log in as them. The administrator comes first: it is
-	 * created only while no user exists.
-	 */
-	@Bean
-	SmartInitializingSingleton tidingsDemoAccounts(ObjectProvider<ItemsService> items,
-			ObjectProvider<AdminBootstrap> admin) {
-		return () -> items.ifAvailable((service) -> {
-			admin.ifAvailable(AdminBootstrap::afterSingletonsInstantiated);
-			new DemoAccounts(service).create();
-		});
 	}
 
 	/**
