@@ -5,7 +5,8 @@
 //
 // Environment:
 //   TIDINGS_URL         the server (default http://localhost:8055)
-//   TIDINGS_EMAIL       who logs in (default the demo Reader, reader@example.com)
+//   TIDINGS_EMAIL       who logs in (default the demo Reader, reader@example.com, which the
+//                       standalone app creates with DEMO_CONTENT=true, as ./mvnw spring-boot:run does)
 //   TIDINGS_PASSWORD    (default reader-password-123)
 //   TIDINGS_TOKEN       a user's static token: used as it is, with no login
 //   TIDINGS_MAX_EVENTS  stop after this many changes (create, update, delete); default: never

@@ -14,6 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const target = resolve(here, '..', '..', '..', 'target');
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
+/** The administrator's static token (ADMIN_TOKEN), for /actuator/health's details. */
+export const ADMIN_TOKEN = 'e2e-admin-static-token';
 export const EDITOR = { email: 'editor@example.com', password: 'editor-password-123' };
 export const READER = { email: 'reader@example.com', password: 'reader-password-123' };
 
@@ -104,8 +106,11 @@ export async function startServer(env = {}, { timeoutMs = 90_000, database } = {
 				PORT: String(port),
 				ADMIN_EMAIL: ADMIN.email,
 				ADMIN_PASSWORD: ADMIN.password,
+				ADMIN_TOKEN,
 				SECRET: 'e2e-secret-0123456789-0123456789-0123456789',
 				WEBSOCKETS_ENABLED: 'true',
+				// the demo content model's rows and the Editor and Reader the tests log in as
+				DEMO_CONTENT: 'true',
 				...(db ? db.env : {}),
 				...env,
 			},

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createItem } from '@directus/sdk';
-import { startServer, createDatabase, onPostgres, ADMIN, READER } from '../server.mjs';
+import { startServer, createDatabase, onPostgres, ADMIN, ADMIN_TOKEN, READER } from '../server.mjs';
 import { makeClient, recordFrames } from '../lib.mjs';
 
 const redis = process.env.TIDINGS_E2E_REDIS ?? 'redis://127.0.0.1:6379';
@@ -49,7 +49,9 @@ describe('two instances through Redis', { skip: !onPostgres && 'set TIDINGS_E2E_
 
 	test('a create on A reaches a Reader subscribed on B once, and both report the cluster up', withLogs(async () => {
 		for (const server of [a, b]) {
-			const health = await (await fetch(`${server.url}/actuator/health`)).json();
+			const health = await (await fetch(`${server.url}/actuator/health`, {
+				headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+			})).json();
 			assert.equal(health.status, 'UP', JSON.stringify(health));
 			assert.equal(health.components.tidings.status, 'UP');
 			assert.equal(health.components.tidings.details.connected, true);

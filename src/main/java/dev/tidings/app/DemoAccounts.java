@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's Editor and Reader, the same roles, policies and accounts as the Directus
- * peer in {@code ../shared/peer}, so one script runs against both. Created through the
- * items service like any administrator would, and only where missing, so a restart or an
- * operator's edits are left alone.
+ * peer, so one script runs against both. Created through the items service like any
+ * administrator would, and once: when the Editor role exists they were created before, so
+ * an account an operator deleted or changed stays as it is.
  */
 class DemoAccounts {
 
@@ -31,7 +31,10 @@ class DemoAccounts {
 		this.items = items;
 	}
 
-	void create() {
+	void createOnce() {
+		if (find("directus_roles", "name", "Editor") != null) {
+			return;
+		}
 		String editor = role("Editor",
 				"Reads all articles, creates articles, updates only own articles, deletes nothing",
 				List.of(permission("read", List.of("*"), null), permission("create", List.of("*"), null),
@@ -42,14 +45,8 @@ class DemoAccounts {
 		user("reader@example.com", "reader-password-123", "Rita", "Reader", reader);
 	}
 
-	/**
-	 * The role's id; the role, its policy and their permissions are created if missing.
-	 */
+	/** Creates the role, its policy and their permissions; returns the role's id. */
 	private String role(String name, String description, List<Map<String, Object>> permissions) {
-		String existing = find("directus_roles", "name", name);
-		if (existing != null) {
-			return existing;
-		}
 		String policy = create("directus_policies",
 				Map.of("name", name, "description", description, "admin_access", false, "app_access", false));
 		for (Map<String, Object> permission : permissions) {

@@ -1,22 +1,23 @@
 package dev.tidings.app;
 
-import dev.tidings.items.ItemsService;
-import dev.tidings.security.AdminBootstrap;
+import dev.tidings.security.Authenticator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 
 /**
  * The standalone CMS: the demo content model served by Tidings like any host application
- * would. Its defaults (port 8055, H2 under {@code ./data}, Directus's environment names)
- * come from a property source of this class alone, so a host with this jar on its
- * classpath never sees them, and environment variables or {@code application.properties}
- * override them here.
+ * would; its rows and demo accounts only with {@code DEMO_CONTENT=true}
+ * ({@link DemoContent}). Its defaults (port 8055, H2 under {@code ./data}, Directus's
+ * environment names) come from a property source of this class alone, so a host with this
+ * jar on its classpath never sees them, and environment variables or
+ * {@code application.properties} override them here.
  */
 @SpringBootApplication
 @PropertySource("classpath:dev/tidings/app/standalone.properties")
@@ -38,18 +39,15 @@ public class TidingsApplication {
 	}
 
 	/**
-	 * The demo accounts, where Tidings is wired (it backs off without a database),
-	 * created before the server accepts requests, so a client that sees
-	 * {@code /server/ping} can log in as them. The administrator comes first: it is
-	 * created only while no user exists.
+	 * Administrators see the Actuator endpoints' details; everybody else only the status.
 	 */
 	@Bean
-	SmartInitializingSingleton tidingsDemoAccounts(ObjectProvider<ItemsService> items,
-			ObjectProvider<AdminBootstrap> admin) {
-		return () -> items.ifAvailable((service) -> {
-			admin.ifAvailable(AdminBootstrap::afterSingletonsInstantiated);
-			new DemoAccounts(service).create();
-		});
+	FilterRegistrationBean<AdminHealthDetails> tidingsAdminHealthDetails(ObjectProvider<Authenticator> authenticator,
+			@Value("${management.endpoints.web.base-path:/actuator}") String actuator) {
+		FilterRegistrationBean<AdminHealthDetails> registration = new FilterRegistrationBean<>(
+				new AdminHealthDetails(authenticator));
+		registration.addUrlPatterns(actuator + "/*");
+		return registration;
 	}
 
 	/**

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshGracePeriod how long a rotated refresh token still answers with the same
  * successor, so that concurrent refreshes by one client all succeed
  * @param refreshCookieName name of the cookie carrying the refresh token in cookie mode
- * @param refreshCookieSecure whether the refresh cookie is marked {@code Secure}
+ * @param refreshCookieSecure whether the refresh cookie is marked {@code Secure}; unset,
+ * it is when the request came over HTTPS (behind a proxy, as
+ * {@code server.forward-headers-strategy} lets the server see it)
  * @param refreshCookieSameSite the {@code SameSite} attribute of the refresh cookie
  * ({@code Lax}, {@code Strict} or {@code None})
  * @param refreshCookieDomain the {@code Domain} attribute of the refresh cookie, or none
@@ -28,10 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tidings.auth")
 public record TidingsAuthProperties(@Nullable String secret, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("10s") Duration refreshGracePeriod,
-		@DefaultValue("directus_refresh_token") String refreshCookieName,
-		@DefaultValue("false") boolean refreshCookieSecure, @DefaultValue("Lax") String refreshCookieSameSite,
-		@Nullable String refreshCookieDomain, @DefaultValue("500ms") Duration loginStallTime,
-		@DefaultValue Throttle throttle) {
+		@DefaultValue("directus_refresh_token") String refreshCookieName, @Nullable Boolean refreshCookieSecure,
+		@DefaultValue("Lax") String refreshCookieSameSite, @Nullable String refreshCookieDomain,
+		@DefaultValue("500ms") Duration loginStallTime, @DefaultValue Throttle throttle) {
 
 	/**
 	 * Limits on failed logins, counted per client address and per (e-mail, client

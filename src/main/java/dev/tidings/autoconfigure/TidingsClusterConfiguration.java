@@ -14,13 +14,15 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StringUtils;
 
 /**
  * Several instances through Redis, when a Redis server is configured and Lettuce is on
  * the classpath: the change bus goes through the cluster's own Redis stream (its own
  * client, never the host's {@code RedisConnectionFactory}), and security invalidations
- * travel with the changes. Imported before the events configuration, whose local bus then
- * backs off.
+ * travel with the changes. The entries are signed with a key derived from
+ * {@code tidings.auth.secret}, which the cluster therefore requires. Imported before the
+ * events configuration, whose local bus then backs off.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.lettuce.core.RedisClient")
@@ -30,8 +32,14 @@ class TidingsClusterConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(ChangeBus.class)
-	RedisChangeBus tidingsRedisChangeBus(TidingsClusterProperties properties, SecurityCache cache) {
-		RedisChangeBus bus = new RedisChangeBus(properties.settings());
+	RedisChangeBus tidingsRedisChangeBus(TidingsClusterProperties properties, TidingsAuthProperties auth,
+			SecurityCache cache) {
+		if (!StringUtils.hasText(auth.secret())) {
+			// a random secret per instance would make each refuse all the others' entries
+			throw new IllegalStateException("Several instances through Redis need tidings.auth.secret (SECRET), "
+					+ "the same on every instance: it signs the entries they exchange");
+		}
+		RedisChangeBus bus = new RedisChangeBus(properties.settings(), auth.secret());
 		bus.onRemoteInvalidation(cache::invalidate);
 		// A write to the security model empties the cache during its transaction and
 		// again once it completes: only the second tells the others, as before the

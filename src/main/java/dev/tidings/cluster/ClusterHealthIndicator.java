@@ -31,7 +31,8 @@ public final class ClusterHealthIndicator implements HealthIndicator {
 			.withDetail("instance", status.instance())
 			.withDetail("connected", status.connected())
 			.withDetail("buffered", status.buffered())
-			.withDetail("dropped", status.dropped());
+			.withDetail("dropped", status.dropped())
+			.withDetail("rejected", status.rejected());
 		if (status.disconnectedSince() != null) {
 			health.withDetail("disconnectedSince", status.disconnectedSince().toString());
 		}

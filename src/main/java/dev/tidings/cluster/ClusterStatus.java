@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * connected, waiting to be published while not
  * @param dropped entries dropped since start because the buffer was full; the other
  * instances never received them
+ * @param rejected entries of the stream refused since start: unsigned or wrongly signed,
+ * unreadable, or with an implausible sequence (a WARN names their origin)
  * @param disconnectedSince when the current outage began, null while connected
  */
-public record ClusterStatus(String instance, boolean connected, int buffered, long dropped,
+public record ClusterStatus(String instance, boolean connected, int buffered, long dropped, long rejected,
 		@Nullable Instant disconnectedSince) {
 
 }

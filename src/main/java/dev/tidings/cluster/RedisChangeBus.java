@@ -2,6 +2,7 @@ package dev.tidings.cluster;
 
 import java.util.function.Consumer;
 
+import dev.tidings.cluster.internal.EntrySigner;
 import dev.tidings.cluster.internal.NotificationCodec;
 import dev.tidings.cluster.internal.RedisStream;
 import dev.tidings.cluster.internal.Relay;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * (up to {@link ClusterSettings#bufferSize()}) and publishes them when Redis is back; it
  * skips them then, the others receive them late. Two threads of its own read and write
  * the stream; publishing only queues, so a committing thread never waits for Redis.
+ * <p>
+ * Entries are signed (HMAC-SHA256 with a key derived from the shared secret): whoever can
+ * write to the stream but lacks the secret can neither push changes nor silence an
+ * instance. Refused entries are counted in {@link ClusterStatus#rejected()}.
  */
 public final class RedisChangeBus implements ChangeBus, AutoCloseable {
 
@@ -42,9 +47,13 @@ public final class RedisChangeBus implements ChangeBus, AutoCloseable {
 
 	private volatile boolean running = true;
 
-	public RedisChangeBus(ClusterSettings settings) {
+	/**
+	 * A bus on the given Redis; its entries are signed with a key derived from the
+	 * secret, which every instance must share.
+	 */
+	public RedisChangeBus(ClusterSettings settings, String secret) {
 		this.settings = settings;
-		this.stream = new RedisStream(settings);
+		this.stream = new RedisStream(settings, new EntrySigner(secret));
 		this.relay = new Relay(this.stream.endpoint(),
 				new NotificationCodec(new ValueCodec(RedisChangeBus.class.getClassLoader())), settings.bufferSize());
 		this.reader = thread("tidings-cluster-reader", new StreamReader(this.stream, this.relay, settings.timeout(),

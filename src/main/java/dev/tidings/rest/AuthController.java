@@ -41,7 +41,7 @@ public class AuthController {
 		Map<String, Object> body = Payloads.object(this.json.body(request), "The payload");
 		Sessions.Tokens tokens = this.sessions.login(body.get("email"), body.get("password"), client(request),
 				() -> Mode.of(body.get("mode"), Mode.JSON));
-		return answer(tokens, Mode.of(body.get("mode"), Mode.JSON));
+		return answer(tokens, Mode.of(body.get("mode"), Mode.JSON), request);
 	}
 
 	@PostMapping("/refresh")
@@ -52,7 +52,7 @@ public class AuthController {
 		if (token == null) {
 			throw TidingsException.invalidPayload("The refresh token is required in either the payload or cookie");
 		}
-		return answer(this.sessions.refresh(token, client(request)), mode);
+		return answer(this.sessions.refresh(token, client(request)), mode, request);
 	}
 
 	@PostMapping("/logout")
@@ -66,12 +66,12 @@ public class AuthController {
 		this.sessions.logout(token);
 		ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent();
 		if (cookieValue(request) != null) {
-			answer.header(HttpHeaders.SET_COOKIE, this.cookie.clear().toString());
+			answer.header(HttpHeaders.SET_COOKIE, this.cookie.clear(request).toString());
 		}
 		return answer.build();
 	}
 
-	private ResponseEntity<byte[]> answer(Sessions.Tokens tokens, Mode mode) {
+	private ResponseEntity<byte[]> answer(Sessions.Tokens tokens, Mode mode, HttpServletRequest request) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("access_token", tokens.accessToken());
 		if (mode == Mode.JSON) {
@@ -84,7 +84,8 @@ public class AuthController {
 		}
 		return ResponseEntity.status(body.getStatusCode())
 			.headers(body.getHeaders())
-			.header(HttpHeaders.SET_COOKIE, this.cookie.set(tokens.refreshToken(), tokens.refreshTtl()).toString())
+			.header(HttpHeaders.SET_COOKIE,
+					this.cookie.set(tokens.refreshToken(), tokens.refreshTtl(), request).toString())
 			.body(body.getBody());
 	}
 

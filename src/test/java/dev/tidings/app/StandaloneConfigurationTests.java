@@ -33,8 +33,19 @@ class StandaloneConfigurationTests {
 			assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("sa");
 			assertThat(environment.getProperty("tidings.rest.max-payload-size")).isEqualTo("1MB");
 			assertThat(environment.getProperty("tidings.rest.query-limit-max")).isEqualTo("1000");
-			assertThat(environment.getProperty("spring.flyway.locations"))
-				.isEqualTo("classpath:db/demo/{vendor},classpath:db/demo/common");
+			assertThat(environment.getProperty("spring.flyway.locations")).isEqualTo("classpath:db/demo/{vendor}");
+		}
+	}
+
+	@Test
+	void whenNothingIsSetThenNoDemoContentAndDemoContentTurnsItOn() {
+		assumeThat(System.getenv()).doesNotContainKeys("DEMO_CONTENT");
+		// without the tests' application.properties, which turns it on for them
+		try (ConfigurableApplicationContext context = environmentOf("--spring.config.name=none")) {
+			assertThat(context.getEnvironment().getProperty(DemoContent.PROPERTY)).isEqualTo("false");
+		}
+		try (ConfigurableApplicationContext context = environmentOf("--DEMO_CONTENT=true")) {
+			assertThat(context.getEnvironment().getProperty(DemoContent.PROPERTY)).isEqualTo("true");
 		}
 	}
 
@@ -125,13 +136,14 @@ class StandaloneConfigurationTests {
 	}
 
 	@Test
-	void whenRedisIsSetThenItIsTheClusterUrlAndHealthIsExposedWithComponents() {
+	void whenRedisIsSetThenItIsTheClusterUrlAndHealthIsExposedWithComponentsForAdministrators() {
 		try (ConfigurableApplicationContext context = environmentOf("--REDIS=redis://cache:6379/2")) {
 			Environment environment = context.getEnvironment();
 
 			assertThat(environment.getProperty("tidings.cluster.redis-url")).isEqualTo("redis://cache:6379/2");
 			assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
-			assertThat(environment.getProperty("management.endpoint.health.show-components")).isEqualTo("always");
+			assertThat(environment.getProperty("management.endpoint.health.show-components"))
+				.isEqualTo("when-authorized");
 			assertThat(environment.getProperty("management.endpoint.health.status.order")).contains("DEGRADED");
 		}
 	}

@@ -33,13 +33,15 @@ class TidingsClusterConfigurationTests {
 
 	private static final String CLOSED_PORT = "tidings.cluster.redis-url=redis://127.0.0.1:1";
 
+	private static final String SECRET = "a-cluster-test-secret-of-at-least-32-bytes";
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 				TransactionAutoConfiguration.class, TidingsAutoConfiguration.class,
 				TidingsClusterHealthAutoConfiguration.class))
 		.withUserConfiguration(HostConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:cluster-autoconfig;DB_CLOSE_DELAY=-1",
-				"tidings.cluster.timeout=200ms");
+				"tidings.cluster.timeout=200ms", "tidings.auth.secret=" + SECRET);
 
 	@Test
 	void contextWhenNoRedisIsConfiguredThenTheBusIsLocal() {
@@ -68,8 +70,18 @@ class TidingsClusterConfigurationTests {
 			HealthIndicator health = context.getBean("tidingsHealthIndicator", HealthIndicator.class);
 			assertThat(health.health().getStatus()).isEqualTo(ClusterHealthIndicator.DEGRADED);
 			assertThat(health.health().getDetails()).containsEntry("connected", false)
-				.containsEntry("redis", "127.0.0.1:1/0");
+				.containsEntry("redis", "127.0.0.1:1/0")
+				.containsEntry("rejected", 0L);
 		});
+	}
+
+	@Test
+	void contextWhenARedisUrlIsSetWithoutASecretThenItFailsNamingTheSecret() {
+		this.runner.withPropertyValues(CLOSED_PORT, "tidings.auth.secret=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("need tidings.auth.secret (SECRET), the same on every instance"));
 	}
 
 	@Test

@@ -1,16 +1,27 @@
 package dev.tidings.cluster;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import dev.tidings.cluster.ClusterSettings.RedisEndpoint;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ChangeType;
 import dev.tidings.events.ItemChange;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +38,8 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("redis")
 class RedisChangeBusTests {
+
+	private static final String SECRET = "tidings-test-secret-of-at-least-32-bytes";
 
 	private static RedisServer redis;
 
@@ -174,14 +187,114 @@ class RedisChangeBusTests {
 		assertThat(onA.keys()).containsExactlyInAnyOrder(1, 2);
 	}
 
+	@Test
+	void aHugeSequenceForAnotherInstancesOriginIsRejectedAndItsNextChangeStillArrives() {
+		Received onA = new Received();
+		Received onB = new Received();
+		RedisChangeBus a = bus(10_000, onA);
+		RedisChangeBus b = bus(10_000, onB);
+		a.publish(change(1, "before"));
+		await().until(() -> onB.keys().contains(1));
+
+		// correctly signed, so only the sequence bound stops it
+		String origin = a.status().instance();
+		xadd(Map.of("origin", origin, "seq", "1000000000000", "kind", "INVALIDATION", "sig",
+				signature(SECRET, origin, 1_000_000_000_000L, "INVALIDATION", null)));
+		a.publish(change(2, "after"));
+
+		await().until(() -> onB.keys().contains(2));
+		assertThat(onB.keys()).containsExactly(1, 2);
+		assertThat(b.status().rejected()).isEqualTo(1);
+		await().until(() -> onA.keys().contains(2));
+		// its own origin, with a sequence it never wrote
+		assertThat(a.status().rejected()).isEqualTo(1);
+	}
+
+	@Test
+	void anEntryNotSignedWithTheClustersSecretIsRejectedAndCounted() {
+		Received onA = new Received();
+		Received onB = new Received();
+		RedisChangeBus a = bus(10_000, onA);
+		RedisChangeBus b = bus(10_000, onB);
+		a.publish(change(1, "genuine"));
+		await().until(() -> onB.keys().contains(1));
+		Map<String, String> genuine = lastEntry();
+		assertThat(genuine).containsKey("sig");
+
+		Map<String, String> unsigned = new java.util.HashMap<>(genuine);
+		unsigned.put("origin", "intruder");
+		unsigned.remove("sig");
+		xadd(unsigned);
+		Map<String, String> resigned = new java.util.HashMap<>(unsigned);
+		resigned.put("sig",
+				signature("another-secret-of-at-least-32-bytes!!", "intruder", 1, "CHANGE", genuine.get("data")));
+		xadd(resigned);
+		Map<String, String> tampered = new java.util.HashMap<>(genuine);
+		tampered.put("seq", "2");
+		xadd(tampered);
+		a.publish(change(3, "marker"));
+
+		await().until(() -> onB.keys().contains(3));
+		assertThat(onB.keys()).containsExactly(1, 3);
+		assertThat(onA.keys()).containsExactly(1, 3);
+		assertThat(b.status().rejected()).isEqualTo(3);
+	}
+
+	private Map<String, String> lastEntry() {
+		try (RedisClient client = RedisClient.create(redis.url());
+				StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().xrevrange(streamKey(), Range.unbounded(), Limit.from(1)).get(0).getBody();
+		}
+	}
+
+	private void xadd(Map<String, String> fields) {
+		try (RedisClient client = RedisClient.create(redis.url());
+				StatefulRedisConnection<String, String> connection = client.connect()) {
+			connection.sync().xadd(streamKey(), fields);
+		}
+	}
+
+	/**
+	 * An entry's signature as the wire format defines it, written out independently of
+	 * the code under test: HMAC-SHA256 keyed with HMAC-SHA256(secret,
+	 * "tidings-cluster-v1"), over origin, sequence, kind and data, each string prefixed
+	 * with its UTF-8 length (-1 for no data) and the sequence as 8 bytes.
+	 */
+	private static String signature(String secret, String origin, long sequence, String kind, String data) {
+		try {
+			Mac derive = Mac.getInstance("HmacSHA256");
+			derive.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] key = derive.doFinal("tidings-cluster-v1".getBytes(StandardCharsets.UTF_8));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			for (Object field : new Object[] { origin, sequence, kind, data }) {
+				if (field instanceof Long number) {
+					mac.update(ByteBuffer.allocate(8).putLong(number).array());
+				}
+				else {
+					byte[] bytes = (field != null) ? ((String) field).getBytes(StandardCharsets.UTF_8) : new byte[0];
+					mac.update(ByteBuffer.allocate(4).putInt((field != null) ? bytes.length : -1).array());
+					mac.update(bytes);
+				}
+			}
+			return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String streamKey() {
+		return "tidings:test:" + getClass().getSimpleName();
+	}
+
 	private RedisChangeBus bus(int bufferSize, Received receiver) {
-		RedisChangeBus bus = new RedisChangeBus(
-				new ClusterSettings(RedisEndpoint.of(redis.url()), "tidings:test:" + getClass().getSimpleName(), 10_000,
-						bufferSize, Duration.ofSeconds(2), Duration.ofMillis(200)));
+		RedisChangeBus bus = new RedisChangeBus(new ClusterSettings(RedisEndpoint.of(redis.url()), streamKey(), 10_000,
+				bufferSize, Duration.ofSeconds(2), Duration.ofMillis(200)), SECRET);
 		bus.subscribe(receiver::add);
 		bus.start();
 		this.buses.add(bus);
-		assertThat(bus.status().connected()).isTrue();
+		await().until(() -> bus.status().connected());
 		return bus;
 	}
 

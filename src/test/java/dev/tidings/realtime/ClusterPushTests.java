@@ -284,9 +284,11 @@ class ClusterPushTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> health(int port) {
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+					// only an administrator sees the components
+					.header("Authorization", "Bearer " + adminA)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			return SocketClient.json.readValue(response.body(), Map.class);
 		}

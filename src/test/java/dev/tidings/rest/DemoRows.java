@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class DemoRows {
 
-	/** The last seeded keys (db/demo/common/V2__demo_content.sql). */
+	/** The last seeded keys (db/demo/content/V2__demo_content.sql). */
 	static final int SEEDED_ARTICLES = 20;
 
 	static final int SEEDED_COMMENTS = 3;

@@ -56,7 +56,7 @@ final class Server implements AutoCloseable {
 		builder.environment().put("SECRET", "bench-secret-0123456789-0123456789-0123456789");
 		builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
 		builder.environment().put("WEBSOCKETS_REST_AUTH", "handshake");
-		// the Editor and Reader every scenario subscribes as
+		// the demo rows and the Editor and Reader the scenarios log in as
 		builder.environment().put("DEMO_CONTENT", "true");
 		// runs outlast the default 15 minutes; tokens are verified at the upgrade only
 		builder.environment().put("ACCESS_TOKEN_TTL", "6h");

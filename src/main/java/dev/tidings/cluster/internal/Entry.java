@@ -48,7 +48,11 @@ public record Entry(String origin, long sequence, Kind kind, @Nullable String da
 		if (origin == null || sequence == null || kind == null) {
 			throw new IllegalArgumentException("Not a Tidings cluster entry: " + fields.keySet());
 		}
-		return new Entry(origin, Long.parseLong(sequence), Kind.valueOf(kind), fields.get("data"));
+		long number = Long.parseLong(sequence);
+		if (number < 1) {
+			throw new IllegalArgumentException("A sequence starts at 1: " + number);
+		}
+		return new Entry(origin, number, Kind.valueOf(kind), fields.get("data"));
 	}
 
 }

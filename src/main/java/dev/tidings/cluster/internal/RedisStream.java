@@ -2,6 +2,7 @@ package dev.tidings.cluster.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.tidings.cluster.ClusterSettings;
 import dev.tidings.cluster.ClusterSettings.RedisEndpoint;
@@ -18,6 +19,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
@@ -36,8 +38,11 @@ public final class RedisStream implements AutoCloseable {
 
 	private final RedisURI uri;
 
-	public RedisStream(ClusterSettings settings) {
+	private final EntrySigner signer;
+
+	public RedisStream(ClusterSettings settings, EntrySigner signer) {
 		this.settings = settings;
+		this.signer = signer;
 		this.uri = uri(settings.redis(), settings.timeout());
 		this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
 		this.client = RedisClient.create(this.resources, this.uri);
@@ -75,9 +80,28 @@ public final class RedisStream implements AutoCloseable {
 				XReadArgs.StreamOffset.from(this.settings.streamKey(), after));
 	}
 
+	/** Appends the entry with its signature. */
 	void append(RedisCommands<String, String> commands, Entry entry) {
+		Map<String, String> fields = entry.fields();
+		fields.put(EntrySigner.FIELD, this.signer.sign(entry));
 		commands.xadd(this.settings.streamKey(),
-				new XAddArgs().maxlen(this.settings.streamMaxLength()).approximateTrimming(), entry.fields());
+				new XAddArgs().maxlen(this.settings.streamMaxLength()).approximateTrimming(), fields);
+	}
+
+	/**
+	 * The entry a message holds, if it is one this version wrote and its signature
+	 * verifies; null otherwise.
+	 */
+	@Nullable Entry verified(StreamMessage<String, String> message) {
+		Map<String, String> fields = message.getBody();
+		Entry entry;
+		try {
+			entry = Entry.of(fields);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		return this.signer.verifies(entry, fields.get(EntrySigner.FIELD)) ? entry : null;
 	}
 
 	@Override

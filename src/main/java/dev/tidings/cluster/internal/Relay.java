@@ -1,5 +1,6 @@
 package dev.tidings.cluster.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +26,18 @@ import org.slf4j.LoggerFactory;
  * other instances it has already seen (a resend after an outage), and deciding, with the
  * reader's and writer's link state, when to deliver its own changes without waiting for
  * Redis. One monitor guards all of it; receivers only enqueue, so holding it is short.
+ * <p>
+ * An origin's sequence may jump (entries dropped from its buffer, or lost by Redis) but
+ * not implausibly far: a jump beyond {@link #maxGap} is rejected, so that one entry with
+ * a huge number cannot make this instance skip all of that origin's later ones. An origin
+ * whose next entry follows the rejected one, though, has really moved on (it dropped more
+ * than a buffer's worth during a long outage), and is followed from there.
  */
 public final class Relay {
 
 	private static final Logger logger = LoggerFactory.getLogger(Relay.class);
+
+	private static final long GAP_SLACK = 1000;
 
 	private final String instance = UUID.randomUUID().toString();
 
@@ -42,6 +51,17 @@ public final class Relay {
 
 	/** The last sequence number seen from each other instance. */
 	private final Map<String, Long> seen = new HashMap<>();
+
+	/** Per origin, the sequence of the last entry rejected for jumping too far. */
+	private final Map<String, Long> jumped = new HashMap<>();
+
+	private final Rejections rejections = new Rejections(Clock.systemUTC());
+
+	/**
+	 * The largest gap accepted in an origin's sequence: what its buffer (assumed as large
+	 * as this instance's) may have dropped, plus slack for entries lost by Redis.
+	 */
+	private final long maxGap;
 
 	/** Types already reported as impossible to send, so the log says it once. */
 	private final Set<String> unsupported = ConcurrentHashMap.newKeySet();
@@ -59,6 +79,7 @@ public final class Relay {
 		this.link = new Link(endpoint);
 		this.codec = codec;
 		this.outbox = new Outbox(bufferSize);
+		this.maxGap = this.outbox.capacity() + GAP_SLACK;
 	}
 
 	public String instance() {
@@ -138,6 +159,10 @@ public final class Relay {
 	/** Handles an entry read from the stream, in stream order. */
 	public synchronized void receive(Entry entry) {
 		if (entry.origin().equals(this.instance)) {
+			if (entry.sequence() > this.sequence) {
+				this.rejections.add(entry.origin(), "this instance never wrote sequence " + entry.sequence());
+				return;
+			}
 			this.outbox.readBack(entry.sequence()).forEach(this::deliver);
 			return;
 		}
@@ -145,6 +170,12 @@ public final class Relay {
 		if (last != null && entry.sequence() <= last) {
 			return;
 		}
+		if (last != null && entry.sequence() - last > this.maxGap
+				&& !Long.valueOf(entry.sequence() - 1).equals(this.jumped.put(entry.origin(), entry.sequence()))) {
+			this.rejections.add(entry.origin(), "its sequence jumps from " + last + " to " + entry.sequence());
+			return;
+		}
+		this.jumped.remove(entry.origin());
 		this.seen.put(entry.origin(), entry.sequence());
 		if (last != null && entry.sequence() > last + 1) {
 			logger.warn(
@@ -159,6 +190,11 @@ public final class Relay {
 		else if (entry.data() != null) {
 			this.local.publish(this.codec.decode(entry.data()));
 		}
+	}
+
+	/** Counts (and logs, rate-limited) an entry that was refused before it was read. */
+	public synchronized void reject(@Nullable String origin, String reason) {
+		this.rejections.add(origin, reason);
 	}
 
 	private void deliver(Pending pending) {
@@ -260,7 +296,7 @@ public final class Relay {
 
 	public synchronized ClusterStatus status() {
 		return new ClusterStatus(this.instance, isConnected(), this.outbox.size(), this.dropped,
-				this.link.disconnectedSince());
+				this.rejections.count(), this.link.disconnectedSince());
 	}
 
 }

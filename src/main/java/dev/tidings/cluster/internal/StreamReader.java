@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * Reads the stream on a connection of its own with blocking {@code XREAD}s, from the
  * newest entry at its first connection on, and after a lost connection from the last
  * entry it handled, so nothing still in the stream is missed. Stream ids are times, so
- * they keep growing after a Redis restart. An entry that cannot be read is logged and
- * skipped; only a failing connection stops the reading, until the next attempt.
+ * they keep growing after a Redis restart. An entry that cannot be read or whose
+ * signature does not verify is rejected (counted and logged by the {@link Relay}); only a
+ * failing connection stops the reading, until the next attempt.
  */
 public final class StreamReader implements Runnable {
 
@@ -75,8 +76,13 @@ public final class StreamReader implements Runnable {
 	}
 
 	private void handle(StreamMessage<String, String> message) {
+		Entry entry = this.stream.verified(message);
+		if (entry == null) {
+			this.relay.reject(message.getBody().get("origin"), "it is not signed with this cluster's secret");
+			return;
+		}
 		try {
-			this.relay.receive(Entry.of(message.getBody()));
+			this.relay.receive(entry);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Skipped stream entry {}, which this instance cannot read", message.getId(), ex);

@@ -1,0 +1,80 @@
+package dev.tidings.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/health} of the standalone app over real HTTP: anonymous callers learn
+ * only the status, an administrator's bearer token shows the components.
+ */
+@SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:actuator-health-tests;DB_CLOSE_DELAY=-1",
+				"tidings.admin.token=" + ActuatorHealthTests.ADMIN_TOKEN })
+class ActuatorHealthTests {
+
+	static final String ADMIN_TOKEN = "actuator-health-tests-admin-token";
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private final int port;
+
+	ActuatorHealthTests(@LocalServerPort int port) {
+		this.port = port;
+	}
+
+	@Test
+	void healthWhenAnonymousThenOnlyTheStatus() throws Exception {
+		assertOnlyTheStatus(health(null));
+	}
+
+	@Test
+	void healthWhenTheTokenIsNotAnAdministratorsThenOnlyTheStatus() throws Exception {
+		assertOnlyTheStatus(health("not-a-token"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void healthWhenAnAdministratorAsksThenTheComponentsWithTheirDetails() throws Exception {
+		Map<String, Object> health = health(ADMIN_TOKEN);
+
+		assertThat(health).containsEntry("status", "UP");
+		Map<String, Object> components = (Map<String, Object>) health.get("components");
+		assertThat(components).containsKeys("db", "diskSpace");
+		assertThat((Map<String, Object>) components.get("db")).containsKey("details");
+	}
+
+	/**
+	 * The status, and the names of the probe groups Boot lists (the same on every
+	 * instance); no component, detail, path or id.
+	 */
+	private static void assertOnlyTheStatus(Map<String, Object> health) {
+		assertThat(health).containsEntry("status", "UP");
+		assertThat(health.keySet()).isSubsetOf("status", "groups");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> health(String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonMapper.builder().build().readValue(response.body(), Map.class);
+	}
+
+}
