@@ -15,6 +15,7 @@ import dev.tidings.query.QueryParser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -79,13 +80,11 @@ public final class JsonCodec {
 
 	private @Nullable Object parse(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		if (contentType != null
-				&& !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
-			String type = MediaType.parseMediaType(contentType).getType() + "/"
-					+ MediaType.parseMediaType(contentType).getSubtype();
-			throw new TidingsException(new TidingsError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-					"Unsupported media type \"" + type + "\" in request body.",
-					Map.of("mediaType", type, "where", "request body")));
+		if (contentType != null) {
+			MediaType mediaType = mediaType(contentType);
+			if (!mediaType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				throw unsupported(mediaType.getType() + "/" + mediaType.getSubtype());
+			}
 		}
 		byte[] bytes = readLimited(request);
 		if (bytes.length == 0) {
@@ -97,6 +96,21 @@ public final class JsonCodec {
 		catch (JacksonException ex) {
 			throw TidingsException.invalidPayload("Malformed JSON: " + ex.getOriginalMessage());
 		}
+	}
+
+	private static MediaType mediaType(String contentType) {
+		try {
+			return MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw unsupported(contentType);
+		}
+	}
+
+	private static TidingsException unsupported(String type) {
+		return new TidingsException(new TidingsError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+				"Unsupported media type \"" + type + "\" in request body.",
+				Map.of("mediaType", type, "where", "request body")));
 	}
 
 	private byte[] readLimited(HttpServletRequest request) {
