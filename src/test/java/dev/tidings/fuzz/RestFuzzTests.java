@@ -65,22 +65,22 @@ class RestFuzzTests {
 		}
 	}
 
-	@Property(tries = 200, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+	@Property(tries = 150, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
 	void articleQueries(@ForAll("articleQueries") Request request) {
 		check("GET /items/articles", request);
 	}
 
-	@Property(tries = 80, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+	@Property(tries = 60, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
 	void commentQueries(@ForAll("commentQueries") Request request) {
 		check("GET /items/comments", request);
 	}
 
-	@Property(tries = 120, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+	@Property(tries = 80, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
 	void systemQueries(@ForAll("systemQueries") Request request) {
 		check("GET system collections", request);
 	}
 
-	@Property(tries = 200, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+	@Property(tries = 150, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
 	void bodies(@ForAll("bodies") Request request) {
 		check("POST/PATCH/DELETE bodies", request);
 	}

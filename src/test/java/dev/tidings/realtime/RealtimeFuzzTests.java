@@ -82,7 +82,7 @@ class RealtimeFuzzTests {
 		}
 	}
 
-	@Property(tries = 400, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+	@Property(tries = 300, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
 	void frames(@ForAll("frames") Frame frame) {
 		check(frame);
 	}
