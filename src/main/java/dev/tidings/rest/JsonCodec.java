@@ -60,9 +60,7 @@ public final class JsonCodec {
 	 * bracket or JSON form); 400 when malformed.
 	 */
 	public Query urlQuery(HttpServletRequest request) {
-		Map<String, List<String>> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
-		return this.queries.fromUrl(params);
+		return this.queries.fromUrl(QueryString.parameters(request));
 	}
 
 	/**

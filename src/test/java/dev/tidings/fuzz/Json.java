@@ -98,7 +98,10 @@ public sealed interface Json {
 					case '"' -> out.append("\\\"");
 					case '\\' -> out.append("\\\\");
 					default -> {
-						if (c < 0x20) {
+						// escaped, so a lone surrogate reaches the server as JSON text
+						// can
+						// carry it: a client cannot send it raw in UTF-8
+						if (c < 0x20 || Character.isSurrogate(c)) {
 							out.append(String.format("\\u%04x", (int) c));
 						}
 						else {

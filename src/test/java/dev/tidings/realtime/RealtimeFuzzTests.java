@@ -181,6 +181,7 @@ class RealtimeFuzzTests {
 		SocketClient socket = socket(frame.caller());
 		drainPushes(frame, socket, input);
 		long start = System.nanoTime();
+		boolean sent = true;
 		try {
 			if (frame.binary()) {
 				socket.sendBinary(frame.text().getBytes(StandardCharsets.UTF_8));
@@ -242,7 +243,7 @@ class RealtimeFuzzTests {
 			FuzzRun.violation("WebSocket " + frame.type(), input, "answered in " + tookMs + " ms");
 		}
 		boolean answered = answers.stream().anyMatch((message) -> !isPush(message));
-		if (!answered && mustAnswer(frame)) {
+		if (!answered && sent && mustAnswer(frame)) {
 			FuzzRun.violation("WebSocket " + frame.type(), input, "no answer before the pong");
 		}
 		for (Map<String, Object> message : answers) {

@@ -34,4 +34,11 @@ class MalformedRequestTests {
 			.error(415, "UNSUPPORTED_MEDIA_TYPE");
 	}
 
+	@Test
+	void writeWhenFormBodyOverTomcatsPostSizeThenUnsupportedMediaType() {
+		String form = "title=" + "x".repeat(3 * 1024 * 1024);
+		this.api.send("POST", "/items/articles", "application/x-www-form-urlencoded", BodyPublishers.ofString(form))
+			.error(415, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
 }
