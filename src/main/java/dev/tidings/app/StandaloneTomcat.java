@@ -1,5 +1,7 @@
 package dev.tidings.app;
 
+import org.apache.catalina.core.StandardHost;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -26,6 +28,19 @@ class StandaloneTomcat {
 		return (factory) -> factory.addConnectorCustomizers((connector) -> {
 			connector.setProperty("socket.appReadBufSize", read);
 			connector.setProperty("socket.appWriteBufSize", write);
+		});
+	}
+
+	/**
+	 * Tomcat's own refusals in the Directus envelope: the host adds its error report
+	 * valve at start, after the one Spring Boot adds, so this one answers first.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tidingsErrorEnvelope() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+			}
 		});
 	}
 

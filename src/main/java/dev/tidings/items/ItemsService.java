@@ -145,6 +145,10 @@ public class ItemsService {
 	 */
 	public Map<Object, Map<String, @Nullable Object>> readKeyed(Accountability who, String collection, List<?> keys,
 			Query query) {
+		if (query.isAggregate()) {
+			// an aggregate has no rows to render: the plan of one carries no selection
+			throw TidingsException.invalidQuery("aggregate and groupBy apply to lists, not to items read by key");
+		}
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		CallerPermissions permissions = permissions(who);

@@ -50,7 +50,7 @@ public final class AccountabilityResolver implements HandlerMethodArgumentResolv
 	}
 
 	static @Nullable String token(HttpServletRequest request) {
-		String query = request.getParameter("access_token");
+		String query = QueryString.parameter(request, "access_token");
 		String bearer = bearer(request.getHeader("Authorization"));
 		if (query != null && bearer != null) {
 			throw TidingsException

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -95,9 +96,7 @@ public final class JsonCodec {
 	 * bracket or JSON form); 400 when malformed.
 	 */
 	public Query urlQuery(HttpServletRequest request) {
-		Map<String, List<String>> params = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
-		return this.queries.fromUrl(params);
+		return this.queries.fromUrl(QueryString.parameters(request));
 	}
 
 	/**

@@ -105,6 +105,12 @@ final class SocketClient implements AutoCloseable {
 		return this;
 	}
 
+	/** Sends the bytes as one binary frame. */
+	synchronized SocketClient sendBinary(byte[] bytes) {
+		this.socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+		return this;
+	}
+
 	/** The next message, failing after 10 seconds. */
 	Map<String, Object> next() {
 		try {

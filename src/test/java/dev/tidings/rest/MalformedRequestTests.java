@@ -1,0 +1,44 @@
+package dev.tidings.rest;
+
+import java.net.http.HttpRequest.BodyPublishers;
+
+import dev.tidings.app.TidingsApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Requests of shapes the fuzz suite found answered with 500: each is the client's fault
+ * and gets a 4xx in the Directus envelope.
+ */
+@SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:malformed-request-tests;DB_CLOSE_DELAY=-1")
+class MalformedRequestTests {
+
+	private final ApiClient api;
+
+	MalformedRequestTests(@LocalServerPort int port) {
+		this.api = new ApiClient(port).asAdmin();
+	}
+
+	@Test
+	void readOneWhenAggregateThenInvalidQuery() {
+		this.api.get("/items/articles/1?aggregate[count]=*").error(400, "INVALID_QUERY");
+	}
+
+	@Test
+	void writeWhenContentTypeIsNoMediaTypeThenUnsupportedMediaType() {
+		this.api.send("POST", "/items/articles", "garbage", BodyPublishers.ofString("{\"title\":\"x\"}"))
+			.error(415, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	@Test
+	void writeWhenFormBodyOverTomcatsPostSizeThenUnsupportedMediaType() {
+		String form = "title=" + "x".repeat(3 * 1024 * 1024);
+		this.api.send("POST", "/items/articles", "application/x-www-form-urlencoded", BodyPublishers.ofString(form))
+			.error(415, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
+}
