@@ -1,6 +1,7 @@
 package dev.tidings.rest;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.List;
 
 import dev.tidings.app.TidingsApplication;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 		properties = "spring.datasource.url=jdbc:h2:mem:malformed-request-tests;DB_CLOSE_DELAY=-1")
 class MalformedRequestTests {
 
+	private final int port;
+
 	private final ApiClient api;
 
 	MalformedRequestTests(@LocalServerPort int port) {
+		this.port = port;
 		this.api = new ApiClient(port).asAdmin();
 	}
 
@@ -39,6 +43,20 @@ class MalformedRequestTests {
 		String form = "title=" + "x".repeat(3 * 1024 * 1024);
 		this.api.send("POST", "/items/articles", "application/x-www-form-urlencoded", BodyPublishers.ofString(form))
 			.error(415, "UNSUPPORTED_MEDIA_TYPE");
+	}
+
+	@Test
+	void writeWhenMultipartWithoutBoundaryThenUnsupportedMediaTypeOrForbiddenNeverAFailure() {
+		for (ApiClient caller : List.of(this.api,
+				new ApiClient(this.port).as("editor@example.com", "editor-password-123"))) {
+			caller
+				.send("PATCH", "/items/articles/1", "multipart/form-data", BodyPublishers.ofString("{\"title\":\"x\"}"))
+				.error(415, "UNSUPPORTED_MEDIA_TYPE");
+		}
+		// the public may not update articles: told so before its body is looked at
+		new ApiClient(this.port)
+			.send("PATCH", "/items/articles/1", "multipart/form-data", BodyPublishers.ofString("{\"title\":\"x\"}"))
+			.error(403, "FORBIDDEN");
 	}
 
 }
