@@ -1,6 +1,7 @@
 package dev.tidings.query;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,13 @@ import dev.tidings.schema.Decimals;
  */
 public record InputLimits(int maxDepth, int maxStringLength, int maxNumberLength, int maxNumberExponent,
 		int queryLimitMax) {
+
+	/**
+	 * What a number too large for any decimal is told: Jackson reports an exponent beyond
+	 * an {@code int} as a plain {@link NumberFormatException}, not as a broken
+	 * constraint.
+	 */
+	public static final String NUMBER_OVERFLOW = "A number's exponent is beyond any limit";
 
 	/** The defaults of {@code tidings.limits}, without a ceiling on {@code limit}. */
 	public static final InputLimits DEFAULTS = new InputLimits(32, 1_000_000, 100, 400, -1);
@@ -54,9 +62,15 @@ public record InputLimits(int maxDepth, int maxStringLength, int maxNumberLength
 			return Decimals.within(number, this.maxNumberExponent) ? null
 					: "A number's exponent or scale is beyond " + this.maxNumberExponent;
 		}
+		if (value instanceof String text) {
+			return textViolation(text);
+		}
 		if (value instanceof Map<?, ?> map) {
-			for (Object item : map.values()) {
-				String violation = violation(item);
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String violation = (entry.getKey() instanceof String key) ? textViolation(key) : null;
+				if (violation == null) {
+					violation = violation(entry.getValue());
+				}
 				if (violation != null) {
 					return violation;
 				}
@@ -68,6 +82,25 @@ public record InputLimits(int maxDepth, int maxStringLength, int maxNumberLength
 				if (violation != null) {
 					return violation;
 				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Why a decoded string cannot be taken, or null: JSON's {@code \\uD800} escapes can
+	 * spell half of a surrogate pair, which no UTF-8 writer can encode: stored, echoed or
+	 * pushed, it would fail every answer that carries it.
+	 */
+	public static @Nullable String textViolation(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return "A string holds an unpaired surrogate (\\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+						+ ")";
 			}
 		}
 		return null;

@@ -81,6 +81,9 @@ public final class JsonCodec {
 		catch (StreamConstraintsException ex) {
 			throw TidingsException.invalidQuery(limitBroken(ex));
 		}
+		catch (NumberFormatException ex) {
+			throw TidingsException.invalidQuery(InputLimits.NUMBER_OVERFLOW);
+		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Invalid JSON", ex);
 		}
@@ -128,6 +131,9 @@ public final class JsonCodec {
 		}
 		catch (StreamConstraintsException ex) {
 			throw TidingsException.invalidPayload(limitBroken(ex));
+		}
+		catch (NumberFormatException ex) {
+			throw TidingsException.invalidPayload(InputLimits.NUMBER_OVERFLOW);
 		}
 		catch (JacksonException ex) {
 			throw TidingsException.invalidPayload("Malformed JSON: " + ex.getOriginalMessage());

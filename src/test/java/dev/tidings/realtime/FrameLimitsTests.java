@@ -107,6 +107,21 @@ class FrameLimitsTests {
 	}
 
 	@Test
+	void numberBeyondAnyDecimalOrHalfASurrogatePairThenErrorFrameAndTheSocketStaysOpen() {
+		try (SocketClient client = reader()) {
+			assertThat(error(client.ask("{\"type\":\"unsubscribe\",\"uid\":1E-2147483648}"))).containsEntry("code",
+					"INVALID_PAYLOAD");
+			assertThat(error(client
+				.ask("{\"type\":\"subscribe\",\"collection\":\"articles\",\"uid\":\"u\",\"query\":1E-2147483648}")))
+				.containsEntry("code", "INVALID_PAYLOAD");
+			// echoed back, this uid would be a frame no UTF-8 writer can send
+			assertThat(error(client.ask("{\"type\":\"subscribe\",\"collection\":\"articles\",\"uid\":\"\\ud800\"}")))
+				.containsEntry("code", "INVALID_PAYLOAD");
+			assertOpen(client);
+		}
+	}
+
+	@Test
 	void frameNestedTooDeepThenErrorFrameAndTheSocketStaysOpen() {
 		try (SocketClient client = reader()) {
 			Map<String, Object> reply = client.ask("{\"type\":\"ping\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}");

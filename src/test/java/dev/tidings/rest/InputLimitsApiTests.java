@@ -95,7 +95,11 @@ class InputLimitsApiTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"title\":\"x\",\"views\":" + HUGE_EXPONENT + "}", "{\"title\":" + HUGE_EXPONENT + "}",
-			"{\"title\":\"x\",\"views\":1e-900000000}", "{\"title\":\"x\",\"body\":" + HUGE_EXPONENT + "}" })
+			"{\"title\":\"x\",\"views\":1e-900000000}", "{\"title\":\"x\",\"body\":" + HUGE_EXPONENT + "}",
+			// an exponent beyond an int, which Jackson cannot even represent
+			"{\"title\":\"x\",\"views\":1E-2147483648}", "{\"title\":\"x\",\"views\":1E99999999999}",
+			// half a surrogate pair: no UTF-8 writer can answer with it
+			"{\"title\":\"\\ud800\"}", "{\"title\":\"x\",\"\\udc00\":1}" })
 	void bodyWithHugeExponentThenInvalidPayloadAndNothingWritten(String body) {
 		this.admin.post("/items/articles", body).error(400, "INVALID_PAYLOAD");
 

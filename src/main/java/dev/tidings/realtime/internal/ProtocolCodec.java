@@ -84,6 +84,9 @@ public final class ProtocolCodec implements JsonReader {
 		catch (StreamConstraintsException ex) {
 			return invalid("server", null, "Invalid payload. " + limitBroken(ex) + ".");
 		}
+		catch (NumberFormatException ex) {
+			return invalid("server", null, "Invalid payload. " + InputLimits.NUMBER_OVERFLOW + ".");
+		}
 		catch (JacksonException ex) {
 			return invalid("server", null, "Unable to parse the incoming message.");
 		}
@@ -104,7 +107,9 @@ public final class ProtocolCodec implements JsonReader {
 		}
 		String violation = violation(tree);
 		if (violation != null) {
-			boolean uidInBounds = !(uid instanceof Number number) || this.limits.violation(number) == null;
+			// a uid that itself breaks a limit is not echoed: the reply must stay
+			// sendable
+			boolean uidInBounds = this.limits.violation(uid) == null;
 			return invalid(type, uidInBounds ? uid : null, "Invalid payload. " + violation + ".");
 		}
 		try {
@@ -135,6 +140,9 @@ public final class ProtocolCodec implements JsonReader {
 		catch (StreamConstraintsException ex) {
 			throw TidingsException.invalidQuery(limitBroken(ex));
 		}
+		catch (NumberFormatException ex) {
+			throw TidingsException.invalidQuery(InputLimits.NUMBER_OVERFLOW);
+		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Invalid JSON", ex);
 		}
@@ -152,6 +160,15 @@ public final class ProtocolCodec implements JsonReader {
 	private @Nullable String violation(JsonNode node) {
 		if (node.isNumber()) {
 			return this.limits.violation(node.numberValue());
+		}
+		if (node.isString()) {
+			return InputLimits.textViolation(node.asString());
+		}
+		for (String name : node.propertyNames()) {
+			String violation = InputLimits.textViolation(name);
+			if (violation != null) {
+				return violation;
+			}
 		}
 		for (JsonNode child : node) {
 			String violation = violation(child);

@@ -187,6 +187,13 @@ public final class SocketSession implements ClientSession {
 			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
 			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
 		}
+		catch (IllegalArgumentException ex) {
+			// text the container cannot encode (an unpaired surrogate that host code
+			// stored): this socket can no longer be told everything, but the writer
+			// thread, shared with other sockets, carries on
+			logger.warn("Closing WebSocket {}: a frame could not be encoded", id(), ex);
+			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
+		}
 	}
 
 	/** Writes the frames the container batched since the last flush. */
