@@ -59,4 +59,14 @@ class MalformedRequestTests {
 			.error(403, "FORBIDDEN");
 	}
 
+	@Test
+	void deleteWhenFormBodyIsMalformedThenForbiddenOrUnsupportedNeverAFailure() {
+		this.api
+			.send("DELETE", "/items/articles", "application/x-www-form-urlencoded", BodyPublishers.ofString("a=%_%"))
+			.error(415, "UNSUPPORTED_MEDIA_TYPE");
+		new ApiClient(this.port)
+			.send("DELETE", "/items/articles", "application/x-www-form-urlencoded", BodyPublishers.ofString("a=%_%"))
+			.error(403, "FORBIDDEN");
+	}
+
 }
