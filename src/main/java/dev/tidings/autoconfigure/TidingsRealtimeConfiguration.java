@@ -30,7 +30,8 @@ class TidingsRealtimeConfiguration {
 				properties.maxConnections(), properties.allowedOrigins(), properties.sendTimeLimit(),
 				(int) Math.min(Integer.MAX_VALUE, properties.sendBufferLimit().toBytes()), properties.rateLimit(),
 				properties.allowCompression(), properties.maxSubscriptionsPerSocket(), properties.maxSocketsPerUser(),
-				properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity(), properties.dispatchMaxLag());
+				properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity(), properties.dispatchMaxLag(),
+				properties.maxWorkPerSecond());
 	}
 
 	private static String path(String basePath, String path) {

@@ -35,12 +35,14 @@ import java.util.Locale;
  * them it sheds the sockets whose subscriptions cause most of the work
  * @param dispatchMaxLag how long a notification may wait for its dispatch thread before
  * that thread sheds the sockets whose subscriptions cause most of its work
+ * @param maxWorkPerSecond the server time one user's (or anonymous address's) messages
+ * may take each second, across its sockets; zero for no limit
  */
 public record RealtimeSettings(String path, AuthMode authMode, Duration authTimeout, boolean heartbeatEnabled,
 		Duration heartbeatPeriod, long maxMessageSize, int maxConnections, List<String> allowedOrigins,
 		Duration sendTimeLimit, int sendBufferLimit, int rateLimit, boolean allowCompression,
 		int maxSubscriptionsPerSocket, int maxSocketsPerUser, long maxQuerySize, int dispatchQueueCapacity,
-		Duration dispatchMaxLag) {
+		Duration dispatchMaxLag, Duration maxWorkPerSecond) {
 
 	public RealtimeSettings {
 		allowedOrigins = List.copyOf(allowedOrigins);

@@ -65,6 +65,11 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	private final UpgradeRules upgradeRules;
 
+	private final SocketOwners owners;
+
+	/** The server time each owner's messages may take, across its sockets. */
+	private final WorkBudgets work;
+
 	private final RevocationSweep revocations;
 
 	private volatile boolean running;
@@ -95,6 +100,8 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		this.clock = clock;
 		this.timers = new SessionTimers(clock, settings.authTimeout(), this.codec);
 		SocketOwners owners = new SocketOwners(settings.maxSocketsPerUser());
+		this.owners = owners;
+		this.work = new WorkBudgets(settings.maxWorkPerSecond());
 		this.auth = new AuthHandler(authentication, this.timers, owners);
 		MessageQueries queries = new MessageQueries(this.codec, settings.maxQuerySize(), limits);
 		this.router = new MessageRouter(List.of(this.auth,
@@ -212,10 +219,29 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 			}
 			return;
 		}
-		if (!session.budget().take(System.nanoTime())) {
+		long start = System.nanoTime();
+		if (!session.budget().take(start)) {
 			session.reply(Errors.requestsExceeded(session.budget().retryAfterMillis()));
 			return;
 		}
+		String owner = this.owners.ownerOf(session.id());
+		long wait = (owner != null) ? this.work.waitMillis(owner, start) : 0;
+		if (wait > 0) {
+			session.reply(Errors.requestsExceeded(wait));
+			return;
+		}
+		try {
+			handle(session, text);
+		}
+		finally {
+			if (owner != null) {
+				long end = System.nanoTime();
+				this.work.spend(owner, end - start, end);
+			}
+		}
+	}
+
+	private void handle(SocketSession session, String text) {
 		ProtocolCodec.Decoded decoded = this.codec.decode(text);
 		if (decoded instanceof ProtocolCodec.Decoded.Invalid invalid) {
 			session.reply(invalid.reply());

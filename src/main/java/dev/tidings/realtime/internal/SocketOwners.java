@@ -85,6 +85,11 @@ final class SocketOwners {
 		return moved[0];
 	}
 
+	/** Whom an established socket counts against, or null when it is not counted. */
+	@Nullable String ownerOf(String socket) {
+		return this.held.get(socket);
+	}
+
 	/** Gives back the count of a closed socket. */
 	void closed(String socket) {
 		String owner = this.held.remove(socket);

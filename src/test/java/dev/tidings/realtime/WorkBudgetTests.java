@@ -1,0 +1,66 @@
+package dev.tidings.realtime;
+
+import java.util.Map;
+
+import dev.tidings.app.TidingsApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What one user's messages may cost the server, across its sockets: with a budget of 10
+ * ms of work a second, a read that takes longer puts the Reader in debt, so its next
+ * message, on any of its sockets, is answered {@code REQUESTS_EXCEEDED} with the wait,
+ * while another user is served; once the debt is repaid the Reader is served again.
+ */
+@SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-work-budget;DB_CLOSE_DELAY=-1",
+				"tidings.websockets.enabled=true", "tidings.websockets.max-work-per-second=10ms" })
+class WorkBudgetTests {
+
+	private final int port;
+
+	WorkBudgetTests(@LocalServerPort int port) {
+		this.port = port;
+	}
+
+	@Test
+	void messagesWhenTheirUserSpentItsWorkBudgetThenRequestsExceededOnEverySocketUntilRepaid() {
+		String reader = SocketClient.token(this.port, "reader@example.com", "reader-password-123");
+		String editor = SocketClient.token(this.port, "editor@example.com", "editor-password-123");
+		try (SocketClient first = SocketClient.open(this.port, "?access_token=" + reader);
+				SocketClient second = SocketClient.open(this.port, "?access_token=" + reader);
+				SocketClient other = SocketClient.open(this.port, "?access_token=" + editor)) {
+			// reads of all articles, many times over: far more than 10 ms of work
+			Map<String, Object> read = Map.of("type", "items", "collection", "articles", "action", "read", "query",
+					Map.of("limit", -1, "search", "notes"));
+			Map<String, Object> refused = null;
+			for (int i = 0; i < 50 && refused == null; i++) {
+				Map<String, Object> reply = first.ask(read);
+				if ("error".equals(reply.get("status"))) {
+					refused = reply;
+				}
+			}
+			assertThat(refused).as("a read refused within 50").isNotNull();
+			assertThat(error(refused)).containsEntry("code", "REQUESTS_EXCEEDED");
+			assertThat(error(refused).get("message")).asString().matches("Too many messages, retry after \\d+ms\\.");
+
+			// the debt is the user's, not the socket's; another user is unaffected
+			assertThat(error(second.ask(Map.of("type", "ping")))).containsEntry("code", "REQUESTS_EXCEEDED");
+			assertThat(other.ask(Map.of("type", "ping"))).isEqualTo(Map.of("type", "pong"));
+
+			await().until(() -> Map.of("type", "pong").equals(second.ask(Map.of("type", "ping"))));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> error(Map<String, Object> reply) {
+		return (Map<String, Object>) reply.get("error");
+	}
+
+}
