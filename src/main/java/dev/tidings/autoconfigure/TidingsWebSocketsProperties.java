@@ -52,8 +52,9 @@ import org.springframework.util.unit.DataSize;
  * beyond it, as beyond half the queue, the sockets whose subscriptions cause most of that
  * thread's work are closed with 4500
  * @param maxWorkPerSecond how much server time the messages of one user (or one anonymous
- * address) may take each second, across all its sockets; beyond it they are answered
- * {@code REQUESTS_EXCEEDED} until the debt is repaid; 0 for no limit
+ * address) may take each second, across all its sockets, in bursts of up to five seconds'
+ * worth; beyond it they are answered {@code REQUESTS_EXCEEDED} until the debt is repaid;
+ * 0 for no limit
  */
 @ConfigurationProperties("tidings.websockets")
 public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled,
@@ -67,6 +68,6 @@ public record TidingsWebSocketsProperties(@DefaultValue("false") boolean enabled
 		@DefaultValue("false") boolean allowCompression, @DefaultValue("100") int maxSubscriptionsPerSocket,
 		@DefaultValue("20") int maxSocketsPerUser, @DefaultValue("16KB") DataSize maxQuerySize,
 		@DefaultValue("10000") int dispatchQueueCapacity, @DefaultValue("200ms") Duration dispatchMaxLag,
-		@DefaultValue("250ms") Duration maxWorkPerSecond) {
+		@DefaultValue("500ms") Duration maxWorkPerSecond) {
 
 }

@@ -7,16 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How much server time each owner's messages may take: a bucket per owner (a user, or an
  * anonymous client's address; see {@link SocketOwners}) filled at {@code perSecond} of
- * work every second, holding at most one second's worth. A message is handled while the
- * owner's bucket is not empty and its time is taken afterwards, so the bucket may run
- * into debt once; further messages of every socket of that owner are refused until the
- * debt is repaid. The per-socket message rate bounds how often a client may ask; this
- * bounds what its asking may cost, whatever the number of its sockets: a subscribe whose
- * filter takes the database 50 ms counts fifty times a ping.
+ * work every second, holding at most {@value #BURST_SECONDS} seconds' worth, so a client
+ * that opens its subscriptions all at once on a cold server is served. A message is
+ * handled while the owner's bucket is not empty and its time is taken afterwards, so the
+ * bucket may run into debt once; further messages of every socket of that owner are
+ * refused until the debt is repaid. The per-socket message rate bounds how often a client
+ * may ask; this bounds what its asking may cost, whatever the number of its sockets: a
+ * subscribe whose filter takes the database 50 ms counts fifty times a ping.
  */
 final class WorkBudgets {
 
+	static final int BURST_SECONDS = 5;
+
 	private final long perSecond;
+
+	private final long capacity;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -26,6 +31,7 @@ final class WorkBudgets {
 	 */
 	WorkBudgets(Duration perSecond) {
 		this.perSecond = perSecond.toNanos();
+		this.capacity = this.perSecond * BURST_SECONDS;
 	}
 
 	/**
@@ -39,8 +45,8 @@ final class WorkBudgets {
 		long[] wait = { 0 };
 		// a bucket that has refilled is forgotten, so idle owners cost no memory
 		this.buckets.computeIfPresent(owner, (key, bucket) -> {
-			double balance = bucket.balance(now, this.perSecond);
-			if (balance >= this.perSecond) {
+			double balance = bucket.balance(now, this.perSecond, this.capacity);
+			if (balance >= this.capacity) {
 				return null;
 			}
 			if (balance <= 0) {
@@ -57,8 +63,8 @@ final class WorkBudgets {
 			return;
 		}
 		this.buckets.compute(owner, (key, bucket) -> {
-			Bucket current = (bucket != null) ? bucket : new Bucket(this.perSecond, now);
-			current.balance(now, this.perSecond);
+			Bucket current = (bucket != null) ? bucket : new Bucket(this.capacity, now);
+			current.balance(now, this.perSecond, this.capacity);
 			current.tokens -= nanos;
 			return current;
 		});
@@ -76,8 +82,8 @@ final class WorkBudgets {
 			this.last = now;
 		}
 
-		double balance(long now, long perSecond) {
-			this.tokens = Math.min(perSecond, this.tokens + (now - this.last) * (perSecond / 1e9));
+		double balance(long now, long perSecond, long capacity) {
+			this.tokens = Math.min(capacity, this.tokens + (now - this.last) * (perSecond / 1e9));
 			this.last = now;
 			return this.tokens;
 		}
