@@ -5,15 +5,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How much server time each owner's messages may take: a bucket per owner (a user, or an
- * anonymous client's address; see {@link SocketOwners}) filled at {@code perSecond} of
- * work every second, holding at most {@value #BURST_SECONDS} seconds' worth, so a client
- * that opens its subscriptions all at once on a cold server is served. A message is
- * handled while the owner's bucket is not empty and its time is taken afterwards, so the
- * bucket may run into debt once; further messages of every socket of that owner are
- * refused until the debt is repaid. The per-socket message rate bounds how often a client
- * may ask; this bounds what its asking may cost, whatever the number of its sockets: a
- * subscribe whose filter takes the database 50 ms counts fifty times a ping.
+ * How much CPU time each owner's messages may take on the thread that handles them: a
+ * bucket per owner (a user, or an anonymous client's address; see {@link SocketOwners})
+ * filled at {@code perSecond} of work every second, holding at most
+ * {@value #BURST_SECONDS} seconds' worth, so a client that opens its subscriptions all at
+ * once on a cold server is served. A message is handled while the owner's bucket is not
+ * empty and its time is taken afterwards, so the bucket may run into debt once; further
+ * messages of every socket of that owner are refused until the debt is repaid. The
+ * per-socket message rate bounds how often a client may ask; this bounds what its asking
+ * may cost, whatever the number of its sockets: a subscribe whose filter takes the
+ * database 50 ms counts fifty times a ping.
  */
 final class WorkBudgets {
 
