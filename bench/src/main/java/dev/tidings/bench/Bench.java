@@ -124,13 +124,15 @@ public final class Bench {
 	}
 
 	/**
-	 * The server's defaults, but for the other scenarios no limit on sockets per user: they
-	 * share one account per role over up to 10,000 sockets. Scenario (e) keeps the limit
-	 * and spreads its honest sessions over accounts instead, so its attacker meets it.
+	 * The server's defaults, but for the other scenarios no limit on sockets per user and
+	 * no work budget per user: they share one account per role over up to 10,000 sockets,
+	 * whose subscribes together cost one account seconds of CPU. Scenario (e) keeps both
+	 * and spreads its honest sessions over accounts instead, so its attacker meets them.
 	 */
 	private static List<String> serverArguments(Options options) {
 		return options.scenario().equals("abuse") ? List.of()
-				: List.of("--tidings.websockets.max-sockets-per-user=" + Integer.MAX_VALUE);
+				: List.of("--tidings.websockets.max-sockets-per-user=" + Integer.MAX_VALUE,
+						"--tidings.websockets.max-work-per-second=0");
 	}
 
 	private static String title(String scenario) {
