@@ -13,10 +13,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
 /**
- * The module table of DESIGN.md, rule by rule. {@link ModularityTests} checks the same
- * modules with Spring Modulith; these rules add what Modulith cannot express: which
- * libraries each module may touch, and the house naming and injection rules. Modules
- * without classes yet pass, so the rules are in force the moment code lands.
+ * The module table (which module may use which), rule by rule. {@link ModularityTests}
+ * checks the same modules with Spring Modulith; these rules add what Modulith cannot
+ * express: which libraries each module may touch, and the house naming and injection
+ * rules. Modules without classes yet pass, so the rules are in force the moment code
+ * lands.
  */
 @AnalyzeClasses(packages = "dev.tidings", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -135,7 +136,7 @@ class ArchitectureTests {
 		.haveSimpleNameEndingWith("Utils")
 		.orShould()
 		.haveSimpleNameEndingWith("Impl")
-		.because("STYLE.md: names say what a thing is");
+		.because("names say what a thing is");
 
 	private static ArchRule onlyModuleMayUse(String module, String... libraryPackages) {
 		return noClasses().that()
@@ -143,7 +144,7 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(libraryPackages)
-			.because("DESIGN.md keeps this library inside " + module);
+			.because("the module table keeps this library inside " + module);
 	}
 
 }

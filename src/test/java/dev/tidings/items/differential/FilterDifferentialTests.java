@@ -26,12 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md decision 2: the in-memory {@link RowMatcher} admits exactly the rows the
- * Criteria translation selects, on H2 and on PostgreSQL. Each try generates a dataset and
- * a filter as a client would send it (JSON text, string-encoded values), binds it, stores
- * the dataset and compares the keys both evaluators select. A failure prints the filter,
- * the dataset and the bound filter; the statistics show how many filters were refused,
- * which operators were exercised and how often a filter told rows apart.
+ * ADR 2: the in-memory {@link RowMatcher} admits exactly the rows the Criteria
+ * translation selects, on H2 and on PostgreSQL. Each try generates a dataset and a filter
+ * as a client would send it (JSON text, string-encoded values), binds it, stores the
+ * dataset and compares the keys both evaluators select. A failure prints the filter, the
+ * dataset and the bound filter; the statistics show how many filters were refused, which
+ * operators were exercised and how often a filter told rows apart.
  */
 class FilterDifferentialTests {
 
