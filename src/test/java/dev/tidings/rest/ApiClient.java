@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Drives a running Tidings over real HTTP with the JDK client, which sends bodies as
  * given, any method, and brackets in query strings unencoded, as Directus clients do.
  */
-final class ApiClient {
+public final class ApiClient {
 
-	static final String JSON = "application/json";
+	public static final String JSON = "application/json";
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -33,9 +33,9 @@ final class ApiClient {
 	 * The administrator the tests act as, created at start-up from
 	 * {@code src/test/resources/application.properties}.
 	 */
-	static final String ADMIN_EMAIL = "admin@example.com";
+	public static final String ADMIN_EMAIL = "admin@example.com";
 
-	static final String ADMIN_PASSWORD = "admin-password-123";
+	public static final String ADMIN_PASSWORD = "admin-password-123";
 
 	/**
 	 * One login per server and user (argon2 is slow on purpose); tokens outlive a test
@@ -47,7 +47,7 @@ final class ApiClient {
 
 	private String bearer;
 
-	ApiClient(int port) {
+	public ApiClient(int port) {
 		this("http://localhost:" + port);
 	}
 
@@ -58,7 +58,7 @@ final class ApiClient {
 	/**
 	 * Sends every request as the administrator, logging in through {@code /auth/login}.
 	 */
-	ApiClient asAdmin() {
+	public ApiClient asAdmin() {
 		return as(ADMIN_EMAIL, ADMIN_PASSWORD);
 	}
 
@@ -67,51 +67,51 @@ final class ApiClient {
 	 * per server and e-mail address; a test that deletes a user must not reuse its
 	 * address.
 	 */
-	ApiClient as(String email, String password) {
+	public ApiClient as(String email, String password) {
 		this.bearer = tokens.computeIfAbsent(this.base + " " + email, (key) -> login(email, password));
 		return this;
 	}
 
 	/** Sends every request with the given bearer token (null for none). */
-	ApiClient withToken(String token) {
+	public ApiClient withToken(String token) {
 		this.bearer = token;
 		return this;
 	}
 
 	/** A fresh client of the same server, without a token: the public. */
-	ApiClient anonymous() {
+	public ApiClient anonymous() {
 		return new ApiClient(this.base);
 	}
 
 	/** A fresh access token for the user, from a real {@code /auth/login}. */
-	String login(String email, String password) {
+	public String login(String email, String password) {
 		Reply login = new ApiClient(this.base).post("/auth/login",
 				json(Map.of("email", email, "password", password, "mode", "json")));
 		return (String) login.item().get("access_token");
 	}
 
 	/** The access token requests carry, or null for an anonymous client. */
-	String bearer() {
+	public String bearer() {
 		return this.bearer;
 	}
 
-	Reply get(String pathAndQuery) {
+	public Reply get(String pathAndQuery) {
 		return send("GET", pathAndQuery, null, BodyPublishers.noBody());
 	}
 
-	Reply post(String pathAndQuery, String json) {
+	public Reply post(String pathAndQuery, String json) {
 		return send("POST", pathAndQuery, JSON, BodyPublishers.ofString(json));
 	}
 
-	Reply patch(String pathAndQuery, String json) {
+	public Reply patch(String pathAndQuery, String json) {
 		return send("PATCH", pathAndQuery, JSON, BodyPublishers.ofString(json));
 	}
 
-	Reply delete(String pathAndQuery) {
+	public Reply delete(String pathAndQuery) {
 		return send("DELETE", pathAndQuery, null, BodyPublishers.noBody());
 	}
 
-	Reply delete(String pathAndQuery, String json) {
+	public Reply delete(String pathAndQuery, String json) {
 		return send("DELETE", pathAndQuery, JSON, BodyPublishers.ofString(json));
 	}
 
@@ -119,11 +119,11 @@ final class ApiClient {
 	 * Sends the bytes as a chunked body (no {@code Content-Length}), as a streaming
 	 * client does.
 	 */
-	Reply postChunked(String pathAndQuery, byte[] body) {
+	public Reply postChunked(String pathAndQuery, byte[] body) {
 		return send("POST", pathAndQuery, JSON, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 	}
 
-	Reply send(String method, String pathAndQuery, String contentType, BodyPublisher body) {
+	public Reply send(String method, String pathAndQuery, String contentType, BodyPublisher body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery))
 			.timeout(Duration.ofSeconds(30))
 			.method(method, body);
@@ -148,16 +148,16 @@ final class ApiClient {
 	}
 
 	/** A JSON value as the text of a request body. */
-	static String json(Object value) {
+	public static String json(Object value) {
 		return mapper.writeValueAsString(value);
 	}
 
 	/** A query-string value percent-encoded, for JSON such as {@code filter={…}}. */
-	static String encode(String value) {
+	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	static Object parse(String json) {
+	public static Object parse(String json) {
 		return mapper.readValue(json, Object.class);
 	}
 

@@ -14,17 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param contentType the {@code Content-Type} header, or null
  * @param body the body as text
  */
-record Reply(int status, String contentType, String body) {
+public record Reply(int status, String contentType, String body) {
 
 	@SuppressWarnings("unchecked")
-	Map<String, Object> object() {
+	public Map<String, Object> object() {
 		assertThat(this.contentType).as("Content-Type of %s", this.body).startsWith("application/json");
 		return (Map<String, Object>) ApiClient.parse(this.body);
 	}
 
 	/** The items of a list answer, asserting the status and the envelope. */
 	@SuppressWarnings("unchecked")
-	List<Map<String, Object>> items() {
+	public List<Map<String, Object>> items() {
 		assertThat(this.status).as(this.body).isEqualTo(200);
 		Object data = object().get("data");
 		assertThat(data).as(this.body).isInstanceOf(List.class);
@@ -33,7 +33,7 @@ record Reply(int status, String contentType, String body) {
 
 	/** The item of a single-item answer, asserting the status and the envelope. */
 	@SuppressWarnings("unchecked")
-	Map<String, Object> item() {
+	public Map<String, Object> item() {
 		assertThat(this.status).as(this.body).isEqualTo(200);
 		Object data = object().get("data");
 		assertThat(data).as(this.body).isInstanceOf(Map.class);
@@ -41,7 +41,7 @@ record Reply(int status, String contentType, String body) {
 	}
 
 	@SuppressWarnings("unchecked")
-	Map<String, Object> meta() {
+	public Map<String, Object> meta() {
 		return (Map<String, Object>) object().get("meta");
 	}
 
@@ -50,7 +50,7 @@ record Reply(int status, String contentType, String body) {
 	 * nothing internal (exception names, SQL) leaks to the client.
 	 */
 	@SuppressWarnings("unchecked")
-	Map<String, Object> error(int expectedStatus, String expectedCode) {
+	public Map<String, Object> error(int expectedStatus, String expectedCode) {
 		assertThat(this.status).as(this.body).isEqualTo(expectedStatus);
 		assertNothingInternal();
 		Map<String, Object> envelope = object();
@@ -65,12 +65,12 @@ record Reply(int status, String contentType, String body) {
 
 	/** The {@code extensions} of an error of this answer. */
 	@SuppressWarnings("unchecked")
-	static Map<String, Object> extensions(Map<String, Object> error) {
+	public static Map<String, Object> extensions(Map<String, Object> error) {
 		return (Map<String, Object>) error.get("extensions");
 	}
 
 	/** The {@code reason} of an answer's only error. */
-	String reason(int expectedStatus, String expectedCode) {
+	public String reason(int expectedStatus, String expectedCode) {
 		return (String) extensions(error(expectedStatus, expectedCode)).get("reason");
 	}
 
