@@ -2,12 +2,14 @@
 // fresh embedded H2 under ./data), waits for /server/ping and stops it again. With
 // TIDINGS_E2E_DB=pg each server gets a fresh PostgreSQL database on 127.0.0.1:5432 instead
 // (user postgres, trust auth, created and dropped with psql), so the suite also runs on PostgreSQL.
+// startLibraryServer() serves the test-only lending library domain the same way, from the
+// compiled test classes and the test classpath Maven writes to target/test-classpath.txt.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync, readdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
+import { join, resolve, dirname, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -153,4 +155,82 @@ export async function startServer(env = {}, { timeoutMs = 90_000, database } = {
 		get pid() { return proc.child.pid; },
 		async restart() { await kill(); await launch(); },
 	};
+}
+
+/**
+ * The java command line that serves the lending library (dev.tidings.library.LibraryTestApplication)
+ * from target/test-classes. `./mvnw verify` (any phase from test-compile on) compiles it and writes
+ * its dependencies to target/test-classpath.txt.
+ */
+export function libraryCommand() {
+	const listFile = join(target, 'test-classpath.txt');
+	const testClasses = join(target, 'test-classes', 'dev', 'tidings', 'library', 'LibraryTestApplication.class');
+	if (!existsSync(listFile) || !existsSync(testClasses)) {
+		throw new Error(`no compiled library domain in ${target}: run ./mvnw verify (or ./mvnw test-compile) first`);
+	}
+	const dependencies = readFileSync(listFile, 'utf8').trim();
+	const classpath = [join(target, 'test-classes'), join(target, 'classes'), dependencies].join(delimiter);
+	return ['-XX:TieredStopAtLevel=1', '-cp', classpath, 'dev.tidings.library.LibraryTestApplication'];
+}
+
+/**
+ * Starts the lending library host application on a free port with a fresh database (an H2 in
+ * memory, or a fresh PostgreSQL database under TIDINGS_E2E_DB=pg) and the realtime endpoint on.
+ * Its only account is the administrator of src/test/resources/application.properties (ADMIN
+ * here); it has no demo content. `args` adds Spring Boot arguments (--name=value).
+ * Returns { url, port, stop(), log() }.
+ */
+export async function startLibraryServer(args = [], { timeoutMs = 90_000 } = {}) {
+	const command = libraryCommand();
+	const db = onPostgres ? createDatabase() : null;
+	const dir = mkdtempSync(join(tmpdir(), 'tidings-e2e-library-'));
+	const port = await freePort();
+	const logFile = join(dir, 'server.log');
+	const url = `http://127.0.0.1:${port}`;
+	const log = () => { try { return readFileSync(logFile, 'utf8'); } catch { return ''; } };
+	const database = db
+		? [`--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${db.name}`, '--spring.datasource.username=postgres']
+		: [`--spring.datasource.url=jdbc:h2:mem:library_${randomBytes(6).toString('hex')};DB_CLOSE_DELAY=-1`];
+	const out = openSync(logFile, 'a');
+	const child = spawn('java', [...command, `--server.port=${port}`, ...database,
+		'--tidings.websockets.enabled=true', ...args], {
+		cwd: dir,
+		stdio: ['ignore', out, out],
+		env: withoutDatabaseVariables(process.env),
+	});
+	let exited = null;
+	const exitPromise = new Promise((res) => child.on('exit', (code, signal) => { exited = { code, signal }; res(); }));
+	const stop = async () => {
+		if (!exited) {
+			child.kill('SIGTERM');
+			const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exitPromise;
+			clearTimeout(t);
+		}
+		rmSync(dir, { recursive: true, force: true });
+		db?.drop();
+	};
+	// the administrator exists before the web server answers; a login proves the app is ready
+	const adminReady = async () => {
+		const r = await fetch(`${url}/auth/login`, {
+			method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN),
+		});
+		return r.ok;
+	};
+	try {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (exited) throw new Error(`library server exited early (${JSON.stringify(exited)}):\n${log().slice(-4000)}`);
+			try {
+				const r = await fetch(`${url}/server/ping`);
+				if (r.ok && (await r.text()).includes('pong') && (await adminReady())) break;
+			} catch { /* not up yet */ }
+			if (Date.now() > deadline) throw new Error(`library server did not answer within ${timeoutMs} ms:\n${log().slice(-4000)}`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	} catch (e) {
+		await stop();
+		throw e;
+	}
+	return { url, port, stop, log };
 }
