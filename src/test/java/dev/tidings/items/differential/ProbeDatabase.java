@@ -6,12 +6,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.tidings.events.ChangeBus;
+import dev.tidings.events.ChangeNotification;
+import dev.tidings.events.ItemChange;
 import dev.tidings.items.internal.Dialects;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.SortOrders;
@@ -70,6 +75,12 @@ final class ProbeDatabase implements AutoCloseable {
 
 	private final ItemReader reader;
 
+	/**
+	 * The rows of {@code probe_kinds} as the change listener recorded them on their last
+	 * commit, by key: what a realtime push evaluates.
+	 */
+	private final Map<Object, Map<String, @Nullable Object>> kindSnapshots = new ConcurrentHashMap<>();
+
 	private ProbeDatabase(Kind kind, ConfigurableApplicationContext context, @Nullable String postgresSchema) {
 		this.kind = kind;
 		this.context = context;
@@ -85,6 +96,7 @@ final class ProbeDatabase implements AutoCloseable {
 				java.time.Instant.now(), this.schemas), this.schemas);
 		this.reader = new ItemReader(this.entityManager, this.schemas,
 				new SortOrders(Dialects.isPostgres(entityManagerFactory)));
+		context.getBean(ChangeBus.class).subscribe(this::recordKinds);
 	}
 
 	/** A started database holding one fixed dataset, closed again if loading it fails. */
@@ -145,6 +157,54 @@ final class ProbeDatabase implements AutoCloseable {
 
 	CollectionSchema rows() {
 		return this.schemas.require("probe_rows");
+	}
+
+	CollectionSchema kinds() {
+		return this.schemas.require("probe_kinds");
+	}
+
+	/**
+	 * Replaces the rows of {@code probe_kinds}, in one transaction, and answers them as
+	 * the change listener recorded them when that transaction committed, by key.
+	 */
+	Map<Integer, Map<String, @Nullable Object>> replaceKinds(List<KindRow> rows) {
+		this.kindSnapshots.clear();
+		this.writes.executeWithoutResult((status) -> {
+			this.entityManager.createQuery("delete from ProbeKinds").executeUpdate();
+			rows.forEach((row) -> row.persist(this.entityManager));
+		});
+		Map<Integer, Map<String, @Nullable Object>> snapshots = new LinkedHashMap<>();
+		for (KindRow row : rows) {
+			Map<String, @Nullable Object> snapshot = this.kindSnapshots.get(row.id());
+			if (snapshot == null) {
+				throw new IllegalStateException("No change was recorded for probe_kinds " + row.id());
+			}
+			snapshots.put(row.id(), snapshot);
+		}
+		return snapshots;
+	}
+
+	/** The keys of the {@code probe_kinds} rows the Criteria translation selects. */
+	Set<Integer> selectedKindKeys(Filter bound) {
+		Query query = new Query(List.of(), null, List.of(), -1, null, null, null, Set.of(), Map.of(), List.of());
+		List<Integer> keys = this.reads.execute((status) -> {
+			List<Integer> found = new ArrayList<>();
+			for (Object entity : this.reader.entities(kinds(), bound, query, this.trusted)) {
+				found.add(((ProbeKinds) entity).getId());
+			}
+			return found;
+		});
+		return (keys != null) ? new LinkedHashSet<>(keys) : Set.of();
+	}
+
+	private void recordKinds(ChangeNotification notification) {
+		if (notification.collection().equals("probe_kinds")) {
+			for (ItemChange change : notification.changes()) {
+				if (change.after() != null) {
+					this.kindSnapshots.put(change.key(), change.after());
+				}
+			}
+		}
 	}
 
 	/** Replaces the content of every probe table by the dataset, in one transaction. */
