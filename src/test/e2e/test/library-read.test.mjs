@@ -182,6 +182,17 @@ describe('create, update, delete plain fields', () => {
 });
 
 describe('inheritance', () => {
+	test('@MappedSuperclass: books inherit date_created (an Instant) and date_updated (a LocalDateTime)', async () => {
+		const stamped = await create(admin, 'books', { title: `Stamped ${t}`, date_created: '2026-01-02T03:04:05.000Z', date_updated: '2026-01-02T04:05:06' });
+		assert.equal(new Date(stamped.date_created).toISOString(), '2026-01-02T03:04:05.000Z');
+		assert.equal(stamped.date_updated, '2026-01-02T04:05:06');
+		const recent = await admin.request(readItems('books', { fields: ['id'], filter: { ...ours, date_created: { _gte: '2026-01-01T00:00:00Z' } } }));
+		assert.deepEqual(keysOf(recent), keysOf([stamped]));
+		const sorted = await admin.request(readItems('books', { fields: ['id'], filter: { ...ours, date_updated: { _nnull: true } }, sort: ['-date_updated'] }));
+		assert.deepEqual(keysOf(sorted), keysOf([stamped]));
+		await admin.request(deleteItem('books', stamped.id));
+	});
+
 	test('JOINED: a librarian is read in librarians with its desk, and in staff', async () => {
 		const clerk = await create(admin, 'staff', { name: `Clerk ${t}` });
 		const librarian = await create(admin, 'librarians', { name: `Ogion ${t}`, desk: 'Reference' });

@@ -93,14 +93,10 @@ describe('other mappings', () => {
 		assert.equal((await admin.request(updateItem('books', french.id, { language: 'fr-CA' }, { fields: ['language'] }))).language, 'fr-CA');
 	});
 
-	test('char, BigInteger and the inherited timestamps of books', async () => {
-		const shelved = await create(admin, 'books', {
-			title: `Shelved ${t}`, shelf: 'Q', catalogue_number: 123456789012, date_created: '2026-01-02T03:04:05.000Z', date_updated: '2026-01-02T04:05:06',
-		});
+	test('char and BigInteger of books', async () => {
+		const shelved = await create(admin, 'books', { title: `Shelved ${t}`, shelf: 'Q', catalogue_number: 123456789012 });
 		assert.equal(shelved.shelf, 'Q');
 		assert.equal(String(shelved.catalogue_number), '123456789012');
-		assert.equal(new Date(shelved.date_created).toISOString(), '2026-01-02T03:04:05.000Z');
-		assert.equal(shelved.date_updated, '2026-01-02T04:05:06');
 		assert.equal((await create(admin, 'books', { title: `Default shelf ${t}` })).shelf, 'A');
 		const byShelf = await admin.request(readItems('books', { fields: ['id'], filter: { ...ours, shelf: { _eq: 'Q' } } }));
 		assert.deepEqual(keysOf(byShelf), keysOf([shelved]));
