@@ -6,7 +6,7 @@
 // library-types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { updateItem, deleteItem } from '@directus/sdk';
+import { updateItem, deleteItem, readItems } from '@directus/sdk';
 import { startLibrary, realtimeAdmin, create, pull, tag } from '../library.mjs';
 
 let server;
@@ -127,4 +127,20 @@ test('readings and workshops (SINGLE_TABLE): each collection gets its own rows\'
 	await roundTrip('readings', ['id', 'name', 'starts_at', 'author'], { name: `Evening reading ${t}`, starts_at: '2026-09-01T19:00:00', author: author.id },
 		{ starts_at: '2026-09-02T19:30:00' });
 	await roundTrip('workshops', ['id', 'name', 'seats'], { name: `Bookbinding ${t}`, seats: 8 }, { seats: 10 });
+});
+
+test('items messages over the socket create, read, update and delete a genre', async () => {
+	const { client, rec } = socket;
+	client.sendMessage({ type: 'items', collection: 'genres', action: 'create', data: { name: `Socket ${t}` }, query: { fields: ['id', 'name'] }, uid: 'g1' });
+	const created = await rec.waitFor((f) => f.uid === 'g1');
+	assert.equal(created.type, 'items', JSON.stringify(created));
+	assert.equal(created.data.name, `Socket ${t}`);
+	const { id } = created.data;
+	client.sendMessage({ type: 'items', collection: 'genres', action: 'update', id, data: { name: `Socket 2 ${t}` }, query: { fields: ['name'] }, uid: 'g2' });
+	assert.deepEqual((await rec.waitFor((f) => f.uid === 'g2')).data, { name: `Socket 2 ${t}` });
+	client.sendMessage({ type: 'items', collection: 'genres', action: 'read', query: { fields: ['id'], filter: { name: { _eq: `Socket 2 ${t}` } } }, uid: 'g3' });
+	assert.deepEqual((await rec.waitFor((f) => f.uid === 'g3')).data, [{ id }]);
+	client.sendMessage({ type: 'items', collection: 'genres', action: 'delete', id, uid: 'g4' });
+	await rec.waitFor((f) => f.uid === 'g4' || String(f) === String(id));
+	assert.deepEqual(await admin.request(readItems('genres', { filter: { id: { _eq: id } } })), []);
 });

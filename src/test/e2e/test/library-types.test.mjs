@@ -3,6 +3,7 @@
 // street/city/postcode, the element collection as a JSON array, the converted Locale as its
 // language tag, byte[] as base64 text, @Lob text, char, BigInteger, every temporal type of loans,
 // and a stale @Version answering 409 CONFLICT. Written, read back, filtered, sorted and pushed.
+// Inheritance: a subclass's row is read in its root's collection, so it is pushed there too.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readItems, readItem, updateItem, deleteItem } from '@directus/sdk';
@@ -192,6 +193,36 @@ describe('pushes of typed fields', () => {
 			await create(admin, 'books', { title: `Printed ${t}`, format: 'HARDCOVER' });
 			const digital = await create(admin, 'books', { title: `Digital ${t}`, format: 'EBOOK' });
 			assert.deepEqual((await pushed).data, [{ id: digital.id, format: 'EBOOK' }]);
+		} finally {
+			client.disconnect();
+		}
+	});
+});
+
+describe('pushes through inheritance', () => {
+	test('a subscriber of a root collection gets the rows its query returns: librarians in staff, readings in library_events', async () => {
+		const { client } = await realtimeAdmin(server.url);
+		try {
+			await client.connect();
+			const { subscription: staff } = await client.subscribe('staff', { query: { fields: ['id', 'name'], filter: { name: { _ends_with: t } } } });
+			const staffIt = staff[Symbol.asyncIterator]();
+			assert.equal((await pull(staffIt)).event, 'init');
+			let pushed = pull(staffIt);
+			const librarian = await create(admin, 'librarians', { name: `Thorion ${t}`, desk: 'Archive' });
+			assert.deepEqual((await pushed).data, [{ id: librarian.id, name: `Thorion ${t}` }]);
+			assert.deepEqual(keysOf(await admin.request(readItems('staff', { fields: ['id'], filter: { name: { _ends_with: t } } }))), keysOf([librarian]));
+
+			const { subscription: events } = await client.subscribe('library_events', { query: { fields: ['id', 'name'], filter: { name: { _ends_with: t } } } });
+			const eventsIt = events[Symbol.asyncIterator]();
+			assert.equal((await pull(eventsIt)).event, 'init');
+			pushed = pull(eventsIt);
+			const reading = await create(admin, 'readings', { name: `Reading ${t}` });
+			assert.deepEqual((await pushed).data, [{ id: reading.id, name: `Reading ${t}` }]);
+			pushed = pull(eventsIt);
+			await admin.request(deleteItem('readings', reading.id));
+			const removal = await pushed;
+			assert.equal(removal.event, 'delete');
+			assert.deepEqual(removal.data.map(String), [String(reading.id)]);
 		} finally {
 			client.disconnect();
 		}
