@@ -78,8 +78,15 @@ final class EnforcementFixture {
 				this.transactionManager, Clock.systemUTC());
 	}
 
-	/** Removes what a test added, so each starts from the seed. */
+	/**
+	 * Removes what a test added, so each starts from the seed; the callers' users exist,
+	 * as articles point at them.
+	 */
 	void reset() {
+		for (UUID user : List.of(EDITOR_ID, OTHER_ID)) {
+			this.jdbc.update("MERGE INTO tidings_users (id, email, status) KEY (id) VALUES (?, ?, 'active')", user,
+					user + "@example.com");
+		}
 		this.jdbc.update("DELETE FROM comments WHERE id > 3 OR article > 20");
 		this.jdbc.update("DELETE FROM articles WHERE id > 20");
 	}
