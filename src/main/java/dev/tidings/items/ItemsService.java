@@ -11,7 +11,9 @@ import java.util.Objects;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.internal.Aggregation;
 import dev.tidings.items.internal.CallerPermissions;
+import dev.tidings.items.internal.ConstraintColumns;
 import dev.tidings.items.internal.Dialects;
+import dev.tidings.items.internal.EntityValidation;
 import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.ItemRenderer;
@@ -39,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Validator;
 
 /**
  * Reads and writes items of any collection: the single path shared by REST and the
@@ -73,8 +76,13 @@ public class ItemsService {
 
 	private final Clock clock;
 
+	/**
+	 * @param validator checks the entities' Bean Validation constraints before a write is
+	 * flushed (the host's validator, so its configuration and messages apply)
+	 */
 	public ItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, AccessPolicy access,
-			UserCredentials credentials, PlatformTransactionManager transactionManager, Clock clock) {
+			UserCredentials credentials, PlatformTransactionManager transactionManager, Clock clock,
+			Validator validator) {
 		this.schemas = schemas;
 		this.access = access;
 		this.credentials = credentials;
@@ -82,7 +90,8 @@ public class ItemsService {
 		SortOrders sortOrders = new SortOrders(Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
 		this.aggregation = new Aggregation(entityManager, schemas, sortOrders);
-		this.writer = new ItemWriter(entityManager, schemas);
+		this.writer = new ItemWriter(entityManager, schemas, new EntityValidation(validator),
+				new ConstraintColumns(entityManagerFactory));
 		this.readAccess = new ReadAccess(schemas);
 		this.renderer = new ItemRenderer(entityManagerFactory.getPersistenceUnitUtil(), schemas);
 		this.writeAccess = new WriteAccess(entityManager, schemas);
