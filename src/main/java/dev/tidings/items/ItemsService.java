@@ -30,6 +30,7 @@ import dev.tidings.query.RowMatcher;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Action;
+import dev.tidings.security.CurrentCaller;
 import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldValues;
@@ -40,6 +41,7 @@ import jakarta.persistence.PersistenceUnitUtil;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Validator;
 
@@ -203,7 +205,7 @@ public class ItemsService {
 	public List<Object> create(Accountability who, String collection, List<? extends Map<String, ?>> items) {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
-		return this.writes.execute((status) -> {
+		return writeAs(who, (status) -> {
 			List<Object> keys = new ArrayList<>();
 			for (Map<String, ?> item : items) {
 				Map<String, ?> checked = this.writeAccess.create(permissions, schema, item);
@@ -221,8 +223,7 @@ public class ItemsService {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		CallerPermissions permissions = permissions(who);
-		return this.writes
-			.execute((status) -> write(permissions, schema, typed, Collections.nCopies(typed.size(), data)));
+		return writeAs(who, (status) -> write(permissions, schema, typed, Collections.nCopies(typed.size(), data)));
 	}
 
 	/** Applies one payload per item, each carrying its own key. */
@@ -237,7 +238,7 @@ public class ItemsService {
 			typed.add(key(schema, key));
 		}
 		CallerPermissions permissions = permissions(who);
-		return this.writes.execute((status) -> write(permissions, schema, typed, items));
+		return writeAs(who, (status) -> write(permissions, schema, typed, items));
 	}
 
 	/**
@@ -248,7 +249,7 @@ public class ItemsService {
 	public List<Object> updateByQuery(Accountability who, String collection, Query query, Map<String, ?> data) {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
-		return this.writes.execute((status) -> {
+		return writeAs(who, (status) -> {
 			List<Object> keys = keysMatching(permissions, schema, query);
 			return write(permissions, schema, keys, Collections.nCopies(keys.size(), data));
 		});
@@ -258,7 +259,10 @@ public class ItemsService {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		CallerPermissions permissions = permissions(who);
-		this.writes.executeWithoutResult((status) -> remove(permissions, schema, typed));
+		writeAs(who, (status) -> {
+			remove(permissions, schema, typed);
+			return null;
+		});
 	}
 
 	/**
@@ -268,8 +272,18 @@ public class ItemsService {
 	public void deleteByQuery(Accountability who, String collection, Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
-		this.writes
-			.executeWithoutResult((status) -> remove(permissions, schema, keysMatching(permissions, schema, query)));
+		writeAs(who, (status) -> {
+			remove(permissions, schema, keysMatching(permissions, schema, query));
+			return null;
+		});
+	}
+
+	/**
+	 * Runs a write in its transaction with the caller as {@link CurrentCaller}, so that
+	 * auditing ({@code @CreatedBy}) records who wrote, whichever path the write came by.
+	 */
+	private <T> T writeAs(Accountability who, TransactionCallback<T> work) {
+		return CurrentCaller.as(who, () -> this.writes.execute(work));
 	}
 
 	/** Checks (and locks) every key before writing any, so a refusal writes nothing. */
