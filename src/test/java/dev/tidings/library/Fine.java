@@ -11,11 +11,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * A fine for a late return: a database check on the amount (no Bean Validation
- * constraint, so only the database refuses a negative one) and a Bean Validation
- * constraint on an attribute whose column name differs from its Java name.
+ * constraint, so only the database refuses a negative one), a Bean Validation constraint
+ * on an attribute whose column name differs from its Java name, and one in a group of its
+ * own, which only a host that configures Hibernate's validation groups checks.
  */
 @Entity
 @Table(name = "fines")
@@ -32,7 +34,15 @@ public class Fine {
 	@Min(1)
 	private int daysLate = 1;
 
+	@Size(max = 20, groups = Strict.class)
+	private String note;
+
 	protected Fine() {
+	}
+
+	/** Constraints Hibernate checks when told to, not by default. */
+	public interface Strict {
+
 	}
 
 }

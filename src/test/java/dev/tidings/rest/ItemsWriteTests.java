@@ -218,7 +218,7 @@ class ItemsWriteTests {
 		Reply reply = this.api.patch("/items/articles",
 				"[{\"id\":" + first + ",\"views\":1},{\"id\":" + second + ",\"status\":\"bogus\"}]");
 
-		reply.error(400, "INVALID_PAYLOAD");
+		reply.error(400, "FAILED_VALIDATION");
 		assertThat(this.jdbc.queryForObject("SELECT views FROM articles WHERE id = ?", Integer.class, first)).isZero();
 	}
 
