@@ -3,14 +3,17 @@ package dev.tidings.app;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.security.TidingsUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
@@ -35,7 +38,9 @@ public class Article {
 	@Column(nullable = false, length = 20)
 	private String status = "draft";
 
-	private UUID author;
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "author")
+	private TidingsUser author;
 
 	@Column(nullable = false)
 	private Integer views = 0;

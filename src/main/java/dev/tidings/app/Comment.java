@@ -1,9 +1,9 @@
 package dev.tidings.app;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.security.TidingsUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -33,8 +33,9 @@ public class Comment {
 	@Column(columnDefinition = "text")
 	private String body;
 
-	@Column(name = "\"user\"")
-	private UUID user;
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "\"user\"")
+	private TidingsUser user;
 
 	@Column(nullable = false)
 	private Instant dateCreated = Instant.now();

@@ -21,6 +21,8 @@ import dev.tidings.security.PasswordHasher;
 import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +34,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -62,11 +67,29 @@ public final class TidingsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ItemsService tidingsItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
-			AccessPolicy accessPolicy, PasswordHasher passwords, PlatformTransactionManager transactionManager) {
+			AccessPolicy accessPolicy, PasswordHasher passwords, PlatformTransactionManager transactionManager,
+			ObjectProvider<jakarta.validation.Validator> validators) {
 		UserCredentials credentials = new UserCredentials(passwords,
 				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
 		return new ItemsService(entityManagerFactory, schemas, accessPolicy, credentials, transactionManager,
-				Clock.systemUTC());
+				Clock.systemUTC(), springValidator(validators.getIfUnique()));
+	}
+
+	/**
+	 * The host's Bean Validation validator (Boot's {@code defaultValidator}, a
+	 * {@link LocalValidatorFactoryBean}) as a Spring validator; one of Tidings' own when
+	 * the host has none or several.
+	 */
+	private static Validator springValidator(jakarta.validation.@Nullable Validator host) {
+		if (host instanceof Validator spring) {
+			return spring;
+		}
+		if (host != null) {
+			return new SpringValidatorAdapter(host);
+		}
+		LocalValidatorFactoryBean own = new LocalValidatorFactoryBean();
+		own.afterPropertiesSet();
+		return own;
 	}
 
 	@Configuration(proxyBeanMethods = false)

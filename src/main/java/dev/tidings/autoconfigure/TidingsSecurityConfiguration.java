@@ -12,6 +12,7 @@ import dev.tidings.security.PermissionGrants;
 import dev.tidings.security.SecurityCache;
 import dev.tidings.security.SecurityMigrations;
 import dev.tidings.security.SecurityTables;
+import dev.tidings.security.TidingsAuditor;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -83,6 +84,17 @@ class TidingsSecurityConfiguration {
 	@Bean(initMethod = "migrate")
 	SecurityMigrations tidingsSecurityMigrations(DataSource dataSource) {
 		return new SecurityMigrations(dataSource);
+	}
+
+	/**
+	 * The auditor a host names to have Spring Data record Tidings callers
+	 * ({@code @EnableJpaAuditing(auditorAwareRef = "tidingsAuditor")}). Not a candidate
+	 * for injection by type: auditing the host switched on without naming an auditor
+	 * keeps the host's own {@code AuditorAware}, or none.
+	 */
+	@Bean(autowireCandidate = false)
+	TidingsAuditor tidingsAuditor(EntityManagerFactory entityManagerFactory) {
+		return new TidingsAuditor(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
 	}
 
 	@Bean

@@ -11,7 +11,9 @@ import java.util.Objects;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.internal.Aggregation;
 import dev.tidings.items.internal.CallerPermissions;
+import dev.tidings.items.internal.ConstraintColumns;
 import dev.tidings.items.internal.Dialects;
+import dev.tidings.items.internal.EntityValidation;
 import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.ItemRenderer;
@@ -28,6 +30,7 @@ import dev.tidings.query.RowMatcher;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Action;
+import dev.tidings.security.CurrentCaller;
 import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldValues;
@@ -38,7 +41,9 @@ import jakarta.persistence.PersistenceUnitUtil;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Validator;
 
 /**
  * Reads and writes items of any collection: the single path shared by REST and the
@@ -73,8 +78,13 @@ public class ItemsService {
 
 	private final Clock clock;
 
+	/**
+	 * @param validator checks the entities' Bean Validation constraints before a write is
+	 * flushed (the host's validator, so its configuration and messages apply)
+	 */
 	public ItemsService(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, AccessPolicy access,
-			UserCredentials credentials, PlatformTransactionManager transactionManager, Clock clock) {
+			UserCredentials credentials, PlatformTransactionManager transactionManager, Clock clock,
+			Validator validator) {
 		this.schemas = schemas;
 		this.access = access;
 		this.credentials = credentials;
@@ -82,7 +92,8 @@ public class ItemsService {
 		SortOrders sortOrders = new SortOrders(Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
 		this.aggregation = new Aggregation(entityManager, schemas, sortOrders);
-		this.writer = new ItemWriter(entityManager, schemas);
+		this.writer = new ItemWriter(entityManager, schemas, new EntityValidation(validator),
+				new ConstraintColumns(entityManagerFactory));
 		this.readAccess = new ReadAccess(schemas);
 		this.renderer = new ItemRenderer(entityManagerFactory.getPersistenceUnitUtil(), schemas);
 		this.writeAccess = new WriteAccess(entityManager, schemas);
@@ -194,7 +205,7 @@ public class ItemsService {
 	public List<Object> create(Accountability who, String collection, List<? extends Map<String, ?>> items) {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
-		return this.writes.execute((status) -> {
+		return writeAs(who, (status) -> {
 			List<Object> keys = new ArrayList<>();
 			for (Map<String, ?> item : items) {
 				Map<String, ?> checked = this.writeAccess.create(permissions, schema, item);
@@ -212,8 +223,7 @@ public class ItemsService {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		CallerPermissions permissions = permissions(who);
-		return this.writes
-			.execute((status) -> write(permissions, schema, typed, Collections.nCopies(typed.size(), data)));
+		return writeAs(who, (status) -> write(permissions, schema, typed, Collections.nCopies(typed.size(), data)));
 	}
 
 	/** Applies one payload per item, each carrying its own key. */
@@ -228,7 +238,7 @@ public class ItemsService {
 			typed.add(key(schema, key));
 		}
 		CallerPermissions permissions = permissions(who);
-		return this.writes.execute((status) -> write(permissions, schema, typed, items));
+		return writeAs(who, (status) -> write(permissions, schema, typed, items));
 	}
 
 	/**
@@ -239,7 +249,7 @@ public class ItemsService {
 	public List<Object> updateByQuery(Accountability who, String collection, Query query, Map<String, ?> data) {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
-		return this.writes.execute((status) -> {
+		return writeAs(who, (status) -> {
 			List<Object> keys = keysMatching(permissions, schema, query);
 			return write(permissions, schema, keys, Collections.nCopies(keys.size(), data));
 		});
@@ -249,7 +259,10 @@ public class ItemsService {
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Object> typed = keys(schema, keys);
 		CallerPermissions permissions = permissions(who);
-		this.writes.executeWithoutResult((status) -> remove(permissions, schema, typed));
+		writeAs(who, (status) -> {
+			remove(permissions, schema, typed);
+			return null;
+		});
 	}
 
 	/**
@@ -259,8 +272,18 @@ public class ItemsService {
 	public void deleteByQuery(Accountability who, String collection, Query query) {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
-		this.writes
-			.executeWithoutResult((status) -> remove(permissions, schema, keysMatching(permissions, schema, query)));
+		writeAs(who, (status) -> {
+			remove(permissions, schema, keysMatching(permissions, schema, query));
+			return null;
+		});
+	}
+
+	/**
+	 * Runs a write in its transaction with the caller as {@link CurrentCaller}, so that
+	 * auditing ({@code @CreatedBy}) records who wrote, whichever path the write came by.
+	 */
+	private <T> T writeAs(Accountability who, TransactionCallback<T> work) {
+		return CurrentCaller.as(who, () -> this.writes.execute(work));
 	}
 
 	/** Checks (and locks) every key before writing any, so a refusal writes nothing. */

@@ -11,7 +11,6 @@ import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.security.internal.Access;
 import dev.tidings.security.internal.Role;
-import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,10 +55,10 @@ public final class Accountabilities {
 	public Accountability forStaticToken(StaticTokenDigest digest) {
 		UUID holder = this.cache.staticToken(digest.hex(), (key) -> this.reads.execute((status) -> {
 			List<UUID> holders = this.entityManager
-				.createQuery("select u.id from UserAccount u where u.token = :digest and u.status = :active",
+				.createQuery("select u.id from TidingsUser u where u.token = :digest and u.status = :active",
 						UUID.class)
 				.setParameter("digest", key)
-				.setParameter("active", UserAccount.ACTIVE)
+				.setParameter("active", TidingsUser.ACTIVE)
 				.getResultList();
 			if (holders.isEmpty()) {
 				throw invalidCredentials();
@@ -79,7 +78,7 @@ public final class Accountabilities {
 	}
 
 	private Accountability load(UUID userId) {
-		UserAccount user = this.entityManager.find(UserAccount.class, userId);
+		TidingsUser user = this.entityManager.find(TidingsUser.class, userId);
 		if (user == null || !user.isActive()) {
 			throw invalidCredentials();
 		}

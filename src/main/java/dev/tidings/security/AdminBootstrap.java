@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.UUID;
 
 import dev.tidings.security.internal.Role;
-import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,7 +43,7 @@ public final class AdminBootstrap implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.transactions.executeWithoutResult((status) -> {
-			long users = this.entityManager.createQuery("select count(u) from UserAccount u", Long.class)
+			long users = this.entityManager.createQuery("select count(u) from TidingsUser u", Long.class)
 				.getSingleResult();
 			if (users > 0) {
 				return;
@@ -58,7 +57,7 @@ public final class AdminBootstrap implements SmartInitializingSingleton {
 			else {
 				logger.info("Created the administrator {}", this.admin.email());
 			}
-			UserAccount user = new UserAccount(this.admin.email(), this.passwords.hash(password),
+			TidingsUser user = new TidingsUser(this.admin.email(), this.passwords.hash(password),
 					this.entityManager.getReference(Role.class, ADMINISTRATOR_ROLE));
 			user.setName("Admin", "User");
 			if (this.admin.token() != null && !this.admin.token().isBlank()) {

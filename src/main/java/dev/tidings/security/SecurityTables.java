@@ -8,7 +8,6 @@ import dev.tidings.security.internal.Permission;
 import dev.tidings.security.internal.Policy;
 import dev.tidings.security.internal.Role;
 import dev.tidings.security.internal.Session;
-import dev.tidings.security.internal.UserAccount;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.mapping.Table;
@@ -23,7 +22,7 @@ import org.hibernate.tool.schema.spi.SchemaFilterProvider;
 public final class SecurityTables implements SchemaFilterProvider {
 
 	/** The entities of the security model, to add to the host's persistence unit. */
-	public static final List<Class<?>> ENTITIES = List.of(UserAccount.class, Role.class, Policy.class, Access.class,
+	public static final List<Class<?>> ENTITIES = List.of(TidingsUser.class, Role.class, Policy.class, Access.class,
 			Permission.class, Session.class);
 
 	private static final SchemaFilter EXCEPT_OURS = new SchemaFilter() {

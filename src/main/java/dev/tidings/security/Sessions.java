@@ -22,7 +22,6 @@ import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.RequestsExceededException;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.security.internal.Session;
-import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
@@ -152,16 +151,16 @@ public final class Sessions {
 	}
 
 	private Tokens open(String email, String password, Client client) {
-		List<UserAccount> found = this.writes.execute((status) -> this.entityManager
-			.createQuery("select u from UserAccount u where lower(u.email) = :email", UserAccount.class)
+		List<TidingsUser> found = this.writes.execute((status) -> this.entityManager
+			.createQuery("select u from TidingsUser u where lower(u.email) = :email", TidingsUser.class)
 			.setParameter("email", email)
 			.getResultList());
-		UserAccount user = (found == null || found.isEmpty()) ? null : found.get(0);
+		TidingsUser user = (found == null || found.isEmpty()) ? null : found.get(0);
 		boolean matches = this.passwords.matches(password, (user != null) ? user.getPassword() : null);
 		if (user == null || !matches) {
 			throw invalidCredentials();
 		}
-		if (UserAccount.SUSPENDED.equals(user.getStatus())) {
+		if (TidingsUser.SUSPENDED.equals(user.getStatus())) {
 			throw new TidingsException(ErrorCode.USER_SUSPENDED, "User suspended.");
 		}
 		UUID id = user.getId();
@@ -171,7 +170,7 @@ public final class Sessions {
 		this.writes.executeWithoutResult((status) -> {
 			// a bulk update: last_access is no change to permissions and must not empty
 			// the cache
-			this.entityManager.createQuery("update UserAccount u set u.lastAccess = :now where u.id = :id")
+			this.entityManager.createQuery("update TidingsUser u set u.lastAccess = :now where u.id = :id")
 				.setParameter("now", now)
 				.setParameter("id", id)
 				.executeUpdate();
@@ -190,9 +189,9 @@ public final class Sessions {
 			if (session == null || session.getExpires().isBefore(now)) {
 				return Rotation.UNKNOWN;
 			}
-			UserAccount user = session.getUser();
+			TidingsUser user = session.getUser();
 			if (!user.isActive()) {
-				return UserAccount.SUSPENDED.equals(user.getStatus()) ? Rotation.SUSPENDED : Rotation.UNKNOWN;
+				return TidingsUser.SUSPENDED.equals(user.getStatus()) ? Rotation.SUSPENDED : Rotation.UNKNOWN;
 			}
 			if (this.entityManager.find(Session.class, Digests.sha256Hex(successor)) != null) {
 				// a concurrent refresh with the same token got here first: same answer
@@ -222,7 +221,7 @@ public final class Sessions {
 
 	private void insert(String refreshToken, UUID user, Instant now, Client client) {
 		this.entityManager.persist(
-				new Session(Digests.sha256Hex(refreshToken), this.entityManager.getReference(UserAccount.class, user),
+				new Session(Digests.sha256Hex(refreshToken), this.entityManager.getReference(TidingsUser.class, user),
 						now.plus(this.settings.refreshTtl()), client.address(), client.userAgent(), client.origin()));
 	}
 

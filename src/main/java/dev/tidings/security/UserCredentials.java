@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
-import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +34,7 @@ public final class UserCredentials {
 	 */
 	public void updated(String collection, Object key, Map<String, ?> payload) {
 		boolean newPassword = payload.get("password") instanceof String password && !password.isEmpty();
-		boolean inactive = payload.containsKey("status") && !UserAccount.ACTIVE.equals(payload.get("status"));
+		boolean inactive = payload.containsKey("status") && !TidingsUser.ACTIVE.equals(payload.get("status"));
 		if (USERS.equals(collection) && (newPassword || inactive || payload.containsKey("email"))) {
 			this.entityManager.createQuery("delete from Session s where s.user.id = :user")
 				.setParameter("user", key)

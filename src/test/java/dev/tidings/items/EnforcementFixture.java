@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -52,6 +53,12 @@ final class EnforcementFixture {
 
 	private static final JsonMapper JSON = new JsonMapper();
 
+	private static final LocalValidatorFactoryBean VALIDATOR = new LocalValidatorFactoryBean();
+
+	static {
+		VALIDATOR.afterPropertiesSet();
+	}
+
 	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
 	private final EntityManagerFactory entityManagerFactory;
@@ -75,11 +82,18 @@ final class EnforcementFixture {
 		return new ItemsService(this.entityManagerFactory, this.schemas, grants,
 				new UserCredentials(new PasswordHasher(),
 						SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory)),
-				this.transactionManager, Clock.systemUTC());
+				this.transactionManager, Clock.systemUTC(), VALIDATOR);
 	}
 
-	/** Removes what a test added, so each starts from the seed. */
+	/**
+	 * Removes what a test added, so each starts from the seed; the callers' users exist,
+	 * as articles point at them.
+	 */
 	void reset() {
+		for (UUID user : List.of(EDITOR_ID, OTHER_ID)) {
+			this.jdbc.update("MERGE INTO tidings_users (id, email, status) KEY (id) VALUES (?, ?, 'active')", user,
+					user + "@example.com");
+		}
 		this.jdbc.update("DELETE FROM comments WHERE id > 3 OR article > 20");
 		this.jdbc.update("DELETE FROM articles WHERE id > 20");
 	}

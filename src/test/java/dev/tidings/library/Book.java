@@ -9,14 +9,17 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.security.TidingsUser;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,6 +30,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.data.annotation.CreatedBy;
+import org.springframework.data.annotation.LastModifiedBy;
 
 /**
  * A book: a many-to-one to its author, the owning side of a many-to-many to genres, an
@@ -83,7 +89,30 @@ public class Book extends Stamped {
 
 	private BigInteger catalogueNumber;
 
+	/*
+	 * Directus's user_created and user_updated, filled by Spring Data's auditing with the
+	 * Tidings caller. Hibernate creates this schema before Tidings migrates its own
+	 * tables, so no foreign key to tidings_users can be declared here.
+	 */
+	@CreatedBy
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "user_created", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+	private TidingsUser userCreated;
+
+	@LastModifiedBy
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "user_updated", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+	private TidingsUser userUpdated;
+
 	protected Book() {
+	}
+
+	public Book(String title) {
+		this.title = title;
+	}
+
+	public Integer getId() {
+		return this.id;
 	}
 
 }

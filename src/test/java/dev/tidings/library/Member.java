@@ -47,4 +47,13 @@ public class Member {
 	protected Member() {
 	}
 
+	public Member(String name, String telephone) {
+		this.name = name;
+		this.telephone = telephone;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
 }

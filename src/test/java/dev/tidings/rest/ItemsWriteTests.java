@@ -69,9 +69,13 @@ class ItemsWriteTests {
 			.post("/items/articles?fields=published_at",
 					"{\"title\":\"t\",\"published_at\":\"2024-05-01T10:20:30.123Z\"}")
 			.item()).isEqualTo(Map.of("published_at", "2024-05-01T10:20:30.123Z"));
-		String author = UUID.randomUUID().toString();
+		String author = this.jdbc
+			.queryForObject("SELECT id FROM tidings_users WHERE email = 'editor@example.com'", UUID.class)
+			.toString();
 		assertThat(this.api.post("/items/articles?fields=author", "{\"title\":\"t\",\"author\":\"" + author + "\"}")
 			.item()).isEqualTo(Map.of("author", author));
+		this.api.post("/items/articles", "{\"title\":\"t\",\"author\":\"" + UUID.randomUUID() + "\"}")
+			.error(400, "INVALID_FOREIGN_KEY");
 	}
 
 	@Test
@@ -214,7 +218,7 @@ class ItemsWriteTests {
 		Reply reply = this.api.patch("/items/articles",
 				"[{\"id\":" + first + ",\"views\":1},{\"id\":" + second + ",\"status\":\"bogus\"}]");
 
-		reply.error(400, "INVALID_PAYLOAD");
+		reply.error(400, "FAILED_VALIDATION");
 		assertThat(this.jdbc.queryForObject("SELECT views FROM articles WHERE id = ?", Integer.class, first)).isZero();
 	}
 

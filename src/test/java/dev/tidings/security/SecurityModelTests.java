@@ -12,7 +12,6 @@ import dev.tidings.security.internal.Access;
 import dev.tidings.security.internal.Permission;
 import dev.tidings.security.internal.Policy;
 import dev.tidings.security.internal.Role;
-import dev.tidings.security.internal.UserAccount;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +76,7 @@ class SecurityModelTests {
 				.setParameter("parent", parent)
 				.setParameter("child", child.getId())
 				.executeUpdate();
-			UserAccount user = persist(new UserAccount("tree@example.com", null, child));
+			TidingsUser user = persist(new TidingsUser("tree@example.com", null, child));
 			persist(new Access(parent, null, parentPolicy));
 			persist(new Access(child, null, childPolicy));
 			persist(new Access(null, user, personal));
@@ -97,7 +96,7 @@ class SecurityModelTests {
 	@Test
 	void userWithoutRoleHoldsThePublicPolicy() {
 		UUID user = this.transactions
-			.execute((status) -> persist(new UserAccount("norole@example.com", null, null)).getId());
+			.execute((status) -> persist(new TidingsUser("norole@example.com", null, null)).getId());
 
 		assertThat(this.accountabilities.forUser(user).policies()).containsExactly(Policy.PUBLIC);
 	}
@@ -105,11 +104,11 @@ class SecurityModelTests {
 	@Test
 	void suspendedOrDeletedUserIsRefusedOnTheNextResolution() {
 		UUID user = this.transactions
-			.execute((status) -> persist(new UserAccount("suspend@example.com", null, null)).getId());
+			.execute((status) -> persist(new TidingsUser("suspend@example.com", null, null)).getId());
 		assertThat(this.accountabilities.forUser(user).user()).isEqualTo(user);
 
 		this.transactions.executeWithoutResult(
-				(status) -> this.entityManager.find(UserAccount.class, user).setStatus(UserAccount.SUSPENDED));
+				(status) -> this.entityManager.find(TidingsUser.class, user).setStatus(TidingsUser.SUSPENDED));
 
 		assertThatExceptionOfType(TidingsException.class).isThrownBy(() -> this.accountabilities.forUser(user))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS));

@@ -59,7 +59,10 @@ public final class ItemRenderer {
 			}
 			boolean hidden = mask.hidesInRow(selection.collection(), row, name);
 			Object value = row.get(name);
-			item.put(name, (hidden || value == null) ? null : field.isManyToOne() ? value : plain(field, value));
+			// a many-to-one holds the related key (a UUID of a user, say): as JSON like
+			// any value
+			item.put(name, (hidden || value == null) ? null
+					: field.isManyToOne() ? FieldValues.toJson(value) : plain(field, value));
 		});
 		return item;
 	}
@@ -71,7 +74,7 @@ public final class ItemRenderer {
 		}
 		if (field.isManyToOne()) {
 			if (nested == null) {
-				return this.units.getIdentifier(value);
+				return FieldValues.toJson(this.units.getIdentifier(value));
 			}
 			// a lazy many-to-one is a proxy whose own fields are empty until unwrapped
 			Object related = Hibernate.unproxy(value);

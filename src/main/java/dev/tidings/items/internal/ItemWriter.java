@@ -13,13 +13,15 @@ import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes items one entity at a time through the entity manager, so that entity listeners
- * see every change. Payloads are validated before anything is written; database
- * constraint failures surface at the flush and become Directus errors, and the caller's
- * transaction rolls everything back.
+ * see every change. Payloads are validated before anything is written, and the entity's
+ * Bean Validation constraints before it is flushed, all problems of an item reported
+ * together; database constraint failures surface at the flush and become Directus errors,
+ * and the caller's transaction rolls everything back.
  */
 public final class ItemWriter {
 
@@ -27,9 +29,16 @@ public final class ItemWriter {
 
 	private final SchemaRegistry schemas;
 
-	public ItemWriter(EntityManager entityManager, SchemaRegistry schemas) {
+	private final EntityValidation validation;
+
+	private final ConstraintColumns constraints;
+
+	public ItemWriter(EntityManager entityManager, SchemaRegistry schemas, EntityValidation validation,
+			ConstraintColumns constraints) {
 		this.entityManager = entityManager;
 		this.schemas = schemas;
+		this.validation = validation;
+		this.constraints = constraints;
 	}
 
 	/** Creates one item and returns its key. */
@@ -43,6 +52,7 @@ public final class ItemWriter {
 			}
 		}
 		apply(collection, entity, payload, true, problems);
+		validate(collection, entity, problems);
 		flush(collection, payload, () -> this.entityManager.persist(entity));
 		return this.entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
 	}
@@ -62,6 +72,7 @@ public final class ItemWriter {
 		}
 		List<TidingsError> problems = new ArrayList<>();
 		apply(collection, entity, payload, false, problems);
+		validate(collection, entity, problems);
 		flush(collection, payload, () -> {
 		});
 		return true;
@@ -104,6 +115,20 @@ public final class ItemWriter {
 			}
 			field.accessor().set(entity, field.isManyToOne() ? related(collection, field, value) : value);
 		});
+	}
+
+	/**
+	 * Fails with the payload's problems and the entity's constraint violations, one error
+	 * per field: a field the payload already got wrong is not reported twice.
+	 */
+	private void validate(CollectionSchema collection, Object entity, List<TidingsError> problems) {
+		List<Object> reported = problems.stream().map((problem) -> problem.extensions().get("field")).toList();
+		for (TidingsError violation : this.validation.problems(collection, entity)) {
+			Object field = violation.extensions().get("field");
+			if (field == null || !reported.contains(field)) {
+				problems.add(violation);
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new TidingsException(problems);
 		}
@@ -145,7 +170,10 @@ public final class ItemWriter {
 			this.entityManager.flush();
 		}
 		catch (PersistenceException ex) {
-			throw PersistenceErrors.translate(ex, collection.name(), payload);
+			throw PersistenceErrors.translate(ex, collection, payload, this.constraints);
+		}
+		catch (ConstraintViolationException ex) {
+			throw PersistenceErrors.violations(collection, ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.tidings.security.internal;
 import java.util.UUID;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.security.TidingsUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -35,7 +36,7 @@ public class Access {
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "\"user\"")
-	private @Nullable UserAccount user;
+	private @Nullable TidingsUser user;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "policy", nullable = false)
@@ -48,7 +49,7 @@ public class Access {
 		this.policy = new Policy();
 	}
 
-	public Access(@Nullable Role role, @Nullable UserAccount user, Policy policy) {
+	public Access(@Nullable Role role, @Nullable TidingsUser user, Policy policy) {
 		this.role = role;
 		this.user = user;
 		this.policy = policy;
@@ -58,7 +59,7 @@ public class Access {
 		return this.role;
 	}
 
-	public @Nullable UserAccount user() {
+	public @Nullable TidingsUser user() {
 		return this.user;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.security.TidingsUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -49,7 +50,7 @@ public class Role {
 	private List<Access> policies = new ArrayList<>();
 
 	@OneToMany(mappedBy = "role")
-	private List<UserAccount> users = new ArrayList<>();
+	private List<TidingsUser> users = new ArrayList<>();
 
 	@OneToMany(mappedBy = "parent")
 	private List<Role> children = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.tidings.security.internal;
 
 import java.time.Instant;
 
+import dev.tidings.security.TidingsUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -25,7 +26,7 @@ public class Session {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "\"user\"", nullable = false)
-	private UserAccount user;
+	private TidingsUser user;
 
 	@Column(name = "expires", nullable = false)
 	private Instant expires;
@@ -41,11 +42,11 @@ public class Session {
 
 	protected Session() {
 		this.token = "";
-		this.user = new UserAccount();
+		// the user is set by Hibernate when it loads a session
 		this.expires = Instant.EPOCH;
 	}
 
-	public Session(String tokenDigest, UserAccount user, Instant expires, @Nullable String ip,
+	public Session(String tokenDigest, TidingsUser user, Instant expires, @Nullable String ip,
 			@Nullable String userAgent, @Nullable String origin) {
 		this.token = tokenDigest;
 		this.user = user;
@@ -59,7 +60,7 @@ public class Session {
 		return this.token;
 	}
 
-	public UserAccount getUser() {
+	public TidingsUser getUser() {
 		return this.user;
 	}
 

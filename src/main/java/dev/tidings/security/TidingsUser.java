@@ -1,10 +1,12 @@
-package dev.tidings.security.internal;
+package dev.tidings.security;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import dev.tidings.schema.Concealed;
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.security.internal.Role;
+import dev.tidings.security.internal.SecurityChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -18,14 +20,18 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user ({@code directus_users}). The password is an argon2 PHC string and the static
- * token is stored as its SHA-256 digest; both read back concealed.
+ * A user, the {@code directus_users} collection: public so that a host's entities can
+ * point at users ({@code @ManyToOne TidingsUser author}) and Spring Data auditing can
+ * record who created or changed a row ({@link TidingsAuditor}). Users are managed through
+ * the items API; hosts read them. The password is an argon2 PHC string and the static
+ * token is stored as its SHA-256 digest: neither has a public accessor, and both read
+ * back concealed through the API.
  */
 @Entity
 @Table(name = "tidings_users")
 @ContentCollection("directus_users")
 @EntityListeners(SecurityChangeListener.class)
-public class UserAccount {
+public class TidingsUser {
 
 	public static final String ACTIVE = "active";
 
@@ -62,11 +68,11 @@ public class UserAccount {
 	@Column(name = "last_access")
 	private @Nullable Instant lastAccess;
 
-	protected UserAccount() {
+	protected TidingsUser() {
 		this.email = "";
 	}
 
-	public UserAccount(String email, @Nullable String passwordHash, @Nullable Role role) {
+	TidingsUser(String email, @Nullable String passwordHash, @Nullable Role role) {
 		this.email = email;
 		this.password = passwordHash;
 		this.role = role;
@@ -80,19 +86,23 @@ public class UserAccount {
 		return this.email;
 	}
 
-	public @Nullable String getPassword() {
-		return this.password;
+	public @Nullable String getFirstName() {
+		return this.firstName;
 	}
 
-	public void setPassword(@Nullable String passwordHash) {
-		this.password = passwordHash;
+	public @Nullable String getLastName() {
+		return this.lastName;
+	}
+
+	@Nullable String getPassword() {
+		return this.password;
 	}
 
 	public String getStatus() {
 		return this.status;
 	}
 
-	public void setStatus(String status) {
+	void setStatus(String status) {
 		this.status = status;
 	}
 
@@ -100,29 +110,21 @@ public class UserAccount {
 		return ACTIVE.equals(this.status);
 	}
 
-	public @Nullable Role getRole() {
+	@Nullable Role getRole() {
 		return this.role;
 	}
 
-	public @Nullable String getToken() {
-		return this.token;
-	}
-
-	public void setToken(@Nullable String tokenDigest) {
+	void setToken(@Nullable String tokenDigest) {
 		this.token = tokenDigest;
 	}
 
-	public void setName(@Nullable String firstName, @Nullable String lastName) {
+	void setName(@Nullable String firstName, @Nullable String lastName) {
 		this.firstName = firstName;
 		this.lastName = lastName;
 	}
 
 	public @Nullable Instant getLastAccess() {
 		return this.lastAccess;
-	}
-
-	public void setLastAccess(Instant lastAccess) {
-		this.lastAccess = lastAccess;
 	}
 
 }
