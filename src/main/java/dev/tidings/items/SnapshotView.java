@@ -53,8 +53,9 @@ public final class SnapshotView {
 	/**
 	 * Whether rendering needs related rows that a snapshot lacks: a rule, mask, filter or
 	 * search through a relation ({@code author.name}, {@code _some}, {@code _none}), an
-	 * expanded relation, a one-to-many alias among the selected fields, or an aggregate.
-	 * Such views must read the rows with {@link ItemsService#readByKeys}.
+	 * expanded relation, an alias (a to-many relation, an inverse one-to-one) among the
+	 * selected fields, or an aggregate. Such views must read the rows with
+	 * {@link ItemsService#readByKeys}.
 	 */
 	public boolean needsDatabase() {
 		return this.needsDatabase;
@@ -103,7 +104,7 @@ public final class SnapshotView {
 			.entrySet()
 			.stream()
 			.anyMatch((entry) -> entry.getValue() != null
-					|| selection.collection().fields().get(entry.getKey()).isOneToMany()
+					|| !selection.collection().fields().get(entry.getKey()).isColumn()
 					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
 	}
 

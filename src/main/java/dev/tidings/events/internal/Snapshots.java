@@ -65,7 +65,7 @@ public final class Snapshots {
 		if (field.concealed()) {
 			return CONCEALED;
 		}
-		if (field.isManyToOne()) {
+		if (field.holdsRelatedKey()) {
 			LazyInitializer proxy = HibernateProxy.extractLazyInitializer(value);
 			return (proxy != null) ? proxy.getInternalIdentifier()
 					: factory.getPersistenceUnitUtil().getIdentifier(value);
