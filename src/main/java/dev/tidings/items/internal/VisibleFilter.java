@@ -89,7 +89,8 @@ final class VisibleFilter implements Filter.Visitor<Filter> {
 	 * rule under which it sees that field, moved to the root by prefixing it with the
 	 * steps before; null when it sees the value on every row. A step's rule implies that
 	 * its item is readable, so an item outside its collection's rules shows nothing
-	 * either. Filters, sorts, groups and aggregates all use this one rule.
+	 * either; the key an inverse one-to-one ends on shows where its item is readable.
+	 * Filters, sorts, groups and aggregates all use this one rule.
 	 */
 	static @Nullable Filter rule(List<String> path, CallerPermissions permissions, SchemaRegistry schemas,
 			CollectionSchema collection) {
@@ -100,6 +101,16 @@ final class VisibleFilter implements Filter.Visitor<Filter> {
 			Filter rule = permissions.require(step.collection(), Action.READ).fieldRule(step.field().name());
 			if (rule != null) {
 				rules.add(Prefixed.of(rule, path.subList(0, i)));
+			}
+		}
+		FieldPath.Step last = steps.get(steps.size() - 1);
+		if (last.field().isToOne() && !last.field().holdsRelatedKey()) {
+			// the inverse side of a one-to-one shows the related key only where the
+			// caller may read the related item, as reads show it
+			CollectionGrants related = permissions.find(last.target(), Action.READ);
+			Filter readable = (related != null) ? related.rows() : new Filter.Or(List.of());
+			if (readable != null) {
+				rules.add(Prefixed.of(readable, path));
 			}
 		}
 		return rules.isEmpty() ? null : (rules.size() == 1) ? rules.get(0) : new Filter.And(rules);
