@@ -42,24 +42,30 @@ class RelationsPermissionTests {
 
 	private ApiClient patron;
 
+	private ApiClient admin;
+
+	private Object policy;
+
 	@BeforeAll
 	void grantPatron() {
 		ApiClient admin = new ApiClient(this.port).asAdmin();
+		this.admin = admin;
 		this.library = new RelationsFixture(admin, "perm");
 		Object role = admin.post("/roles", json(Map.of("name", "patrons"))).item().get("id");
 		Object policy = admin
 			.post("/policies", json(Map.of("name", "patron", "admin_access", false, "app_access", false)))
 			.item()
 			.get("id");
+		this.policy = policy;
 		admin.post("/access", json(Map.of("role", role, "policy", policy))).item();
-		admin
-			.post("/permissions", json(List.of(read(policy, "books", null, List.of("*")),
-					read(policy, "genres", Map.of("name", Map.of("_neq", "perm Poetry")), List.of("*")),
-					read(policy, "authors", null, List.of("*")),
-					read(policy, "author_profiles", Map.of("website", Map.of("_neq", "perm-austen.example")),
-							List.of("*")),
-					read(policy, "members", null, List.of("*")), read(policy, "branches", null, List.of("id", "name")),
-					read(policy, "staff", null, List.of("*")))))
+		admin.post("/permissions", json(List.of(read(policy, "books", null, List.of("*")),
+				read(policy, "genres", Map.of("name", Map.of("_neq", "perm Poetry")), List.of("*")),
+				read(policy, "authors", null, List.of("*")),
+				read(policy, "author_profiles", Map.of("website", Map.of("_neq", "perm-austen.example")), List.of("*")),
+				read(policy, "members", null, List.of("*")), read(policy, "branches", null, List.of("id", "name")),
+				read(policy, "staff", null, List.of("*")), grant(policy, "update", "authors", null, List.of("*")),
+				grant(policy, "update", "genres", null, List.of("*")),
+				grant(policy, "update", "books", null, List.of("title")))))
 			.items();
 		admin.post("/users", json(Map.of("email", EMAIL, "password", PASSWORD, "role", role))).item();
 		this.patron = new ApiClient(this.port).as(EMAIL, PASSWORD);
@@ -110,10 +116,41 @@ class RelationsPermissionTests {
 			.containsExactly(this.library.austen, this.library.tolkien);
 	}
 
+	@Test
+	void writeWhenInverseSideWrittenThenCallerMustBeAllowedToUpdateTheOwningSide() {
+		RelationsFixture own = new RelationsFixture(this.admin, "permw");
+		// the owning side is the book's: updating genres or authors alone is not enough
+		this.patron.patch("/items/genres/" + own.fantasy, json(Map.of("books", List.of(own.emma))))
+			.error(403, "FORBIDDEN");
+		this.patron.patch("/items/authors/" + own.austen, json(Map.of("books", List.of(own.hobbit))))
+			.error(403, "FORBIDDEN");
+		this.patron.patch("/items/books/" + own.hobbit, json(Map.of("genres", List.of(own.poetry))))
+			.error(403, "FORBIDDEN");
+
+		// allowed on every book but Emma: a membership that gains or loses Emma is
+		// refused
+		this.admin
+			.post("/permissions",
+					json(grant(this.policy, "update", "books", Map.of("title", Map.of("_neq", "permw Emma")),
+							List.of("genres"))))
+			.item();
+		this.patron.patch("/items/genres/" + own.classics, json(Map.of("books", List.of(own.hobbit))))
+			.error(403, "FORBIDDEN");
+		assertThat(this.admin.get("/items/genres/" + own.classics).item().get("books")).isEqualTo(List.of(own.emma));
+		assertThat(this.patron.patch("/items/genres/" + own.fantasy, json(Map.of("books", List.of(own.hobbit)))).item())
+			.containsEntry("books", List.of(own.hobbit));
+		assertThat(this.admin.get("/items/books/" + own.lays).item().get("genres")).isEqualTo(List.of(own.poetry));
+	}
+
 	private static Map<String, Object> read(Object policy, String collection, Map<String, Object> rule,
 			List<String> fields) {
+		return grant(policy, "read", collection, rule, fields);
+	}
+
+	private static Map<String, Object> grant(Object policy, String action, String collection, Map<String, Object> rule,
+			List<String> fields) {
 		Map<String, Object> permission = new java.util.LinkedHashMap<>(
-				Map.of("policy", policy, "collection", collection, "action", "read", "fields", fields));
+				Map.of("policy", policy, "collection", collection, "action", action, "fields", fields));
 		if (rule != null) {
 			permission.put("permissions", rule);
 		}
