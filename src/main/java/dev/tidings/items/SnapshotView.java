@@ -46,7 +46,7 @@ public final class SnapshotView {
 		this.mask = mask;
 		this.renderer = renderer;
 		this.matcher = matcher;
-		this.filterNeedsDatabase = needsRelations(plan.filter());
+		this.filterNeedsDatabase = needsRelations(plan.filter(), collection);
 		this.needsDatabase = this.filterNeedsDatabase || selectionNeedsDatabase(plan);
 	}
 
@@ -105,11 +105,11 @@ public final class SnapshotView {
 			.stream()
 			.anyMatch((entry) -> entry.getValue() != null
 					|| !selection.collection().fields().get(entry.getKey()).isColumn()
-					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
+					|| needsRelations(plan.grants().fieldRule(entry.getKey()), selection.collection()));
 	}
 
-	private static boolean needsRelations(@Nullable Filter filter) {
-		return filter != null && RowMatcher.needsRelations(filter);
+	private static boolean needsRelations(@Nullable Filter filter, CollectionSchema collection) {
+		return filter != null && RowMatcher.needsRelations(filter, collection);
 	}
 
 }

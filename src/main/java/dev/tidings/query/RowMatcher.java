@@ -37,10 +37,12 @@ public final class RowMatcher {
 	}
 
 	/**
-	 * Whether evaluating the filter needs related rows loaded (a path through a relation,
-	 * or {@code _some}/{@code _none}), so a caller can load them only when needed.
+	 * Whether evaluating the filter needs more than the row's own columns: related rows
+	 * (a path through a relation, {@code _some}/{@code _none}) or an alias the row does
+	 * not carry (the inverse side of a one-to-one), so a caller can load them only when
+	 * needed.
 	 */
-	public static boolean needsRelations(Filter bound) {
+	public static boolean needsRelations(Filter bound, CollectionSchema collection) {
 		return bound.accept(new Filter.Visitor<Boolean>() {
 
 			@Override
@@ -55,7 +57,8 @@ public final class RowMatcher {
 
 			@Override
 			public Boolean condition(Filter.Condition condition) {
-				return condition.path().size() > 1;
+				return condition.path().size() > 1
+						|| collection.field(condition.path().get(0)).map((field) -> !field.isColumn()).orElse(false);
 			}
 
 			@Override

@@ -86,11 +86,31 @@ class RelationsPushTests {
 		}
 	}
 
+	@Test
+	void pushWhenSubscriptionFiltersOnInverseOneToOneThenDecidedOnTheDatabaseRow() {
+		ApiClient admin = new ApiClient(this.port).asAdmin();
+		RelationsFixture library = new RelationsFixture(admin, "alias");
+		Object unprofiled = RelationsFixture.create(admin, "authors", Map.of("name", "alias Anonymous"));
+		try (SocketClient socket = subscribed("authors", List.of("id", "name"),
+				Map.of("profile", Map.of("_nnull", true)))) {
+			admin.patch("/items/authors/" + unprofiled, json(Map.of("name", "alias Still anonymous"))).item();
+			admin.patch("/items/authors/" + library.austen, json(Map.of("name", "alias Jane Austen"))).item();
+
+			// the first change is not pushed: the next push is the second one
+			assertThat(socket.next()).containsEntry("event", "update")
+				.containsEntry("data", List.of(Map.of("id", library.austen, "name", "alias Jane Austen")));
+		}
+	}
+
 	private SocketClient subscribed(String collection, List<String> fields) {
+		return subscribed(collection, fields, Map.of());
+	}
+
+	private SocketClient subscribed(String collection, List<String> fields, Map<String, Object> filter) {
 		SocketClient client = SocketClient.open(this.port,
 				"?access_token=" + SocketClient.token(this.port, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD));
 		Map<String, Object> init = client.ask(Map.of("type", "subscribe", "collection", collection, "uid", collection,
-				"query", Map.of("fields", new ArrayList<>(fields), "limit", 1)));
+				"query", Map.of("fields", new ArrayList<>(fields), "limit", 1, "filter", filter)));
 		assertThat(init).containsEntry("event", "init");
 		return client;
 	}
