@@ -9,8 +9,18 @@ import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.AbstractPostDatabaseOperationEvent;
 import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostCollectionRemoveEvent;
+import org.hibernate.event.spi.PostCollectionRemoveEventListener;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -37,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * Bulk JPQL or SQL statements bypass Hibernate's events and are not recorded.
  */
 public final class EntityChangeListener
-		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+		PostCollectionUpdateEventListener, PostCollectionRecreateEventListener, PostCollectionRemoveEventListener {
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -55,7 +66,7 @@ public final class EntityChangeListener
 
 	/**
 	 * Appends this listener to the session factory's post-insert, -update and -delete
-	 * events.
+	 * events, of entities and of their collections.
 	 */
 	public void register() {
 		EventListenerRegistry registry = this.entityManagerFactory.unwrap(SessionFactoryImplementor.class)
@@ -64,6 +75,9 @@ public final class EntityChangeListener
 		registry.appendListeners(EventType.POST_INSERT, this);
 		registry.appendListeners(EventType.POST_UPDATE, this);
 		registry.appendListeners(EventType.POST_DELETE, this);
+		registry.appendListeners(EventType.POST_COLLECTION_UPDATE, this);
+		registry.appendListeners(EventType.POST_COLLECTION_RECREATE, this);
+		registry.appendListeners(EventType.POST_COLLECTION_REMOVE, this);
 	}
 
 	@Override
@@ -82,21 +96,60 @@ public final class EntityChangeListener
 	}
 
 	@Override
+	public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+		recordMembers(event);
+	}
+
+	@Override
+	public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+		recordMembers(event);
+	}
+
+	@Override
+	public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+		recordMembers(event);
+	}
+
+	@Override
 	public boolean requiresPostCommitHandling(EntityPersister persister) {
 		return false;
 	}
 
 	private void record(AbstractPostDatabaseOperationEvent event, ChangeType type, @Nullable Object @Nullable [] before,
 			@Nullable Object @Nullable [] after) {
-		EntityPersister persister = event.getPersister();
+		record(event.getSession(), event.getPersister(), event.getId(), type, before, after);
+	}
+
+	/**
+	 * A change of a collection alone (the members of a many-to-many or of a one-way
+	 * one-to-many, an element collection) writes no column of its owner, so Hibernate
+	 * fires no entity event for it; it is still a change of the owner, recorded as an
+	 * update. The transaction's change set merges it with the owner's own events: into
+	 * the create of a new owner, and under the delete of a removed one, which is not
+	 * recorded here.
+	 */
+	private void recordMembers(AbstractCollectionEvent event) {
+		Object owner = event.getAffectedOwnerOrNull();
+		if (owner == null) {
+			return;
+		}
+		EntityEntry entry = event.getSession().getPersistenceContextInternal().getEntry(owner);
+		if (entry == null || entry.getStatus() != Status.MANAGED) {
+			return;
+		}
+		Object[] state = entry.getPersister().getValues(owner);
+		record(event.getSession(), entry.getPersister(), entry.getId(), ChangeType.UPDATE, state, state);
+	}
+
+	private void record(SharedSessionContractImplementor session, EntityPersister persister, Object key,
+			ChangeType type, @Nullable Object @Nullable [] before, @Nullable Object @Nullable [] after) {
 		CollectionSchema collection = this.schemas.forEntity(persister.getMappedClass()).orElse(null);
 		if (collection == null) {
 			return;
 		}
-		Object key = event.getId();
 		ItemChange change = new ItemChange(type, key, snapshot(collection, persister, key, before),
 				snapshot(collection, persister, key, after));
-		this.recorder.record(event.getSession(), collection.name(), change);
+		this.recorder.record(session, collection.name(), change);
 	}
 
 	private @Nullable Map<String, @Nullable Object> snapshot(CollectionSchema collection, EntityPersister persister,

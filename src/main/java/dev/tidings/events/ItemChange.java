@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One item's committed change. Snapshots are immutable rows keyed by API field name,
- * holding each column's Java value (a many-to-one holds the related key), exactly what
- * {@code query.RowMatcher} evaluates; one-to-many aliases are not in them.
+ * holding each column's Java value (a many-to-one or owning one-to-one holds the related
+ * key), exactly what {@code query.RowMatcher} evaluates; aliases (to-many relations,
+ * inverse one-to-ones) are not in them.
  *
  * @param type what happened
  * @param key the item's primary key, of the key's Java type

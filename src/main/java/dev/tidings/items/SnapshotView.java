@@ -46,15 +46,16 @@ public final class SnapshotView {
 		this.mask = mask;
 		this.renderer = renderer;
 		this.matcher = matcher;
-		this.filterNeedsDatabase = needsRelations(plan.filter());
+		this.filterNeedsDatabase = needsRelations(plan.filter(), collection);
 		this.needsDatabase = this.filterNeedsDatabase || selectionNeedsDatabase(plan);
 	}
 
 	/**
 	 * Whether rendering needs related rows that a snapshot lacks: a rule, mask, filter or
 	 * search through a relation ({@code author.name}, {@code _some}, {@code _none}), an
-	 * expanded relation, a one-to-many alias among the selected fields, or an aggregate.
-	 * Such views must read the rows with {@link ItemsService#readByKeys}.
+	 * expanded relation, an alias (a to-many relation, an inverse one-to-one) among the
+	 * selected fields, or an aggregate. Such views must read the rows with
+	 * {@link ItemsService#readByKeys}.
 	 */
 	public boolean needsDatabase() {
 		return this.needsDatabase;
@@ -103,12 +104,12 @@ public final class SnapshotView {
 			.entrySet()
 			.stream()
 			.anyMatch((entry) -> entry.getValue() != null
-					|| selection.collection().fields().get(entry.getKey()).isOneToMany()
-					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
+					|| !selection.collection().fields().get(entry.getKey()).isColumn()
+					|| needsRelations(plan.grants().fieldRule(entry.getKey()), selection.collection()));
 	}
 
-	private static boolean needsRelations(@Nullable Filter filter) {
-		return filter != null && RowMatcher.needsRelations(filter);
+	private static boolean needsRelations(@Nullable Filter filter, CollectionSchema collection) {
+		return filter != null && RowMatcher.needsRelations(filter, collection);
 	}
 
 }

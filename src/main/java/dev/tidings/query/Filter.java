@@ -43,8 +43,8 @@ public sealed interface Filter {
 	}
 
 	/**
-	 * A field compared with a value. The path runs through many-to-one relations to the
-	 * compared field ({@code author.email}); a path through a one-to-many alias is
+	 * A field compared with a value. The path runs through to-one relations to the
+	 * compared field ({@code author.email}); a path through a to-many relation is
 	 * expressed with {@link Some}.
 	 */
 	record Condition(List<String> path, FilterOperator operator, @Nullable Object value) implements Filter {
@@ -67,10 +67,9 @@ public sealed interface Filter {
 	}
 
 	/**
-	 * At least one item of a one-to-many relation matches (the {@code _some} operator,
-	 * also what a plain nested filter on a one-to-many alias means). The path runs
-	 * through many-to-one relations to the alias; the inner filter is relative to the
-	 * related collection.
+	 * At least one item of a to-many relation matches (the {@code _some} operator, also
+	 * what a plain nested filter on a to-many relation means). The path runs through
+	 * to-one relations to it; the inner filter is relative to the related collection.
 	 */
 	record Some(List<String> relation, Filter filter) implements Filter {
 
@@ -85,7 +84,7 @@ public sealed interface Filter {
 
 	}
 
-	/** No item of a one-to-many relation matches (the {@code _none} operator). */
+	/** No item of a to-many relation matches (the {@code _none} operator). */
 	record None(List<String> relation, Filter filter) implements Filter {
 
 		public None {

@@ -2,16 +2,16 @@ package dev.tidings.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
 
 /**
  * Binds a parsed filter to a collection: every path is checked against the schema (an
- * unknown field is a 403, as in Directus), paths through one-to-many aliases become
+ * unknown field is a 403, as in Directus), paths through to-many relations become
  * {@link Filter.Some}, operators are checked against field types, dynamic variables are
  * substituted and values converted to each field's Java type. The SQL translator and the
  * {@link RowMatcher} only ever see bound filters.
@@ -57,24 +57,21 @@ public final class FilterBinder {
 
 		@Override
 		public Filter condition(Filter.Condition condition) {
-			List<String> path = condition.path();
-			CollectionSchema current = this.collection;
-			for (int i = 0; i < path.size() - 1; i++) {
-				FieldSchema field = current.requireField(path.get(i));
-				if (field.isOneToMany()) {
-					// A plain path through an alias means "some item matches".
-					Filter rest = new Filter.Condition(path.subList(i + 1, path.size()), condition.operator(),
-							condition.value());
-					return new Filter.Some(path.subList(0, i + 1), rest.accept(related(field)));
-				}
-				current = manyToOne(current, field);
+			FieldPath path = FieldPath.resolve(this.collection, condition.path(), this.schemas);
+			int toMany = path.firstToMany();
+			if (toMany >= 0) {
+				// A plain path through a to-many relation means "some item matches".
+				Filter rest = new Filter.Condition(condition.path().subList(toMany + 1, path.size()),
+						condition.operator(), condition.value());
+				return new Filter.Some(condition.path().subList(0, toMany + 1),
+						rest.accept(related(path.steps().get(toMany))));
 			}
-			FieldSchema field = current.requireField(path.get(path.size() - 1));
-			if (field.isOneToMany()) {
-				throw TidingsException.invalidQuery("\"" + field.name()
-						+ "\" is a one-to-many relation: filter its items with \"_some\" or \"_none\"");
+			FieldSchema field = path.field();
+			if (field.isToMany()) {
+				throw TidingsException.invalidQuery(
+						"\"" + field.name() + "\" is a to-many relation: filter its items with \"_some\" or \"_none\"");
 			}
-			return this.operands.bind(path, field, condition.operator(), condition.value());
+			return this.operands.bind(condition.path(), field, condition.operator(), condition.value());
 		}
 
 		@Override
@@ -91,39 +88,24 @@ public final class FilterBinder {
 			if (relation.isEmpty()) {
 				throw TidingsException.invalidQuery("\"" + (some ? "_some" : "_none") + "\" needs a relational field");
 			}
-			CollectionSchema current = this.collection;
-			for (int i = 0; i < relation.size() - 1; i++) {
-				FieldSchema field = current.requireField(relation.get(i));
-				if (field.isOneToMany()) {
-					List<String> rest = relation.subList(i + 1, relation.size());
-					Filter nested = some ? new Filter.Some(rest, inner) : new Filter.None(rest, inner);
-					return new Filter.Some(relation.subList(0, i + 1), nested.accept(related(field)));
-				}
-				current = manyToOne(current, field);
+			FieldPath path = FieldPath.resolve(this.collection, relation, this.schemas);
+			int toMany = path.firstToMany();
+			if (toMany >= 0) {
+				List<String> rest = relation.subList(toMany + 1, relation.size());
+				Filter nested = some ? new Filter.Some(rest, inner) : new Filter.None(rest, inner);
+				return new Filter.Some(relation.subList(0, toMany + 1),
+						nested.accept(related(path.steps().get(toMany))));
 			}
-			FieldSchema alias = current.requireField(relation.get(relation.size() - 1));
-			if (!alias.isOneToMany()) {
+			if (!path.field().isToMany()) {
 				throw TidingsException.invalidQuery("\"" + (some ? "_some" : "_none")
-						+ "\" can only be used on a one-to-many relation, and \"" + alias.name() + "\" is not one");
+						+ "\" can only be used on a to-many relation, and \"" + path.field().name() + "\" is not one");
 			}
-			Filter bound = inner.accept(related(alias));
+			Filter bound = inner.accept(related(path.last()));
 			return some ? new Filter.Some(relation, bound) : new Filter.None(relation, bound);
 		}
 
-		private CollectionSchema manyToOne(CollectionSchema current, FieldSchema field) {
-			if (!field.isManyToOne()) {
-				throw TidingsException
-					.invalidQuery("\"" + field.name() + "\" in \"" + current.name() + "\" is not a relational field");
-			}
-			return target(field);
-		}
-
-		private Binding related(FieldSchema field) {
-			return new Binding(target(field), this.schemas, this.operands);
-		}
-
-		private CollectionSchema target(FieldSchema field) {
-			return this.schemas.require(Objects.requireNonNull(field.relation()).relatedCollection());
+		private Binding related(FieldPath.Step step) {
+			return new Binding(step.target(), this.schemas, this.operands);
 		}
 
 	}

@@ -15,14 +15,14 @@ import dev.tidings.schema.SchemaRegistry;
  * translation, so that a realtime push reaches exactly the subscribers whose query would
  * return the row.
  * <p>
- * A row is a map from API field names to values of each field's Java type. A many-to-one
- * field holds the related key or the related row (a nested map); a one-to-many alias
- * holds the list of child rows. A filter that reaches into a relation the row does not
+ * A row is a map from API field names to values of each field's Java type. A to-one
+ * relation holds the related key or the related row (a nested map); a to-many relation
+ * holds the list of related rows. A filter that reaches into a relation the row does not
  * carry fails with {@link IllegalStateException} rather than guess.
  * <p>
- * Relations follow {@code EXISTS} semantics: a null many-to-one makes a compared value
- * null, and a {@code _none} through a null many-to-one holds (there are no items), while
- * a {@code _some} through it does not.
+ * Relations follow {@code EXISTS} semantics: a null to-one makes a compared value null,
+ * and a {@code _none} through a null to-one holds (there are no items), while a
+ * {@code _some} through it does not.
  */
 public final class RowMatcher {
 
@@ -37,10 +37,12 @@ public final class RowMatcher {
 	}
 
 	/**
-	 * Whether evaluating the filter needs related rows loaded (a path through a relation,
-	 * or {@code _some}/{@code _none}), so a caller can load them only when needed.
+	 * Whether evaluating the filter needs more than the row's own columns: related rows
+	 * (a path through a relation, {@code _some}/{@code _none}) or an alias the row does
+	 * not carry (the inverse side of a one-to-one), so a caller can load them only when
+	 * needed.
 	 */
-	public static boolean needsRelations(Filter bound) {
+	public static boolean needsRelations(Filter bound, CollectionSchema collection) {
 		return bound.accept(new Filter.Visitor<Boolean>() {
 
 			@Override
@@ -55,7 +57,8 @@ public final class RowMatcher {
 
 			@Override
 			public Boolean condition(Filter.Condition condition) {
-				return condition.path().size() > 1;
+				return condition.path().size() > 1
+						|| collection.field(condition.path().get(0)).map((field) -> !field.isColumn()).orElse(false);
 			}
 
 			@Override
@@ -110,7 +113,7 @@ public final class RowMatcher {
 			return items.stream().noneMatch((item) -> none.filter().accept(item));
 		}
 
-		/** The compared value; null when a many-to-one on the way is null. */
+		/** The compared value; null when a to-one on the way is null. */
 		private @Nullable Object value(List<String> path) {
 			Evaluation owner = follow(path);
 			if (owner == null) {
@@ -119,7 +122,7 @@ public final class RowMatcher {
 			String name = path.get(path.size() - 1);
 			FieldSchema field = owner.field(name);
 			Object value = owner.get(name);
-			if (field.isManyToOne() && value instanceof Map<?, ?> related) {
+			if (field.isToOne() && value instanceof Map<?, ?> related) {
 				// A loaded relation compared directly: compare its key.
 				return new Evaluation(target(field), related).get(target(field).primaryKey());
 			}
@@ -151,8 +154,8 @@ public final class RowMatcher {
 		}
 
 		/**
-		 * The row holding the last segment of the path, after the many-to-one steps
-		 * before it; null when one of them is null.
+		 * The row holding the last segment of the path, after the to-one steps before it;
+		 * null when one of them is null.
 		 */
 		private @Nullable Evaluation follow(List<String> path) {
 			Evaluation current = this;

@@ -3,7 +3,7 @@ package dev.tidings.query;
 import java.util.List;
 
 /**
- * One key of {@code sort}: a field path (through many-to-one relations) and a direction.
+ * One key of {@code sort}: a field path (through to-one relations) and a direction.
  */
 public record SortField(List<String> path, boolean descending) {
 

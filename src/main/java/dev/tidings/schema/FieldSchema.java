@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the API name
  * @param attribute the JPA attribute name
- * @param type the Directus type; for a many-to-one, the type of the related key
- * @param javaType the attribute's Java type (for a many-to-one, the related key's Java
- * type; for a one-to-many, {@code java.util.List})
+ * @param type the Directus type; for a to-one relation, the type of the related key
+ * @param javaType the attribute's Java type (for a to-one relation, the related key's
+ * Java type; for a to-many relation, {@code java.util.List})
  * @param primaryKey whether this is the collection's key
  * @param generated whether the database generates the value (an identity key)
  * @param nullable whether the column accepts null
  * @param hasDefault whether a new entity has a non-null value for it before any write
  * @param maxLength the column length for text, when bounded
- * @param relation the relation, for many-to-one and one-to-many fields
+ * @param relation the relation, for relational fields
  * @param accessor reads and writes the attribute on an entity
  * @param concealed whether the field is write-only ({@link Concealed})
  */
@@ -29,19 +29,30 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 		javaType = MethodType.methodType(javaType).wrap().returnType();
 	}
 
-	public boolean isManyToOne() {
-		return this.relation != null && this.relation.isManyToOne();
+	/**
+	 * Whether the column of this field holds the key of a related item: a many-to-one or
+	 * the owning side of a one-to-one.
+	 */
+	public boolean holdsRelatedKey() {
+		return this.relation != null && this.relation.holdsKey();
 	}
 
-	public boolean isOneToMany() {
-		return this.relation != null && this.relation.isOneToMany();
+	/** Whether the field leads to at most one related item. */
+	public boolean isToOne() {
+		return this.relation != null && !this.relation.toMany();
+	}
+
+	/** Whether the field lists related items: a one-to-many or a many-to-many. */
+	public boolean isToMany() {
+		return this.relation != null && this.relation.toMany();
 	}
 
 	/**
-	 * Whether the field is a column of its own row (everything but one-to-many aliases).
+	 * Whether the field is a column of its own row; the others are aliases (to-many
+	 * relations and the inverse side of a one-to-one).
 	 */
 	public boolean isColumn() {
-		return !isOneToMany();
+		return this.relation == null || this.relation.holdsKey();
 	}
 
 }

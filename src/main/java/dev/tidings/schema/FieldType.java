@@ -11,7 +11,7 @@ public enum FieldType {
 	TIMESTAMP,
 	/** A zone-less date and time ({@code 2024-05-01T10:20:30}). */
 	DATE_TIME, DATE, TIME, JSON,
-	/** A one-to-many relation: no column of its own. */
+	/** A to-many relation: no column of its own. */
 	ALIAS;
 
 	public boolean isNumeric() {

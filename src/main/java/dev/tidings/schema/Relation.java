@@ -3,27 +3,38 @@ package dev.tidings.schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a field points at another collection.
+ * How a field points at another collection. The owning side of a relation is the one
+ * Hibernate writes; an inverse side ({@code mappedBy}) is written by changing the owning
+ * field of the related items.
  *
- * @param kind many-to-one (the field holds the related key) or one-to-many (an alias
- * listing the children)
+ * @param kind the JPA cardinality, as seen from this field
  * @param relatedCollection the collection on the other side
- * @param mappedBy for one-to-many, the many-to-one field of the child that points back
+ * @param mappedBy for an inverse side, the API name of the owning field on the related
+ * collection; null on the owning side
  */
 public record Relation(Kind kind, String relatedCollection, @Nullable String mappedBy) {
 
 	public enum Kind {
 
-		MANY_TO_ONE, ONE_TO_MANY
+		MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY
 
 	}
 
-	public boolean isManyToOne() {
-		return this.kind == Kind.MANY_TO_ONE;
+	public boolean owning() {
+		return this.mappedBy == null;
 	}
 
-	public boolean isOneToMany() {
-		return this.kind == Kind.ONE_TO_MANY;
+	/** Whether the field lists related items rather than holding at most one. */
+	public boolean toMany() {
+		return this.kind == Kind.ONE_TO_MANY || this.kind == Kind.MANY_TO_MANY;
+	}
+
+	/**
+	 * Whether the field is a column of its own row holding the related key: a many-to-one
+	 * or the owning side of a one-to-one.
+	 */
+	public boolean holdsKey() {
+		return !toMany() && owning();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.tidings.library;
 
 import dev.tidings.schema.ContentCollection;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,6 +30,9 @@ public class AuthorProfile {
 
 	@Lob
 	private byte[] portrait;
+
+	@Column(length = 120)
+	private String website;
 
 	protected AuthorProfile() {
 	}

@@ -69,9 +69,9 @@ class FilterBinderTests {
 	@Test
 	void bindWhenSomeOnNonAliasThenInvalidQuery() {
 		assertInvalidQuery(() -> bind("{\"author\": {\"_some\": {\"email\": \"x\"}}}"),
-				"\"_some\" can only be used on a one-to-many relation, and \"author\" is not one");
+				"\"_some\" can only be used on a to-many relation, and \"author\" is not one");
 		assertInvalidQuery(() -> bind("{\"title\": {\"_none\": {\"x\": 1}}}"),
-				"\"_none\" can only be used on a one-to-many relation, and \"title\" is not one");
+				"\"_none\" can only be used on a to-many relation, and \"title\" is not one");
 	}
 
 	@Test
@@ -85,7 +85,7 @@ class FilterBinderTests {
 	@Test
 	void bindWhenConditionOnOneToManyAliasThenInvalidQuery() {
 		assertInvalidQuery(() -> bind("{\"comments\": {\"_null\": true}}"),
-				"\"comments\" is a one-to-many relation: filter its items with \"_some\" or \"_none\"");
+				"\"comments\" is a to-many relation: filter its items with \"_some\" or \"_none\"");
 	}
 
 	@Test

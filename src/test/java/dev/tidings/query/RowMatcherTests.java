@@ -281,17 +281,20 @@ class RowMatcherTests {
 		assertThat(matches(bound, commented)).isTrue();
 		assertThat(matches(bound, draft)).isFalse();
 		assertThat(matches(bound, noStatus)).isFalse();
-		assertThat(RowMatcher.needsRelations(bound)).isTrue();
+		assertThat(RowMatcher.needsRelations(bound, TestSchema.ARTICLES)).isTrue();
 	}
 
 	@Test
 	void needsRelationsWhenOnlyOwnColumnsThenFalse() {
-		assertThat(RowMatcher.needsRelations(new And(List.of(eq("views", 1), new Or(List.of(eq("author", AUTHOR)))))))
+		assertThat(RowMatcher.needsRelations(new And(List.of(eq("views", 1), new Or(List.of(eq("author", AUTHOR))))),
+				TestSchema.ARTICLES))
 			.isFalse();
 		assertThat(RowMatcher.needsRelations(
-				new Or(List.of(eq("views", 1), new Condition(List.of("author", "email"), FilterOperator.EQ, "x")))))
+				new Or(List.of(eq("views", 1), new Condition(List.of("author", "email"), FilterOperator.EQ, "x"))),
+				TestSchema.ARTICLES))
 			.isTrue();
-		assertThat(RowMatcher.needsRelations(new None(List.of("comments"), new And(List.of())))).isTrue();
+		assertThat(RowMatcher.needsRelations(new None(List.of("comments"), new And(List.of())), TestSchema.ARTICLES))
+			.isTrue();
 	}
 
 	private boolean matches(Filter filter, Map<String, ?> row) {

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real WebSocket client (the JDK's) for end-to-end tests: collects every text message
  * parsed, and the close code. {@link #next()} waits for the next message, never sleeps.
+ * Public so that the tests of other domains (the library) subscribe as these do.
  */
 public final class SocketClient implements AutoCloseable {
 
@@ -96,7 +97,7 @@ public final class SocketClient implements AutoCloseable {
 		return (String) login(port, email, password).get("access_token");
 	}
 
-	SocketClient send(Object message) {
+	public SocketClient send(Object message) {
 		return sendText((message instanceof String text) ? text : json.writeValueAsString(message));
 	}
 

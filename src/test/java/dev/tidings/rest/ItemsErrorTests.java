@@ -213,7 +213,8 @@ class ItemsErrorTests {
 			{"title":"t","published_at":"yesterday"}  | Value for field "published_at" is not a valid date
 			{"title":"t","author":"not-a-uuid"}       | Value for field "author" is not a valid UUID
 			{"title":"t","views":[1]}                 | Value for field "views" has to be a string, number, or boolean
-			{"title":"t","comments":[1]}              | Nested writes to "comments" are not supported
+			{"title":"t","comments":[{"body":"b"}]}   | Nested writes to "comments" are not supported
+			{"title":"t","comments":1}                | Value for field "comments" has to be an array of related keys
 			"just text"                               | The payload must be an object
 			null                                      | The payload must be an object
 			""")

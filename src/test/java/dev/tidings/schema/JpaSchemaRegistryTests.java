@@ -104,7 +104,7 @@ class JpaSchemaRegistryTests {
 
 		assertThat(comments.type()).isEqualTo(FieldType.ALIAS);
 		assertThat(comments.javaType()).isEqualTo(List.class);
-		assertThat(comments.isOneToMany()).isTrue();
+		assertThat(comments.isToMany()).isTrue();
 		assertThat(comments.isColumn()).isFalse();
 		assertThat(comments.relation()).isEqualTo(new Relation(Relation.Kind.ONE_TO_MANY, "comments", "article"));
 	}
@@ -137,7 +137,7 @@ class JpaSchemaRegistryTests {
 
 		assertThat(article.type()).isEqualTo(FieldType.INTEGER);
 		assertThat(article.javaType()).isEqualTo(Integer.class);
-		assertThat(article.isManyToOne()).isTrue();
+		assertThat(article.holdsRelatedKey()).isTrue();
 		assertThat(article.isColumn()).isTrue();
 		assertThat(article.relation()).isEqualTo(new Relation(Relation.Kind.MANY_TO_ONE, "articles", null));
 		assertThat(article.nullable()).isFalse();

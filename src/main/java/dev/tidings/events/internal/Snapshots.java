@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns one of Hibernate's state arrays (the values it wrote, or the row it had loaded
  * before the change) into a snapshot keyed by API field name: one entry per column field,
- * the key included, a many-to-one as the related key (a lazy proxy is never initialised),
- * mutable values deep-copied so the host changing its entity later does not change what
- * was recorded. A concealed field (a password hash) is kept only as "has a value", so its
- * stored value never leaves the transaction.
+ * the key included, a many-to-one or owning one-to-one as the related key (a lazy proxy
+ * is never initialised), mutable values deep-copied so the host changing its entity later
+ * does not change what was recorded. A concealed field (a password hash) is kept only as
+ * "has a value", so its stored value never leaves the transaction.
  */
 public final class Snapshots {
 
@@ -65,7 +65,7 @@ public final class Snapshots {
 		if (field.concealed()) {
 			return CONCEALED;
 		}
-		if (field.isManyToOne()) {
+		if (field.holdsRelatedKey()) {
 			LazyInitializer proxy = HibernateProxy.extractLazyInitializer(value);
 			return (proxy != null) ? proxy.getInternalIdentifier()
 					: factory.getPersistenceUnitUtil().getIdentifier(value);

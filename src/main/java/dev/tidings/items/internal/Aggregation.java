@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * Runs {@code aggregate} with {@code groupBy}: one row per group with the group fields
  * and, per function, either a number ({@code count=*}) or an object keyed by field.
  * Results are JSON numbers on every database. Group and aggregate fields may be paths
- * through many-to-one relations ({@code article.status}); the result is keyed by the path
- * as given.
+ * through to-one relations ({@code article.status}); the result is keyed by the path as
+ * given.
  */
 public final class Aggregation {
 
@@ -48,9 +48,9 @@ public final class Aggregation {
 
 	/**
 	 * Aggregates the rows the filter selects. Every value is taken as the caller sees it
-	 * ({@link VisibleValues}): a many-to-one as its key, and a field masked on some rows
-	 * as null there, so it counts only where the caller sees it, as Directus does with
-	 * its {@code CASE WHEN}.
+	 * ({@link VisibleValues}): a to-one relation as its key, and a field masked on some
+	 * rows as null there, so it counts only where the caller sees it, as Directus does
+	 * with its {@code CASE WHEN}.
 	 */
 	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable Filter filter,
 			Query query, VisibleValues visible) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Translates a bound {@link Filter} into a JPA Criteria predicate. It must select exactly
  * the rows the in-memory {@code RowMatcher} admits (a differential test holds both to
- * that): many-to-one paths are left joins, so a missing related row compares as null;
- * one-to-many conditions are correlated {@code EXISTS} subqueries; negated operators
- * never match null, as in SQL.
+ * that): to-one paths are left joins, so a missing related row compares as null; to-many
+ * conditions are correlated {@code EXISTS} subqueries; negated operators never match
+ * null, as in SQL.
  */
 public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 
@@ -65,7 +65,7 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	}
 
 	/**
-	 * The value at the end of a many-to-one path, a many-to-one as its key as a filter
+	 * The value at the end of a to-one path, a to-one relation as its key as a filter
 	 * compares it, and null on rows where {@code visible} does not hold. The rule and the
 	 * path share their joins.
 	 */
@@ -103,15 +103,23 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		return this.cb.not(this.cb.exists(children(none.relation(), none.filter())));
 	}
 
+	/**
+	 * The related items of a to-many relation that match the inner filter, correlated to
+	 * the row holding the relation through its key. Joining through the relation's own
+	 * attribute lets Hibernate handle every mapping alike: a back reference, a join
+	 * column, a join table, either side of a many-to-many.
+	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Subquery<Integer> children(List<String> relationPath, Filter inner) {
 		Resolved alias = resolve(relationPath);
-		CollectionSchema child = this.schemas.require(alias.field().relation().relatedCollection());
-		FieldSchema backReference = child.requireField(alias.field().relation().mappedBy());
+		FieldPath.Step step = alias.path().last();
+		CollectionSchema owner = step.collection();
+		String key = owner.primaryKeyField().attribute();
 		Subquery<Integer> subquery = this.query.subquery(Integer.class);
-		Root childRoot = subquery.from(child.entityType());
-		Predicate correlation = this.cb.equal(childRoot.get(backReference.attribute()), alias.owner());
-		Predicate matches = inner.accept(new CriteriaFilter(this.cb, subquery, this.schemas, child, childRoot));
+		Root ownerRoot = subquery.from(owner.entityType());
+		Join<?, ?> child = ownerRoot.join(step.field().attribute());
+		Predicate correlation = this.cb.equal(ownerRoot.get(key), alias.owner().get(key));
+		Predicate matches = inner.accept(new CriteriaFilter(this.cb, subquery, this.schemas, step.target(), child));
 		return subquery.select(this.cb.literal(1)).where(this.cb.and(correlation, matches));
 	}
 
@@ -159,50 +167,40 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		return this.cb.like(column, this.cb.literal(pattern), this.cb.literal(ESCAPE));
 	}
 
-	/** The column a resolved path reads: a many-to-one by its key. */
-	private Expression<?> column(Resolved resolved) {
-		return resolved.field().isManyToOne() ? keyOf(resolved) : resolved.owner().get(resolved.field().attribute());
-	}
-
 	/**
-	 * A many-to-one compared by key reads the foreign key column; Hibernate needs no join
-	 * for it.
+	 * The column a resolved path reads: a to-one relation by the related key, which the
+	 * owning side holds in its own column and the inverse side of a one-to-one reads
+	 * through a left join.
 	 */
-	private Expression<?> keyOf(Resolved resolved) {
-		CollectionSchema related = this.schemas.require(resolved.field().relation().relatedCollection());
-		return resolved.owner().get(resolved.field().attribute()).get(related.primaryKeyField().attribute());
-	}
-
-	/** Walks a path through many-to-one relations, left-joining each one once. */
-	private Resolved resolve(List<String> path) {
-		CollectionSchema current = this.collection;
-		From<?, ?> owner = this.from;
-		for (int i = 0; i < path.size() - 1; i++) {
-			FieldSchema relation = current.requireField(path.get(i));
-			owner = join(path.subList(0, i + 1));
-			current = this.schemas.require(relation.relation().relatedCollection());
+	private Expression<?> column(Resolved resolved) {
+		FieldPath.Step step = resolved.path().last();
+		if (!step.field().isToOne()) {
+			return resolved.owner().get(step.field().attribute());
 		}
-		return new Resolved(owner, current.requireField(path.get(path.size() - 1)), path);
+		String relatedKey = step.target().primaryKeyField().attribute();
+		if (step.field().holdsRelatedKey()) {
+			// Hibernate reads the foreign key column without a join
+			return resolved.owner().get(step.field().attribute()).get(relatedKey);
+		}
+		return join(resolved.path()).get(relatedKey);
 	}
 
-	private Join<?, ?> join(List<String> path) {
-		Join<?, ?> existing = this.joins.get(path);
+	/** Resolves a path whose steps before the last are to-one, left-joining each once. */
+	private Resolved resolve(List<String> names) {
+		FieldPath path = FieldPath.resolve(this.collection, names, this.schemas);
+		From<?, ?> owner = (path.size() == 1) ? this.from : join(path.prefix(path.size() - 1));
+		return new Resolved(owner, path);
+	}
+
+	private Join<?, ?> join(FieldPath path) {
+		Join<?, ?> existing = this.joins.get(path.names());
 		if (existing != null) {
 			return existing;
 		}
-		From<?, ?> parent = (path.size() == 1) ? this.from : join(path.subList(0, path.size() - 1));
-		CollectionSchema owner = collectionAt(path.subList(0, path.size() - 1));
-		Join<?, ?> join = parent.join(owner.requireField(path.get(path.size() - 1)).attribute(), JoinType.LEFT);
-		this.joins.put(List.copyOf(path), join);
+		From<?, ?> parent = (path.size() == 1) ? this.from : join(path.prefix(path.size() - 1));
+		Join<?, ?> join = parent.join(path.field().attribute(), JoinType.LEFT);
+		this.joins.put(path.names(), join);
 		return join;
-	}
-
-	private CollectionSchema collectionAt(List<String> path) {
-		CollectionSchema current = this.collection;
-		for (String segment : path) {
-			current = this.schemas.require(current.requireField(segment).relation().relatedCollection());
-		}
-		return current;
 	}
 
 	private static Object first(@Nullable Object value) {
@@ -213,7 +211,8 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		return ((List<?>) value).get(1);
 	}
 
-	private record Resolved(From<?, ?> owner, FieldSchema field, List<String> path) {
+	/** A path, and the row (the root or a join) holding the field it ends on. */
+	private record Resolved(From<?, ?> owner, FieldPath path) {
 	}
 
 }

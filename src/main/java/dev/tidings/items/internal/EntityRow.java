@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A managed entity seen as the row map the {@code RowMatcher} evaluates, without copying
  * it: values are read when the matcher asks. Relations are followed (and so loaded) only
- * when the view was made for a rule that needs them; otherwise a many-to-one is its key.
+ * when the view was made for a rule that needs them; otherwise a to-one relation is its
+ * key.
  */
 final class EntityRow extends AbstractMap<String, @Nullable Object> {
 
@@ -32,7 +33,7 @@ final class EntityRow extends AbstractMap<String, @Nullable Object> {
 
 	EntityRow(Object entity, CollectionSchema collection, SchemaRegistry schemas, PersistenceUnitUtil units,
 			boolean relations) {
-		// a lazy many-to-one is a proxy whose own fields are empty until unwrapped
+		// a lazy to-one is a proxy whose own fields are empty until unwrapped
 		this.entity = Hibernate.unproxy(entity);
 		this.collection = collection;
 		this.schemas = schemas;
@@ -56,10 +57,10 @@ final class EntityRow extends AbstractMap<String, @Nullable Object> {
 			return value;
 		}
 		if (!this.relations) {
-			return field.isManyToOne() ? this.units.getIdentifier(value) : null;
+			return field.isToOne() ? this.units.getIdentifier(value) : null;
 		}
 		CollectionSchema related = this.schemas.require(field.relation().relatedCollection());
-		if (field.isManyToOne()) {
+		if (field.isToOne()) {
 			return new EntityRow(value, related, this.schemas, this.units, true);
 		}
 		return ((Collection<?>) value).stream()

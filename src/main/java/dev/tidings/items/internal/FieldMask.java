@@ -78,8 +78,8 @@ public final class FieldMask {
 	}
 
 	private boolean matches(Filter rule, CollectionSchema collection, Object entity) {
-		return answer(rule, collection, entity,
-				() -> new EntityRow(entity, collection, this.schemas, this.units, RowMatcher.needsRelations(rule)));
+		return answer(rule, collection, entity, () -> new EntityRow(entity, collection, this.schemas, this.units,
+				RowMatcher.needsRelations(rule, collection)));
 	}
 
 	/** The rule's answer for an item (an entity or a row), computed once per item. */

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns a managed entity into the JSON-ready map of its selected fields, as the caller
  * may see it: masked fields are null, a related item it may not read is null when
- * expanded, and one-to-many items it may not read are left out. Runs inside the read
+ * expanded, and to-many items it may not read are left out. Runs inside the read
  * transaction, so expanded relations load lazily.
  */
 public final class ItemRenderer {
@@ -46,23 +46,22 @@ public final class ItemRenderer {
 	}
 
 	/**
-	 * Renders a row snapshot (API names to Java values, a many-to-one as the related key)
+	 * Renders a row snapshot (API names to Java values, a to-one as the related key)
 	 * exactly as {@link #render} renders the entity it was taken from. The selection must
-	 * expand no relation and name no one-to-many alias, which a snapshot does not carry.
+	 * expand no relation and name no alias, which a snapshot does not carry.
 	 */
 	public Map<String, @Nullable Object> renderRow(Map<String, ?> row, Selection selection, FieldMask mask) {
 		Map<String, @Nullable Object> item = new LinkedHashMap<>();
 		selection.fields().forEach((name, nested) -> {
 			FieldSchema field = selection.collection().fields().get(name);
-			if (nested != null || field.isOneToMany()) {
+			if (nested != null || !field.isColumn()) {
 				throw new IllegalStateException("A row snapshot does not carry the relation " + name);
 			}
 			boolean hidden = mask.hidesInRow(selection.collection(), row, name);
 			Object value = row.get(name);
-			// a many-to-one holds the related key (a UUID of a user, say): as JSON like
-			// any value
+			// a related key (a UUID of a user, say) is shown as JSON like any value
 			item.put(name, (hidden || value == null) ? null
-					: field.isManyToOne() ? FieldValues.toJson(value) : plain(field, value));
+					: field.holdsRelatedKey() ? FieldValues.toJson(value) : plain(field, value));
 		});
 		return item;
 	}
@@ -72,22 +71,27 @@ public final class ItemRenderer {
 		if (value == null) {
 			return null;
 		}
-		if (field.isManyToOne()) {
+		if (field.isToOne()) {
+			CollectionSchema target = this.schemas.require(field.relation().relatedCollection());
 			if (nested == null) {
-				return FieldValues.toJson(this.units.getIdentifier(value));
+				// the owning side's column is the item's own; an inverse side shows the
+				// key only of an item the caller may read
+				boolean shown = field.holdsRelatedKey() || mask.readable(target, Hibernate.unproxy(value));
+				return shown ? FieldValues.toJson(this.units.getIdentifier(value)) : null;
 			}
-			// a lazy many-to-one is a proxy whose own fields are empty until unwrapped
+			// a lazy to-one is a proxy whose own fields are empty until unwrapped
 			Object related = Hibernate.unproxy(value);
 			return mask.readable(nested.collection(), related) ? render(related, nested, mask) : null;
 		}
-		if (field.isOneToMany()) {
+		if (field.isToMany()) {
 			CollectionSchema child = this.schemas.require(field.relation().relatedCollection());
 			List<Object> children = new ArrayList<>((Collection<?>) value);
 			children.removeIf((item) -> !mask.readable(child, item));
 			children.sort(Comparator.comparing((item) -> (Comparable) this.units.getIdentifier(item)));
 			List<@Nullable Object> rendered = new ArrayList<>();
 			for (Object item : children) {
-				rendered.add((nested != null) ? render(item, nested, mask) : this.units.getIdentifier(item));
+				rendered.add((nested != null) ? render(item, nested, mask)
+						: FieldValues.toJson(this.units.getIdentifier(item)));
 			}
 			return rendered;
 		}

@@ -33,12 +33,15 @@ public final class ItemWriter {
 
 	private final ConstraintColumns constraints;
 
+	private final RelationWriter relations;
+
 	public ItemWriter(EntityManager entityManager, SchemaRegistry schemas, EntityValidation validation,
 			ConstraintColumns constraints) {
 		this.entityManager = entityManager;
 		this.schemas = schemas;
 		this.validation = validation;
 		this.constraints = constraints;
+		this.relations = new RelationWriter(entityManager, schemas);
 	}
 
 	/** Creates one item and returns its key. */
@@ -92,8 +95,9 @@ public final class ItemWriter {
 			List<TidingsError> problems) {
 		payload.forEach((name, raw) -> {
 			FieldSchema field = collection.requireField(name);
-			if (field.isOneToMany()) {
-				throw TidingsException.invalidPayload("Nested writes to \"" + name + "\" are not supported");
+			if (!field.isColumn()) {
+				writeAlias(collection, entity, field, raw);
+				return;
 			}
 			if (field.primaryKey()) {
 				if (creating && field.generated() && raw != null) {
@@ -113,7 +117,8 @@ public final class ItemWriter {
 			if (value instanceof String text && field.maxLength() != null && text.length() > field.maxLength()) {
 				throw PersistenceErrors.error(ErrorCode.VALUE_TOO_LONG, "is too long", collection.name(), name, text);
 			}
-			field.accessor().set(entity, field.isManyToOne() ? related(collection, field, value) : value);
+			field.accessor()
+				.set(entity, field.holdsRelatedKey() ? this.relations.find(collection, field, value) : value);
 		});
 	}
 
@@ -134,22 +139,39 @@ public final class ItemWriter {
 		}
 	}
 
-	private @Nullable Object related(CollectionSchema collection, FieldSchema field, @Nullable Object key) {
-		if (key == null) {
-			return null;
+	/**
+	 * An alias takes related keys: one (or null) for the inverse side of a one-to-one, an
+	 * array replacing the members of a to-many relation. Related items given as objects
+	 * (nested writes) are refused.
+	 */
+	private void writeAlias(CollectionSchema collection, Object entity, FieldSchema field, @Nullable Object raw) {
+		if (field.isToOne()) {
+			this.relations.setInverseOne(collection, entity, field, convert(collection, field, raw));
+			return;
 		}
-		Object related = this.entityManager
-			.find(this.schemas.require(field.relation().relatedCollection()).entityType(), key);
-		if (related == null) {
-			throw PersistenceErrors.error(ErrorCode.INVALID_FOREIGN_KEY, "is an invalid foreign key", collection.name(),
-					field.name(), key);
+		if (raw != null && !(raw instanceof List<?>)) {
+			throw TidingsException
+				.invalidPayload("Value for field \"" + field.name() + "\" has to be an array of related keys");
 		}
-		return related;
+		FieldSchema relatedKey = this.schemas.require(field.relation().relatedCollection()).primaryKeyField();
+		List<Object> keys = new ArrayList<>();
+		for (Object item : (raw != null) ? (List<?>) raw : List.of()) {
+			if (item == null || item instanceof Map<?, ?>) {
+				throw TidingsException.invalidPayload("Nested writes to \"" + field.name() + "\" are not supported");
+			}
+			keys.add(convert(collection, field, relatedKey.javaType(), item));
+		}
+		this.relations.replaceMembers(collection, entity, field, keys);
 	}
 
 	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, @Nullable Object raw) {
+		return convert(collection, field, field.javaType(), raw);
+	}
+
+	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, Class<?> javaType,
+			@Nullable Object raw) {
 		try {
-			return FieldValues.fromJson(raw, field.javaType());
+			return FieldValues.fromJson(raw, javaType);
 		}
 		catch (ArithmeticException ex) {
 			throw PersistenceErrors.error(ErrorCode.VALUE_OUT_OF_RANGE, "is out of range", collection.name(),

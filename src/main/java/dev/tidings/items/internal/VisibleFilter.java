@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.tidings.query.Filter;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +67,7 @@ final class VisibleFilter implements Filter.Visitor<Filter> {
 
 	/** The inner filter of a relation, limited to visible fields of readable items. */
 	private Filter children(List<String> relation, Filter inner) {
-		CollectionSchema child = this.schemas.require(field(relation).relation().relatedCollection());
+		CollectionSchema child = FieldPath.resolve(this.collection, relation, this.schemas).last().target();
 		Filter visible = inner.accept(new VisibleFilter(this.permissions, this.schemas, child));
 		Filter rows = this.permissions.require(child, Action.READ).rows();
 		return (rows != null) ? new Filter.And(List.of(visible, rows)) : visible;
@@ -85,38 +85,38 @@ final class VisibleFilter implements Filter.Visitor<Filter> {
 	}
 
 	/**
-	 * Where the caller sees the value at the end of a many-to-one path: for every step,
-	 * the rule under which it sees that field, moved to the root by prefixing it with the
+	 * Where the caller sees the value at the end of a to-one path: for every step, the
+	 * rule under which it sees that field, moved to the root by prefixing it with the
 	 * steps before; null when it sees the value on every row. A step's rule implies that
 	 * its item is readable, so an item outside its collection's rules shows nothing
-	 * either. Filters, sorts, groups and aggregates all use this one rule.
+	 * either; the key an inverse one-to-one ends on shows where its item is readable.
+	 * Filters, sorts, groups and aggregates all use this one rule.
 	 */
 	static @Nullable Filter rule(List<String> path, CallerPermissions permissions, SchemaRegistry schemas,
 			CollectionSchema collection) {
 		List<Filter> rules = new ArrayList<>();
-		CollectionSchema current = collection;
-		for (int i = 0; i < path.size(); i++) {
-			Filter rule = permissions.require(current, Action.READ).fieldRule(path.get(i));
+		List<FieldPath.Step> steps = FieldPath.resolve(collection, path, schemas).steps();
+		for (int i = 0; i < steps.size(); i++) {
+			FieldPath.Step step = steps.get(i);
+			Filter rule = permissions.require(step.collection(), Action.READ).fieldRule(step.field().name());
 			if (rule != null) {
 				rules.add(Prefixed.of(rule, path.subList(0, i)));
 			}
-			FieldSchema field = current.requireField(path.get(i));
-			if (i < path.size() - 1) {
-				current = schemas.require(field.relation().relatedCollection());
+		}
+		FieldPath.Step last = steps.get(steps.size() - 1);
+		if (last.field().isToOne() && !last.field().holdsRelatedKey()) {
+			// the inverse side of a one-to-one shows the related key only where the
+			// caller may read the related item, as reads show it
+			CollectionGrants related = permissions.find(last.target(), Action.READ);
+			Filter readable = (related != null) ? related.rows() : new Filter.Or(List.of());
+			if (readable != null) {
+				rules.add(Prefixed.of(readable, path));
 			}
 		}
 		return rules.isEmpty() ? null : (rules.size() == 1) ? rules.get(0) : new Filter.And(rules);
 	}
 
-	private FieldSchema field(List<String> path) {
-		CollectionSchema current = this.collection;
-		for (String step : path.subList(0, path.size() - 1)) {
-			current = this.schemas.require(current.requireField(step).relation().relatedCollection());
-		}
-		return current.requireField(path.get(path.size() - 1));
-	}
-
-	/** A filter of a related collection, re-rooted through many-to-one steps. */
+	/** A filter of a related collection, re-rooted through to-one steps. */
 	private record Prefixed(List<String> prefix) implements Filter.Visitor<Filter> {
 
 		static Filter of(Filter filter, List<String> prefix) {

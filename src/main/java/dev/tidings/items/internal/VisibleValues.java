@@ -5,6 +5,7 @@ import java.util.List;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.query.Filter;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.criteria.AbstractQuery;
@@ -14,8 +15,8 @@ import jakarta.persistence.criteria.From;
 
 /**
  * What {@code sort}, {@code groupBy} and {@code aggregate} see of the value at the end of
- * a path: the value a read shows and a filter compares. A many-to-one is its key, never
- * the related row; and the value is null on every row where any step of the path is
+ * a path: the value a read shows and a filter compares. A to-one relation is its key,
+ * never the related row; and the value is null on every row where any step of the path is
  * masked, under the very rule {@link VisibleFilter} adds to a filter on that path. So
  * ordering, grouping or aggregating reveals nothing a read hides. Paths must have been
  * checked against the grants before.
@@ -36,25 +37,21 @@ public final class VisibleValues {
 	}
 
 	/**
-	 * The field the path ends on. Paths go only through many-to-one relations and end on
-	 * a field with one value per row, else the query is invalid.
+	 * The field the path ends on. Paths go only through to-one relations and end on a
+	 * field with one value per row, else the query is invalid.
 	 */
-	FieldSchema field(CollectionSchema collection, List<String> path) {
-		CollectionSchema current = collection;
-		for (String step : path.subList(0, path.size() - 1)) {
-			FieldSchema relation = current.requireField(step);
-			if (!relation.isManyToOne()) {
-				throw TidingsException.invalidQuery("Cannot sort, group or aggregate through \"" + step
-						+ "\": only many-to-one relations can be followed");
-			}
-			current = this.schemas.require(relation.relation().relatedCollection());
+	FieldSchema field(CollectionSchema collection, List<String> names) {
+		FieldPath path = FieldPath.resolve(collection, names, this.schemas);
+		int toMany = path.firstToMany();
+		if (toMany >= 0) {
+			throw TidingsException.invalidQuery("Cannot sort, group or aggregate through \""
+					+ path.steps().get(toMany).field().name() + "\": only to-one relations can be followed");
 		}
-		FieldSchema field = current.requireField(path.get(path.size() - 1));
-		if (field.isOneToMany()) {
+		if (path.field().isToMany()) {
 			throw TidingsException
-				.invalidQuery("Cannot sort, group or aggregate by the one-to-many field \"" + field.name() + "\"");
+				.invalidQuery("Cannot sort, group or aggregate by the to-many field \"" + path.field().name() + "\"");
 		}
-		return field;
+		return path.field();
 	}
 
 	/** The value at the end of the path as the caller sees it, on the given root. */

@@ -1,8 +1,10 @@
 package dev.tidings.items.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Variables;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
@@ -55,6 +58,7 @@ public final class WriteAccess {
 		for (String field : payload.keySet()) {
 			requireGranted(grants.grants(), collection, field, false);
 		}
+		requireInverseSides(permissions, collection, null, payload);
 		return validated(grants, payload, permissions.variables());
 	}
 
@@ -81,6 +85,7 @@ public final class WriteAccess {
 			for (String field : payloads.get(i).keySet()) {
 				requireGranted(holders, collection, field, true);
 			}
+			requireInverseSides(permissions, collection, keys.get(i), payloads.get(i));
 			written.add(validated(grants, payloads.get(i), permissions.variables()));
 		}
 		return written;
@@ -94,6 +99,51 @@ public final class WriteAccess {
 		CollectionGrants grants = permissions.require(collection, Action.DELETE);
 		Map<Object, List<BoundGrant>> reaching = lockAndDecide(collection, keys, grants);
 		keys.forEach((key) -> reachable(reaching, key));
+	}
+
+	/**
+	 * Writing the inverse side of a relation writes the owning field of every related
+	 * item it gains or loses, so the caller must be allowed to update that field on each
+	 * of them, as if it had written them itself. A key that does not convert is left to
+	 * the writer to refuse.
+	 */
+	private void requireInverseSides(CallerPermissions permissions, CollectionSchema collection, @Nullable Object key,
+			Map<String, ?> payload) {
+		Object entity = (key != null) ? this.entityManager.find(collection.entityType(), key) : null;
+		payload.forEach((name, raw) -> {
+			FieldSchema field = collection.requireField(name);
+			if (field.relation() == null || field.relation().owning()) {
+				return;
+			}
+			CollectionSchema target = this.schemas.require(field.relation().relatedCollection());
+			Set<Object> touched = new LinkedHashSet<>();
+			Object current = (entity != null) ? field.accessor().get(entity) : null;
+			for (Object related : items(current)) {
+				touched
+					.add(this.entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(related));
+			}
+			for (Object given : items(raw)) {
+				try {
+					touched.add(FieldValues.fromJson(given, target.primaryKeyField().javaType()));
+				}
+				catch (IllegalArgumentException | ArithmeticException ex) {
+					return;
+				}
+			}
+			CollectionGrants grants = permissions.require(target, Action.UPDATE);
+			Map<Object, List<BoundGrant>> reaching = lockAndDecide(target, new ArrayList<>(touched), grants);
+			for (Object related : touched) {
+				requireGranted(reachable(reaching, related), target, field.relation().mappedBy(), true);
+			}
+		});
+	}
+
+	/** A relation's value as its items: the members, the one item, or none. */
+	private static Collection<?> items(@Nullable Object value) {
+		if (value instanceof Collection<?> members) {
+			return members;
+		}
+		return (value != null) ? List.of(value) : List.of();
 	}
 
 	/**

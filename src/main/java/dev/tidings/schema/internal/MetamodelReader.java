@@ -21,7 +21,9 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
 import jakarta.persistence.metamodel.EntityType;
@@ -109,34 +111,72 @@ public final class MetamodelReader {
 					member.isAnnotationPresent(GeneratedValue.class), nullable, accessor.get(blank) != null, maxLength,
 					null, accessor, member.isAnnotationPresent(Concealed.class));
 		}
-		if (kind == PersistentAttributeType.MANY_TO_ONE && attribute instanceof SingularAttribute<?, ?> singular) {
-			Class<?> target = singular.getJavaType();
-			if (!names.containsKey(target)) {
-				return null;
-			}
-			SingularAttribute<?, ?> targetId = this.entityManagerFactory.getMetamodel()
-				.entity(target)
-				.getId(this.entityManagerFactory.getMetamodel().entity(target).getIdType().getJavaType());
-			Class<?> keyType = FieldTypes.boxed(targetId.getJavaType());
-			JoinColumn join = member.getAnnotation(JoinColumn.class);
-			boolean nullable = singular.isOptional() && (join == null || join.nullable());
-			return new FieldSchema(unquote(persister.getPropertyColumnNames(attribute.getName())[0]),
-					attribute.getName(), FieldTypes.of(keyType, false), keyType, false, false, nullable,
-					accessor.get(blank) != null, null, new Relation(Relation.Kind.MANY_TO_ONE, names.get(target), null),
-					accessor, false);
+		if ((kind == PersistentAttributeType.MANY_TO_ONE || kind == PersistentAttributeType.ONE_TO_ONE)
+				&& attribute instanceof SingularAttribute<?, ?> singular) {
+			return toOne(singular, member, persister, accessor, blank, names);
 		}
-		if (kind == PersistentAttributeType.ONE_TO_MANY && attribute instanceof PluralAttribute<?, ?, ?> plural) {
-			Class<?> target = plural.getElementType().getJavaType();
-			OneToMany annotation = member.getAnnotation(OneToMany.class);
-			if (!names.containsKey(target) || annotation == null || annotation.mappedBy().isEmpty()) {
-				return null;
-			}
-			String mappedBy = unquote(persister(target).getPropertyColumnNames(annotation.mappedBy())[0]);
-			return new FieldSchema(snakeCase(attribute.getName()), attribute.getName(), FieldType.ALIAS, List.class,
-					false, false, true, false, null,
-					new Relation(Relation.Kind.ONE_TO_MANY, names.get(target), mappedBy), accessor, false);
+		if ((kind == PersistentAttributeType.ONE_TO_MANY || kind == PersistentAttributeType.MANY_TO_MANY)
+				&& attribute instanceof PluralAttribute<?, ?, ?> plural) {
+			return toMany(plural, member, accessor, names);
 		}
 		return null;
+	}
+
+	/**
+	 * A many-to-one or the owning side of a one-to-one is a column holding the related
+	 * key; the inverse side of a one-to-one is an alias holding it, named after the
+	 * attribute.
+	 */
+	private @Nullable FieldSchema toOne(SingularAttribute<?, ?> singular, AnnotatedElement member,
+			AbstractEntityPersister persister, MemberAccessor accessor, Object blank, Map<Class<?>, String> names) {
+		Class<?> target = singular.getJavaType();
+		if (!names.containsKey(target)) {
+			return null;
+		}
+		Class<?> keyType = FieldTypes.boxed(keyType(target));
+		OneToOne oneToOne = member.getAnnotation(OneToOne.class);
+		Relation.Kind relationKind = (oneToOne != null) ? Relation.Kind.ONE_TO_ONE : Relation.Kind.MANY_TO_ONE;
+		if (oneToOne != null && !oneToOne.mappedBy().isEmpty()) {
+			String mappedBy = unquote(persister(target).getPropertyColumnNames(oneToOne.mappedBy())[0]);
+			return new FieldSchema(snakeCase(singular.getName()), singular.getName(), FieldTypes.of(keyType, false),
+					keyType, false, false, true, false, null, new Relation(relationKind, names.get(target), mappedBy),
+					accessor, false);
+		}
+		JoinColumn join = member.getAnnotation(JoinColumn.class);
+		boolean nullable = singular.isOptional() && (join == null || join.nullable());
+		return new FieldSchema(unquote(persister.getPropertyColumnNames(singular.getName())[0]), singular.getName(),
+				FieldTypes.of(keyType, false), keyType, false, false, nullable, accessor.get(blank) != null, null,
+				new Relation(relationKind, names.get(target), null), accessor, false);
+	}
+
+	/**
+	 * A one-to-many or many-to-many is an alias named after the attribute, whatever maps
+	 * it (a back reference, a join column, a join table).
+	 */
+	private @Nullable FieldSchema toMany(PluralAttribute<?, ?, ?> plural, AnnotatedElement member,
+			MemberAccessor accessor, Map<Class<?>, String> names) {
+		Class<?> target = plural.getElementType().getJavaType();
+		if (!names.containsKey(target)) {
+			return null;
+		}
+		OneToMany oneToMany = member.getAnnotation(OneToMany.class);
+		ManyToMany manyToMany = member.getAnnotation(ManyToMany.class);
+		String declared = (oneToMany != null) ? oneToMany.mappedBy()
+				: (manyToMany != null) ? manyToMany.mappedBy() : "";
+		String mappedBy = null;
+		if (!declared.isEmpty()) {
+			// the owning field's API name: a column for a many-to-one, an alias otherwise
+			mappedBy = (oneToMany != null) ? unquote(persister(target).getPropertyColumnNames(declared)[0])
+					: snakeCase(declared);
+		}
+		Relation.Kind relationKind = (oneToMany != null) ? Relation.Kind.ONE_TO_MANY : Relation.Kind.MANY_TO_MANY;
+		return new FieldSchema(snakeCase(plural.getName()), plural.getName(), FieldType.ALIAS, List.class, false, false,
+				true, false, null, new Relation(relationKind, names.get(target), mappedBy), accessor, false);
+	}
+
+	private Class<?> keyType(Class<?> entity) {
+		EntityType<?> type = this.entityManagerFactory.getMetamodel().entity(entity);
+		return type.getId(type.getIdType().getJavaType()).getJavaType();
 	}
 
 	private static boolean isText(AnnotatedElement member, @Nullable Column column) {
