@@ -89,14 +89,15 @@ public final class EntityChangeListener
 	private void record(AbstractPostDatabaseOperationEvent event, ChangeType type, @Nullable Object @Nullable [] before,
 			@Nullable Object @Nullable [] after) {
 		EntityPersister persister = event.getPersister();
-		CollectionSchema collection = this.schemas.forEntity(persister.getMappedClass()).orElse(null);
-		if (collection == null) {
-			return;
-		}
 		Object key = event.getId();
-		ItemChange change = new ItemChange(type, key, snapshot(collection, persister, key, before),
-				snapshot(collection, persister, key, after));
-		this.recorder.record(event.getSession(), collection.name(), change);
+		// a row of a subclass is a row of every collection up its tree, each with its own
+		// fields, so a subscriber of the parent collection hears of it as a read would
+		// list it
+		for (CollectionSchema collection : this.schemas.collectionsOf(persister.getMappedClass())) {
+			ItemChange change = new ItemChange(type, key, snapshot(collection, persister, key, before),
+					snapshot(collection, persister, key, after));
+			this.recorder.record(event.getSession(), collection.name(), change);
+		}
 	}
 
 	private @Nullable Map<String, @Nullable Object> snapshot(CollectionSchema collection, EntityPersister persister,
