@@ -143,13 +143,14 @@ public final class EntityChangeListener
 
 	private void record(SharedSessionContractImplementor session, EntityPersister persister, Object key,
 			ChangeType type, @Nullable Object @Nullable [] before, @Nullable Object @Nullable [] after) {
-		CollectionSchema collection = this.schemas.forEntity(persister.getMappedClass()).orElse(null);
-		if (collection == null) {
-			return;
+		// a row of a subclass is a row of every collection up its tree, each with its own
+		// fields, so a subscriber of the parent collection hears of it as a read would
+		// list it
+		for (CollectionSchema collection : this.schemas.collectionsOf(persister.getMappedClass())) {
+			ItemChange change = new ItemChange(type, key, snapshot(collection, persister, key, before),
+					snapshot(collection, persister, key, after));
+			this.recorder.record(session, collection.name(), change);
 		}
-		ItemChange change = new ItemChange(type, key, snapshot(collection, persister, key, before),
-				snapshot(collection, persister, key, after));
-		this.recorder.record(session, collection.name(), change);
 	}
 
 	private @Nullable Map<String, @Nullable Object> snapshot(CollectionSchema collection, EntityPersister persister,

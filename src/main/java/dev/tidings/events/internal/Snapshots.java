@@ -33,7 +33,9 @@ public final class Snapshots {
 
 	public Map<String, @Nullable Object> of(CollectionSchema collection, EntityPersister persister, Object key,
 			@Nullable Object[] state) {
-		Layout layout = this.layouts.computeIfAbsent(persister.getEntityName(),
+		// a subclass's rows are snapshot for each collection of its tree, with that
+		// collection's fields
+		Layout layout = this.layouts.computeIfAbsent(persister.getEntityName() + " " + collection.name(),
 				(name) -> Layout.of(collection, persister));
 		SessionFactoryImplementor factory = persister.getFactory();
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();

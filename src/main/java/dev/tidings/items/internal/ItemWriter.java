@@ -12,6 +12,7 @@ import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ public final class ItemWriter {
 
 	private final RelationWriter relations;
 
+	private final Versions versions;
+
 	public ItemWriter(EntityManager entityManager, SchemaRegistry schemas, EntityValidation validation,
 			ConstraintColumns constraints) {
 		this.entityManager = entityManager;
@@ -42,6 +45,7 @@ public final class ItemWriter {
 		this.validation = validation;
 		this.constraints = constraints;
 		this.relations = new RelationWriter(entityManager, schemas);
+		this.versions = new Versions(entityManager.getMetamodel());
 	}
 
 	/** Creates one item and returns its key. */
@@ -49,14 +53,15 @@ public final class ItemWriter {
 		Object entity = newInstance(collection);
 		List<TidingsError> problems = new ArrayList<>();
 		for (FieldSchema field : collection.columns()) {
-			boolean required = !field.nullable() && !field.hasDefault() && !field.generated();
+			boolean required = !field.nullable() && !field.hasDefault() && !field.generated()
+					&& !this.versions.isVersion(collection, field);
 			if (required && !payload.containsKey(field.name())) {
 				problems.add(validation(field, "required", "Value is required."));
 			}
 		}
 		apply(collection, entity, payload, true, problems);
 		validate(collection, entity, problems);
-		flush(collection, payload, () -> this.entityManager.persist(entity));
+		flush(collection, null, payload, () -> this.entityManager.persist(entity));
 		return this.entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
 	}
 
@@ -73,10 +78,15 @@ public final class ItemWriter {
 		if (payloadKey != null && !key.equals(convert(collection, collection.primaryKeyField(), payloadKey))) {
 			throw TidingsException.invalidPayload("The primary key of an item can't be changed");
 		}
+		for (FieldSchema field : collection.columns()) {
+			if (payload.containsKey(field.name()) && this.versions.isVersion(collection, field)) {
+				this.versions.check(collection, key, entity, field, payload.get(field.name()));
+			}
+		}
 		List<TidingsError> problems = new ArrayList<>();
 		apply(collection, entity, payload, false, problems);
 		validate(collection, entity, problems);
-		flush(collection, payload, () -> {
+		flush(collection, key, payload, () -> {
 		});
 		return true;
 	}
@@ -87,7 +97,7 @@ public final class ItemWriter {
 		if (entity == null) {
 			return false;
 		}
-		flush(collection, Map.of(), () -> this.entityManager.remove(entity));
+		flush(collection, key, Map.of(), () -> this.entityManager.remove(entity));
 		return true;
 	}
 
@@ -106,6 +116,10 @@ public final class ItemWriter {
 				if (!creating || raw == null) {
 					return;
 				}
+			}
+			if (this.versions.isVersion(collection, field)) {
+				// the provider owns it; an update compared it before anything was applied
+				return;
 			}
 			if (raw == null && !field.nullable()) {
 				problems.add(validation(field, "nnull", "Value can't be null."));
@@ -186,10 +200,13 @@ public final class ItemWriter {
 	 * Runs the write and flushes it, so that constraint failures surface here and are
 	 * translated.
 	 */
-	private void flush(CollectionSchema collection, Map<String, ?> payload, Runnable write) {
+	private void flush(CollectionSchema collection, @Nullable Object key, Map<String, ?> payload, Runnable write) {
 		try {
 			write.run();
 			this.entityManager.flush();
+		}
+		catch (OptimisticLockException ex) {
+			throw Versions.conflict(collection, key, "was changed by another write at the same time");
 		}
 		catch (PersistenceException ex) {
 			throw PersistenceErrors.translate(ex, collection, payload, this.constraints);
