@@ -85,7 +85,8 @@ describe('many-to-many: books.genres (owning) and genres.books (inverse)', () =>
 	test('a filter through either side means "some related item matches"', async () => {
 		const funny = await admin.request(readItems('books', { fields: ['id'], filter: { title: { _ends_with: t }, genres: { name: { _eq: `Humour ${t}` } } } }));
 		assert.deepEqual(keysOf(funny), keysOf([mort]));
-		const serious = await admin.request(readItems('books', { fields: ['id'], filter: { title: { _ends_with: t }, genres: { _none: { name: { _eq: `Humour ${t}` } } } } }));
+		const three = { id: { _in: [earthsea.id, tombs.id, mort.id] } };
+		const serious = await admin.request(readItems('books', { fields: ['id'], filter: { ...three, genres: { _none: { name: { _eq: `Humour ${t}` } } } } }));
 		assert.deepEqual(keysOf(serious), keysOf([earthsea, tombs]));
 		const leGuinGenres = await admin.request(readItems('genres', { fields: ['id'], filter: { ...ours, books: { author: { name: { _eq: `Le Guin ${t}` } } } } }));
 		assert.deepEqual(keysOf(leGuinGenres), keysOf([fantasy, classic]));
@@ -179,13 +180,14 @@ describe('pushes of membership changes', () => {
 			const { subscription: books } = await client.subscribe('books', { query: { fields: ['id', 'genres'], filter: { id: { _eq: tombs.id } } } });
 			const bookIt = books[Symbol.asyncIterator]();
 			const init = await pull(bookIt);
-			assert.deepEqual(sortedKeys(init.data[0].genres), sortedKeys([fantasy.id]));
+			const before = (await admin.request(readItem('books', tombs.id, { fields: ['genres'] }))).genres;
+			assert.deepEqual(sortedKeys(init.data[0].genres), sortedKeys(before));
 			let pushed = pull(bookIt);
-			await admin.request(updateItem('books', tombs.id, { genres: [fantasy.id, classic.id] }));
+			await admin.request(updateItem('books', tombs.id, { genres: [humour.id, classic.id] }));
 			const update = await pushed;
 			assert.equal(update.event, 'update');
 			assert.equal(update.data[0].id, tombs.id);
-			assert.deepEqual(sortedKeys(update.data[0].genres), sortedKeys([fantasy.id, classic.id]));
+			assert.deepEqual(sortedKeys(update.data[0].genres), sortedKeys([humour.id, classic.id]));
 
 			const reminder = await create(admin, 'reminders', { message: `Pushed ${t}` });
 			const member = await create(admin, 'members', { name: `Pushed ${t}` });
