@@ -9,7 +9,6 @@ import java.util.Map;
 
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.PersistenceUnitUtil;
 import org.hibernate.Hibernate;
@@ -92,7 +91,7 @@ public final class ItemRenderer {
 	}
 
 	private static @Nullable Object plain(FieldSchema field, Object value) {
-		return field.concealed() ? CONCEALED : FieldValues.toJson(value);
+		return field.concealed() ? CONCEALED : field.codec().toJson(value);
 	}
 
 }

@@ -1,17 +1,20 @@
 package dev.tidings.items.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +95,14 @@ public final class ItemWriter {
 					return;
 				}
 			}
+			if (field.version()) {
+				// the provider counts versions; a client's only says which one it read
+				if (!creating && raw != null
+						&& !Objects.equals(convert(collection, field, raw), field.accessor().get(entity))) {
+					throw conflict(collection, entity);
+				}
+				return;
+			}
 			if (raw == null && !field.nullable()) {
 				problems.add(validation(field, "nnull", "Value can't be null."));
 				return;
@@ -124,11 +135,17 @@ public final class ItemWriter {
 
 	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, @Nullable Object raw) {
 		try {
-			return FieldValues.fromJson(raw, field.javaType());
+			return field.codec().fromJson(raw);
 		}
 		catch (ArithmeticException ex) {
 			throw PersistenceErrors.error(ErrorCode.VALUE_OUT_OF_RANGE, "is out of range", collection.name(),
 					field.name(), raw);
+		}
+		catch (FieldCodec.NotAChoice ex) {
+			throw new TidingsException(new TidingsError(ErrorCode.FAILED_VALIDATION,
+					"Validation failed for field \"" + field.name() + "\". Value has to be one of "
+							+ String.join(", ", ex.choices()) + ".",
+					Map.of("field", field.name(), "path", List.of(), "type", "in", "valid", ex.choices())));
 		}
 		catch (IllegalArgumentException ex) {
 			throw TidingsException.invalidPayload("Value for field \"" + field.name() + "\" " + ex.getMessage());
@@ -144,9 +161,26 @@ public final class ItemWriter {
 			write.run();
 			this.entityManager.flush();
 		}
+		catch (OptimisticLockException ex) {
+			throw conflict(collection, ex.getEntity());
+		}
 		catch (PersistenceException ex) {
 			throw PersistenceErrors.translate(ex, collection.name(), payload);
 		}
+	}
+
+	/** A 409 naming the item another write changed since this one read it. */
+	private TidingsException conflict(CollectionSchema collection, @Nullable Object entity) {
+		Object key = (entity != null)
+				? collection.primaryKeyField()
+					.codec()
+					.toJson(this.entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity))
+				: null;
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("collection", collection.name());
+		extensions.put("key", key);
+		return new TidingsException(new TidingsError(ErrorCode.CONFLICT, "Item \"" + key + "\" of \""
+				+ collection.name() + "\" was changed by another request: read it again and retry.", extensions));
 	}
 
 	private static TidingsError validation(FieldSchema field, String type, String detail) {

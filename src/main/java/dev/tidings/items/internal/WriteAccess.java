@@ -12,7 +12,7 @@ import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Variables;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import jakarta.persistence.EntityManager;
@@ -168,7 +168,7 @@ public final class WriteAccess {
 			// timestamp
 			grant.grant()
 				.presets()
-				.forEach((field, raw) -> merged.put(field, FieldValues.toJson(variables.substitute(raw))));
+				.forEach((field, raw) -> merged.put(field, FieldCodec.wire(variables.substitute(raw))));
 		}
 		merged.putAll(payload);
 		this.validation.check(grants, merged, variables);
