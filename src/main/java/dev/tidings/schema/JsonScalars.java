@@ -150,7 +150,9 @@ final class JsonScalars {
 		if (value instanceof Instant instant) {
 			return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 		}
-		String raw = string(value);
+		if (!(value instanceof String raw)) {
+			throw invalidDate();
+		}
 		String text = raw.trim().toUpperCase(Locale.ROOT);
 		if (text.length() > 10 && text.charAt(10) == ' ') {
 			text = text.substring(0, 10) + 'T' + text.substring(11);
@@ -178,8 +180,11 @@ final class JsonScalars {
 		if (value instanceof Instant instant) {
 			return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toLocalTime();
 		}
+		if (!(value instanceof String text)) {
+			throw invalidDate();
+		}
 		try {
-			return LocalTime.parse(string(value).trim());
+			return LocalTime.parse(text.trim());
 		}
 		catch (DateTimeException ex) {
 			throw invalidDate();
@@ -200,7 +205,7 @@ final class JsonScalars {
 	}
 
 	private static IllegalArgumentException invalidDate() {
-		return new IllegalArgumentException("is not a valid date: use ISO-8601");
+		return new IllegalArgumentException("is not a valid date");
 	}
 
 }
