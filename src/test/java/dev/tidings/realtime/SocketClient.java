@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real WebSocket client (the JDK's) for end-to-end tests: collects every text message
  * parsed, and the close code. {@link #next()} waits for the next message, never sleeps.
  */
-final class SocketClient implements AutoCloseable {
+public final class SocketClient implements AutoCloseable {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -49,7 +49,7 @@ final class SocketClient implements AutoCloseable {
 		this.socket = builder.buildAsync(uri, new Listener()).join();
 	}
 
-	static SocketClient open(int port, String query) {
+	public static SocketClient open(int port, String query) {
 		return open(port, query, Map.of());
 	}
 
@@ -92,7 +92,7 @@ final class SocketClient implements AutoCloseable {
 		}
 	}
 
-	static String token(int port, String email, String password) {
+	public static String token(int port, String email, String password) {
 		return (String) login(port, email, password).get("access_token");
 	}
 
@@ -112,7 +112,7 @@ final class SocketClient implements AutoCloseable {
 	}
 
 	/** The next message, failing after 10 seconds. */
-	Map<String, Object> next() {
+	public Map<String, Object> next() {
 		try {
 			Map<String, Object> message = this.messages.poll(10, TimeUnit.SECONDS);
 			assertThat(message).as("a message within 10 s").isNotNull();
@@ -125,7 +125,7 @@ final class SocketClient implements AutoCloseable {
 	}
 
 	/** Sends the message and returns the next message. */
-	Map<String, Object> ask(Object message) {
+	public Map<String, Object> ask(Object message) {
 		send(message);
 		return next();
 	}
