@@ -33,12 +33,16 @@ import org.hibernate.metamodel.mapping.BasicValuedMapping;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the collection schemas from the JPA metamodel, with column and table names as
  * Hibernate maps them.
  */
 public final class MetamodelReader {
+
+	private static final Logger logger = LoggerFactory.getLogger(MetamodelReader.class);
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -80,11 +84,18 @@ public final class MetamodelReader {
 		String primaryKey = null;
 		for (Attribute<?, ?> attribute : declarationOrder(entity)) {
 			FieldSchema field = field(attribute, persister, blank, names);
-			if (field != null) {
-				fields.put(field.name(), field);
-				if (field.primaryKey()) {
-					primaryKey = field.name();
-				}
+			if (field == null) {
+				// nothing is dropped silently: the host learns which attribute the API
+				// lacks
+				logger.warn(
+						"Tidings does not support attribute \"{}\" of entity {} ({}): collection \"{}\" has no "
+								+ "field for it",
+						attribute.getName(), type.getName(), attribute.getPersistentAttributeType(), names.get(type));
+				continue;
+			}
+			fields.put(field.name(), field);
+			if (field.primaryKey()) {
+				primaryKey = field.name();
 			}
 		}
 		if (primaryKey == null) {
