@@ -40,11 +40,6 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 				accessor, concealed, FieldCodec.of(type, MethodType.methodType(javaType).wrap().returnType()), false);
 	}
 
-	/** The names an enum field accepts; empty for other fields. */
-	public java.util.List<String> choices() {
-		return this.codec.choices();
-	}
-
 	public boolean isManyToOne() {
 		return this.relation != null && this.relation.isManyToOne();
 	}
