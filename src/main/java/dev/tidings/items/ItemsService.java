@@ -33,7 +33,7 @@ import dev.tidings.security.Action;
 import dev.tidings.security.CurrentCaller;
 import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -151,7 +151,7 @@ public class ItemsService {
 
 	/**
 	 * What {@link #readByKeys} reads, in its order, each item under its key as JSON
-	 * ({@link FieldValues#toJson}) whether or not the query's fields select the key: a
+	 * ({@link FieldCodec#toJson}) whether or not the query's fields select the key: a
 	 * push must say which items it carries even when their rows do not.
 	 */
 	public Map<Object, Map<String, @Nullable Object>> readKeyed(Accountability who, String collection, List<?> keys,
@@ -173,7 +173,9 @@ public class ItemsService {
 			FieldMask mask = mask(permissions);
 			for (Object entity : this.reader.entities(schema, filter, query.withLimit(typed.size()),
 					VisibleValues.of(permissions, this.schemas))) {
-				items.put(Objects.requireNonNull(FieldValues.toJson(this.units.getIdentifier(entity))),
+				items.put(
+						Objects
+							.requireNonNull(schema.primaryKeyField().codec().toJson(this.units.getIdentifier(entity))),
 						this.renderer.render(entity, plan.selection(), mask));
 			}
 			return items;
@@ -338,7 +340,7 @@ public class ItemsService {
 	 */
 	private static Object key(CollectionSchema schema, Object raw) {
 		try {
-			Object key = FieldValues.fromJson(raw, schema.primaryKeyField().javaType());
+			Object key = schema.primaryKeyField().codec().fromJson(raw);
 			if (key == null) {
 				throw TidingsException.forbidden();
 			}

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
 
 /**
@@ -87,6 +88,14 @@ public enum FilterOperator {
 				|| this == NSTARTS_WITH || this == NISTARTS_WITH || this == NENDS_WITH || this == NIENDS_WITH;
 	}
 
+	/**
+	 * The operators a field accepts: its type's, but only identity ones for enums and
+	 * converted attributes, whose order and text in memory need not be the database's.
+	 */
+	public static Set<FilterOperator> allowedFor(FieldSchema field) {
+		return field.codec().identityOnly() ? IDENTITY : allowedFor(field.type());
+	}
+
 	/** The operators Directus allows on a field of the given type. */
 	public static Set<FilterOperator> allowedFor(FieldType type) {
 		return switch (type) {
@@ -94,7 +103,7 @@ public enum FilterOperator {
 			case INTEGER, BIG_INTEGER, FLOAT, DECIMAL, TIMESTAMP, DATE_TIME, DATE, TIME -> ORDERED;
 			case UUID -> IDENTITY;
 			case BOOLEAN -> BOOLEAN;
-			case JSON, ALIAS -> NULLS;
+			case JSON, ALIAS, BINARY -> NULLS;
 		};
 	}
 

@@ -3,10 +3,12 @@ package dev.tidings.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
 
@@ -46,7 +48,7 @@ final class OperandBinder {
 			operator = flag ? operator : opposite(operator);
 			value = Boolean.TRUE;
 		}
-		if (!FilterOperator.allowedFor(field.type()).contains(operator)) {
+		if (!FilterOperator.allowedFor(field).contains(operator)) {
 			throw TidingsException.invalidQuery("\"" + typeName(field.type()) + "\" field type does not contain the \""
 					+ requested.token() + "\" filter operator");
 		}
@@ -84,7 +86,7 @@ final class OperandBinder {
 						return null;
 					}
 					for (Object element : expanded) {
-						values.add(ValueConverter.convert(element, field));
+						values.add(convert(element, field));
 					}
 					continue;
 				}
@@ -92,7 +94,7 @@ final class OperandBinder {
 					return null;
 				}
 			}
-			values.add(ValueConverter.convert(value, field));
+			values.add(convert(value, field));
 		}
 		if (!membership && values.size() != 2) {
 			throw TidingsException.invalidQuery("\"" + operator.token() + "\" has to be an array of two values");
@@ -120,7 +122,33 @@ final class OperandBinder {
 					"The filter value for \"" + operator.token() + "\" has to be a string, number, or boolean");
 		}
 		// Patterns stay text: % and _ are literal characters, not wildcards.
-		return operator.isPattern() ? ValueConverter.text(value) : ValueConverter.convert(value, field);
+		return operator.isPattern() ? patternText(value) : convert(value, field);
+	}
+
+	/**
+	 * The operand as the field's Java value, by the field's codec: the same conversion a
+	 * payload's value goes through, so a filter finds what a write stored.
+	 */
+	static Object convert(Object value, FieldSchema field) {
+		if (field.type() == FieldType.JSON || field.type() == FieldType.ALIAS || field.type() == FieldType.BINARY) {
+			throw TidingsException.invalidQuery("Values of \"" + field.name() + "\" can only be tested for null");
+		}
+		try {
+			return Objects.requireNonNull(field.codec().fromJson(value));
+		}
+		catch (IllegalArgumentException | ArithmeticException ex) {
+			String reason = (ex instanceof ArithmeticException) ? "is out of range" : ex.getMessage();
+			throw TidingsException.invalidQuery("Invalid value for \"" + field.name() + "\": " + reason);
+		}
+	}
+
+	private static String patternText(Object value) {
+		try {
+			return FieldCodec.patternText(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw TidingsException.invalidQuery("Invalid text value");
+		}
 	}
 
 	private static TidingsException onlyInLists(Object variable) {

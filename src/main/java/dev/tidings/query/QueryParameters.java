@@ -78,7 +78,7 @@ final class QueryParameters {
 				return Decimals.parse(text);
 			}
 			if (raw instanceof Number number) {
-				return Decimals.checked(Numbers.toBigDecimal(number));
+				return Decimals.checked(Decimals.of(number));
 			}
 		}
 		catch (NumberFormatException ex) {

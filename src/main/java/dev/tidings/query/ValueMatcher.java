@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tidings.schema.Decimals;
+
 /**
  * What one operator means for one value, exactly as the SQL translation means it: a null
  * value satisfies only {@code _null} and {@code _empty} (SQL's unknown is false), so
@@ -62,7 +64,7 @@ final class ValueMatcher {
 	/** SQL equality: numbers by value, everything else by {@code equals}. */
 	static boolean same(Object actual, Object operand) {
 		if (actual instanceof Number left && operand instanceof Number right) {
-			return Numbers.compare(left, right) == 0;
+			return compareNumbers(left, right) == 0;
 		}
 		return actual.equals(operand);
 	}
@@ -71,7 +73,7 @@ final class ValueMatcher {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static int compare(Object actual, Object operand) {
 		if (actual instanceof Number left && operand instanceof Number right) {
-			return Numbers.compare(left, right);
+			return compareNumbers(left, right);
 		}
 		if (actual instanceof Comparable comparable && actual.getClass() == operand.getClass()) {
 			return comparable.compareTo(operand);
@@ -125,6 +127,32 @@ final class ValueMatcher {
 		StringBuilder lower = new StringBuilder(text.length());
 		text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
 		return lower.toString();
+	}
+
+	/**
+	 * Compares by value, with SQL's equality whatever the box ({@code 1 = 1.0},
+	 * {@code 0.0 = -0.0}): doubles with the primitive operators, exact types exactly.
+	 */
+	static int compareNumbers(Number left, Number right) {
+		boolean leftFloating = left instanceof Double || left instanceof Float;
+		boolean rightFloating = right instanceof Double || right instanceof Float;
+		if (leftFloating || rightFloating) {
+			double l = left.doubleValue();
+			double r = right.doubleValue();
+			if (Double.isNaN(l) || Double.isNaN(r)) {
+				// PostgreSQL orders NaN above every other value, as Double.compare does.
+				return Double.compare(l, r);
+			}
+			return (l < r) ? -1 : ((l > r) ? 1 : 0);
+		}
+		if (isLong(left) && isLong(right)) {
+			return Long.compare(left.longValue(), right.longValue());
+		}
+		return Decimals.of(left).compareTo(Decimals.of(right));
+	}
+
+	private static boolean isLong(Number number) {
+		return number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte;
 	}
 
 }

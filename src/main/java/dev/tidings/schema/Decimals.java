@@ -23,6 +23,31 @@ public final class Decimals {
 	}
 
 	/**
+	 * A boxed number (as rows, JSON decoders and bound filters carry it) as an exact
+	 * decimal; a float keeps its shortest text ({@code 0.1f} is 0.1, not 0.10000000149…).
+	 * @throws NumberFormatException for NaN or an infinity
+	 */
+	public static BigDecimal of(Number number) {
+		if (number instanceof BigDecimal decimal) {
+			return decimal;
+		}
+		if (number instanceof BigInteger integer) {
+			return new BigDecimal(integer);
+		}
+		if (number instanceof Double || number instanceof Float) {
+			double value = number.doubleValue();
+			if (!Double.isFinite(value)) {
+				throw new NumberFormatException("Not a finite number: " + value);
+			}
+			return new BigDecimal((number instanceof Float f) ? Float.toString(f) : Double.toString(value));
+		}
+		if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+			return BigDecimal.valueOf(number.longValue());
+		}
+		return new BigDecimal(number.toString());
+	}
+
+	/**
 	 * Parses a number's text, refusing one longer than {@link #LENGTH_CEILING} before
 	 * parsing and one beyond {@link #EXPONENT_CEILING} after.
 	 * @throws NumberFormatException when the text is no number or out of bounds

@@ -20,13 +20,24 @@ import org.jspecify.annotations.Nullable;
  * @param relation the relation, for relational fields
  * @param accessor reads and writes the attribute on an entity
  * @param concealed whether the field is write-only ({@link Concealed})
+ * @param codec converts the field's values between JSON and Java
+ * @param version whether this is the entity's {@code @Version}: written only by the JPA
+ * provider, and compared, not written, when a payload carries it
  */
 public record FieldSchema(String name, String attribute, FieldType type, Class<?> javaType, boolean primaryKey,
 		boolean generated, boolean nullable, boolean hasDefault, @Nullable Integer maxLength,
-		@Nullable Relation relation, FieldAccessor accessor, boolean concealed) {
+		@Nullable Relation relation, FieldAccessor accessor, boolean concealed, FieldCodec codec, boolean version) {
 
 	public FieldSchema {
 		javaType = MethodType.methodType(javaType).wrap().returnType();
+	}
+
+	/** A field whose values are its Java type's, converted by {@link FieldCodec#of}. */
+	public FieldSchema(String name, String attribute, FieldType type, Class<?> javaType, boolean primaryKey,
+			boolean generated, boolean nullable, boolean hasDefault, @Nullable Integer maxLength,
+			@Nullable Relation relation, FieldAccessor accessor, boolean concealed) {
+		this(name, attribute, type, javaType, primaryKey, generated, nullable, hasDefault, maxLength, relation,
+				accessor, concealed, FieldCodec.of(type, MethodType.methodType(javaType).wrap().returnType()), false);
 	}
 
 	/**

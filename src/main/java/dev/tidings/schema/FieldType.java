@@ -11,6 +11,8 @@ public enum FieldType {
 	TIMESTAMP,
 	/** A zone-less date and time ({@code 2024-05-01T10:20:30}). */
 	DATE_TIME, DATE, TIME, JSON,
+	/** Bytes, written as base64 text. */
+	BINARY,
 	/** A to-many relation: no column of its own. */
 	ALIAS;
 

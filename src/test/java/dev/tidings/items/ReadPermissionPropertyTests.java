@@ -28,7 +28,7 @@ import dev.tidings.query.QueryParser;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.query.Variables;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountabilities;
 import net.jqwik.api.Arbitrary;
@@ -229,7 +229,7 @@ class ReadPermissionPropertyTests {
 						List<String> fields = scenario.grants().get(g).fields();
 						shown |= reaches.get(g) && (fields.contains("*") || fields.contains(field));
 					}
-					Object value = field.equals("comments") ? List.of() : FieldValues.toJson(row.get(field));
+					Object value = field.equals("comments") ? List.of() : FieldCodec.wire(row.get(field));
 					item.put(field, shown ? value : null);
 				}
 				expected.add(item);

@@ -20,7 +20,7 @@ import dev.tidings.query.FilterBinder;
 import dev.tidings.query.QueryParser;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import jakarta.persistence.EntityManagerFactory;
@@ -416,7 +416,7 @@ class RelationalReadPropertyTests {
 						continue;
 					}
 					Object value = field.equals("article") ? ((Map<?, ?>) row.get("article")).get("id")
-							: FieldValues.toJson(row.get(field));
+							: FieldCodec.wire(row.get(field));
 					item.put(field, shown(scenario.commentGrants(), reaches, field) ? value : null);
 				}
 				this.rendered.add(item);
@@ -457,7 +457,7 @@ class RelationalReadPropertyTests {
 			int key = ((Number) value).intValue();
 			Map<String, @Nullable Object> article = articleRow(key - 1);
 			List<Boolean> reaches = reaches(this.articleRules, this.articles, article);
-			return shown(this.scenario.articleGrants(), reaches, steps[1]) ? FieldValues.toJson(article.get(steps[1]))
+			return shown(this.scenario.articleGrants(), reaches, steps[1]) ? FieldCodec.wire(article.get(steps[1]))
 					: null;
 		}
 

@@ -181,8 +181,10 @@ class DynamicVariablesTests {
 
 	@Test
 	void bindWhenVariableValueDoesNotFitTheFieldThenInvalidQuery() {
-		assertInvalidQuery(() -> bind("{\"views\": {\"_eq\": \"$CURRENT_USER\"}}"), "Invalid numeric value");
-		assertInvalidQuery(() -> bind("{\"views\": {\"_gt\": \"$NOW\"}}"), "Invalid numeric value");
+		assertInvalidQuery(() -> bind("{\"views\": {\"_eq\": \"$CURRENT_USER\"}}"),
+				"Invalid value for \"views\": is not a number");
+		assertInvalidQuery(() -> bind("{\"views\": {\"_gt\": \"$NOW\"}}"),
+				"Invalid value for \"views\": is not a number");
 	}
 
 	private Instant now(String adjustment) {

@@ -58,7 +58,7 @@ class ItemsErrorTests {
 					filter[title][_gt]=x                      | "string" field type does not contain the "_gt" filter operator
 					filter[title][_eq]=                       | You can't filter for an empty string in "_eq". Use "_empty" or "_nempty" instead
 					filter[year(published_at)][_eq]=2026      | Field functions like "year(published_at)" are not supported in filters
-					filter[published_at][_gt]=notadate        | Invalid date value "notadate": use ISO-8601 or $NOW(…)
+					filter[published_at][_gt]=notadate        | Invalid value for "published_at": is not a valid date
 					filter[views][_between]=1                 | "_between" has to be an array of two values
 					aggregate[bogus]=views                    | Unknown aggregate function "bogus"
 					aggregate[sum]=title                      | "sum" cannot be applied to the string field "title"

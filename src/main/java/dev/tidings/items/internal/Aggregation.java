@@ -13,7 +13,7 @@ import dev.tidings.query.Query;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -109,7 +109,7 @@ public final class Aggregation {
 	private static Map<String, @Nullable Object> row(Tuple tuple, List<String> groups, List<Measure> measures) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < groups.size(); i++) {
-			row.put(groups.get(i), FieldValues.toJson(tuple.get("g" + i)));
+			row.put(groups.get(i), FieldCodec.wire(tuple.get("g" + i)));
 		}
 		for (Measure measure : measures) {
 			Object value = tuple.get(measure.alias());
@@ -120,7 +120,7 @@ public final class Aggregation {
 			@SuppressWarnings("unchecked")
 			Map<String, @Nullable Object> values = (Map<String, @Nullable Object>) row
 				.computeIfAbsent(measure.function().token(), (token) -> new LinkedHashMap<String, Object>());
-			values.put(measure.field(), FieldValues.toJson(value));
+			values.put(measure.field(), FieldCodec.wire(value));
 		}
 		return row;
 	}

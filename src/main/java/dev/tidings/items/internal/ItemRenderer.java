@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.PersistenceUnitUtil;
 import org.hibernate.Hibernate;
@@ -61,7 +61,7 @@ public final class ItemRenderer {
 			Object value = row.get(name);
 			// a related key (a UUID of a user, say) is shown as JSON like any value
 			item.put(name, (hidden || value == null) ? null
-					: field.holdsRelatedKey() ? FieldValues.toJson(value) : plain(field, value));
+					: field.holdsRelatedKey() ? FieldCodec.wire(value) : plain(field, value));
 		});
 		return item;
 	}
@@ -77,7 +77,7 @@ public final class ItemRenderer {
 				// the owning side's column is the item's own; an inverse side shows the
 				// key only of an item the caller may read
 				boolean shown = field.holdsRelatedKey() || mask.readable(target, Hibernate.unproxy(value));
-				return shown ? FieldValues.toJson(this.units.getIdentifier(value)) : null;
+				return shown ? FieldCodec.wire(this.units.getIdentifier(value)) : null;
 			}
 			// a lazy to-one is a proxy whose own fields are empty until unwrapped
 			Object related = Hibernate.unproxy(value);
@@ -91,7 +91,7 @@ public final class ItemRenderer {
 			List<@Nullable Object> rendered = new ArrayList<>();
 			for (Object item : children) {
 				rendered.add((nested != null) ? render(item, nested, mask)
-						: FieldValues.toJson(this.units.getIdentifier(item)));
+						: FieldCodec.wire(this.units.getIdentifier(item)));
 			}
 			return rendered;
 		}
@@ -99,7 +99,7 @@ public final class ItemRenderer {
 	}
 
 	private static @Nullable Object plain(FieldSchema field, Object value) {
-		return field.concealed() ? CONCEALED : FieldValues.toJson(value);
+		return field.concealed() ? CONCEALED : field.codec().toJson(value);
 	}
 
 }

@@ -1,15 +1,17 @@
 package dev.tidings.items.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -36,8 +38,6 @@ public final class ItemWriter {
 
 	private final RelationWriter relations;
 
-	private final Versions versions;
-
 	public ItemWriter(EntityManager entityManager, SchemaRegistry schemas, EntityValidation validation,
 			ConstraintColumns constraints) {
 		this.entityManager = entityManager;
@@ -45,7 +45,6 @@ public final class ItemWriter {
 		this.validation = validation;
 		this.constraints = constraints;
 		this.relations = new RelationWriter(entityManager, schemas);
-		this.versions = new Versions(entityManager.getMetamodel());
 	}
 
 	/** Creates one item and returns its key. */
@@ -53,8 +52,7 @@ public final class ItemWriter {
 		Object entity = newInstance(collection);
 		List<TidingsError> problems = new ArrayList<>();
 		for (FieldSchema field : collection.columns()) {
-			boolean required = !field.nullable() && !field.hasDefault() && !field.generated()
-					&& !this.versions.isVersion(collection, field);
+			boolean required = !field.nullable() && !field.hasDefault() && !field.generated() && !field.version();
 			if (required && !payload.containsKey(field.name())) {
 				problems.add(validation(field, "required", "Value is required."));
 			}
@@ -79,8 +77,8 @@ public final class ItemWriter {
 			throw TidingsException.invalidPayload("The primary key of an item can't be changed");
 		}
 		for (FieldSchema field : collection.columns()) {
-			if (payload.containsKey(field.name()) && this.versions.isVersion(collection, field)) {
-				this.versions.check(collection, key, entity, field, payload.get(field.name()));
+			if (payload.containsKey(field.name()) && field.version()) {
+				Versions.check(collection, key, entity, field, payload.get(field.name()));
 			}
 		}
 		List<TidingsError> problems = new ArrayList<>();
@@ -117,7 +115,7 @@ public final class ItemWriter {
 					return;
 				}
 			}
-			if (this.versions.isVersion(collection, field)) {
+			if (field.version()) {
 				// the provider owns it; an update compared it before anything was applied
 				return;
 			}
@@ -173,23 +171,29 @@ public final class ItemWriter {
 			if (item == null || item instanceof Map<?, ?>) {
 				throw TidingsException.invalidPayload("Nested writes to \"" + field.name() + "\" are not supported");
 			}
-			keys.add(convert(collection, field, relatedKey.javaType(), item));
+			keys.add(convert(collection, field, relatedKey.codec(), item));
 		}
 		this.relations.replaceMembers(collection, entity, field, keys);
 	}
 
 	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, @Nullable Object raw) {
-		return convert(collection, field, field.javaType(), raw);
+		return convert(collection, field, field.codec(), raw);
 	}
 
-	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, Class<?> javaType,
+	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, FieldCodec codec,
 			@Nullable Object raw) {
 		try {
-			return FieldValues.fromJson(raw, javaType);
+			return codec.fromJson(raw);
 		}
 		catch (ArithmeticException ex) {
 			throw PersistenceErrors.error(ErrorCode.VALUE_OUT_OF_RANGE, "is out of range", collection.name(),
 					field.name(), raw);
+		}
+		catch (FieldCodec.NotAChoice ex) {
+			throw new TidingsException(new TidingsError(ErrorCode.FAILED_VALIDATION,
+					"Validation failed for field \"" + field.name() + "\". Value has to be one of "
+							+ String.join(", ", ex.choices()) + ".",
+					Map.of("field", field.name(), "path", List.of(), "type", "in", "valid", ex.choices())));
 		}
 		catch (IllegalArgumentException ex) {
 			throw TidingsException.invalidPayload("Value for field \"" + field.name() + "\" " + ex.getMessage());

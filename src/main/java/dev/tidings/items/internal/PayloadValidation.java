@@ -15,7 +15,6 @@ import dev.tidings.query.RowMatcher;
 import dev.tidings.query.Variables;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 
 /**
@@ -98,7 +97,7 @@ final class PayloadValidation {
 			FieldSchema field = this.collection.requireField(name);
 			Object value;
 			try {
-				value = FieldValues.fromJson(this.payload.get(name), field.javaType());
+				value = field.codec().fromJson(this.payload.get(name));
 			}
 			catch (IllegalArgumentException | ArithmeticException ex) {
 				return List.of(); // the writer rejects the value itself

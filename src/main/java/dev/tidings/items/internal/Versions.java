@@ -2,17 +2,12 @@ package dev.tidings.items.internal;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
-import jakarta.persistence.metamodel.Metamodel;
-import jakarta.persistence.metamodel.SingularAttribute;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,16 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Versions {
 
-	private final Metamodel metamodel;
-
-	private final Map<Class<?>, Optional<String>> attributes = new ConcurrentHashMap<>();
-
-	Versions(Metamodel metamodel) {
-		this.metamodel = metamodel;
-	}
-
-	boolean isVersion(CollectionSchema collection, FieldSchema field) {
-		return attribute(collection).filter(field.attribute()::equals).isPresent();
+	private Versions() {
 	}
 
 	/**
@@ -40,14 +26,15 @@ final class Versions {
 	 * now. Compared as the API shows versions, so a timestamp version read back with the
 	 * API's precision still matches.
 	 */
-	void check(CollectionSchema collection, Object key, Object entity, FieldSchema field, @Nullable Object sent) {
+	static void check(CollectionSchema collection, Object key, Object entity, FieldSchema field,
+			@Nullable Object sent) {
 		if (sent == null) {
 			return;
 		}
-		Object current = FieldValues.toJson(field.accessor().get(entity));
+		Object current = field.codec().toJson(field.accessor().get(entity));
 		Object read;
 		try {
-			read = FieldValues.toJson(FieldValues.fromJson(sent, field.javaType()));
+			read = field.codec().toJson(field.codec().fromJson(sent));
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {
 			throw TidingsException.invalidPayload("Value for field \"" + field.name() + "\" " + ex.getMessage());
@@ -67,16 +54,6 @@ final class Versions {
 		}
 		return new TidingsException(new TidingsError(ErrorCode.CONFLICT,
 				item + " of collection \"" + collection.name() + "\" " + problem + ".", extensions));
-	}
-
-	private Optional<String> attribute(CollectionSchema collection) {
-		return this.attributes.computeIfAbsent(collection.entityType(),
-				(type) -> this.metamodel.entity(type)
-					.getSingularAttributes()
-					.stream()
-					.filter(SingularAttribute::isVersion)
-					.map(SingularAttribute::getName)
-					.findFirst());
 	}
 
 }

@@ -14,8 +14,8 @@ import dev.tidings.query.Filter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Variables;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.FieldValues;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import jakarta.persistence.EntityManager;
@@ -124,7 +124,7 @@ public final class WriteAccess {
 			}
 			for (Object given : items(raw)) {
 				try {
-					touched.add(FieldValues.fromJson(given, target.primaryKeyField().javaType()));
+					touched.add(target.primaryKeyField().codec().fromJson(given));
 				}
 				catch (IllegalArgumentException | ArithmeticException ex) {
 					return;
@@ -218,7 +218,7 @@ public final class WriteAccess {
 			// timestamp
 			grant.grant()
 				.presets()
-				.forEach((field, raw) -> merged.put(field, FieldValues.toJson(variables.substitute(raw))));
+				.forEach((field, raw) -> merged.put(field, FieldCodec.wire(variables.substitute(raw))));
 		}
 		merged.putAll(payload);
 		this.validation.check(grants, merged, variables);

@@ -10,7 +10,7 @@ import dev.tidings.events.ItemChange;
 import dev.tidings.items.ItemsService;
 import dev.tidings.items.SnapshotView;
 import dev.tidings.query.Query;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.security.Accountability;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -147,7 +147,7 @@ final class GroupPushes {
 
 	/** The item's key as JSON: a number stays a number, a UUID is a string. */
 	private static Object key(ItemChange change) {
-		return Objects.requireNonNull(FieldValues.toJson(change.key()));
+		return Objects.requireNonNull(FieldCodec.wire(change.key()));
 	}
 
 }

@@ -47,7 +47,7 @@ record Push(ChangeType event, List<Object> data, List<Object> keys) {
 		}
 
 		/**
-		 * Adds one item's datum under its key, as JSON ({@code FieldValues.toJson}).
+		 * Adds one item's datum under its key, as JSON ({@code FieldCodec.wire}).
 		 */
 		Builder add(ChangeType event, Object datum, Object key) {
 			if (this.item || event != this.event) {

@@ -3,7 +3,7 @@ package dev.tidings.realtime.internal;
 import dev.tidings.events.ChangeType;
 import dev.tidings.events.ItemChange;
 import dev.tidings.query.Query;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +33,7 @@ record Shape(Query query, @Nullable ChangeType event, @Nullable String item) {
 
 	/** The changed item's key as an item subscription names it. */
 	static String itemKey(ItemChange change) {
-		return String.valueOf(FieldValues.toJson(change.key()));
+		return String.valueOf(FieldCodec.wire(change.key()));
 	}
 
 	static Shape of(Subscription subscription) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.Concealed;
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
 import dev.tidings.schema.Relation;
@@ -30,14 +31,20 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.BasicValuedMapping;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the collection schemas from the JPA metamodel, with column and table names as
  * Hibernate maps them.
  */
 public final class MetamodelReader {
+
+	private static final Logger logger = LoggerFactory.getLogger(MetamodelReader.class);
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -79,11 +86,18 @@ public final class MetamodelReader {
 		String primaryKey = null;
 		for (Attribute<?, ?> attribute : declarationOrder(entity)) {
 			FieldSchema field = field(attribute, persister, blank, names);
-			if (field != null) {
-				fields.put(field.name(), field);
-				if (field.primaryKey()) {
-					primaryKey = field.name();
-				}
+			if (field == null) {
+				// nothing is dropped silently: the host learns which attribute the API
+				// lacks
+				logger.warn(
+						"Tidings does not support attribute \"{}\" of entity {} ({}): collection \"{}\" has no "
+								+ "field for it",
+						attribute.getName(), type.getName(), attribute.getPersistentAttributeType(), names.get(type));
+				continue;
+			}
+			fields.put(field.name(), field);
+			if (field.primaryKey()) {
+				primaryKey = field.name();
 			}
 		}
 		if (primaryKey == null) {
@@ -103,13 +117,16 @@ public final class MetamodelReader {
 					: persister.getPropertyColumnNames(attribute.getName())[0];
 			Column annotation = member.getAnnotation(Column.class);
 			Class<?> javaType = FieldTypes.boxed(attribute.getJavaType());
-			FieldType type = FieldTypes.of(javaType, isText(member, annotation));
+			FieldCodec codec = codec(persister, attribute.getName(), javaType, isText(member, annotation));
+			FieldType type = codec.type();
 			boolean nullable = !id && singular.isOptional() && !attribute.getJavaType().isPrimitive()
 					&& (annotation == null || annotation.nullable());
-			Integer maxLength = (type == FieldType.STRING) ? ((annotation != null) ? annotation.length() : 255) : null;
+			Integer maxLength = (type == FieldType.STRING && codec.choices().isEmpty()) ? ((javaType == Character.class)
+					? Integer.valueOf(1) : Integer.valueOf((annotation != null) ? annotation.length() : 255)) : null;
 			return new FieldSchema(unquote(column), attribute.getName(), type, javaType, id,
-					member.isAnnotationPresent(GeneratedValue.class), nullable, accessor.get(blank) != null, maxLength,
-					null, accessor, member.isAnnotationPresent(Concealed.class));
+					member.isAnnotationPresent(GeneratedValue.class), nullable,
+					singular.isVersion() || accessor.get(blank) != null, maxLength, null, accessor,
+					member.isAnnotationPresent(Concealed.class), codec, singular.isVersion());
 		}
 		if ((kind == PersistentAttributeType.MANY_TO_ONE || kind == PersistentAttributeType.ONE_TO_ONE)
 				&& attribute instanceof SingularAttribute<?, ?> singular) {
@@ -177,6 +194,26 @@ public final class MetamodelReader {
 	private Class<?> keyType(Class<?> entity) {
 		EntityType<?> type = this.entityManagerFactory.getMetamodel().entity(entity);
 		return type.getId(type.getIdType().getJavaType()).getJavaType();
+
+	}
+
+	/**
+	 * The codec of a basic attribute: by its Java type, or, for an attribute stored
+	 * through an {@code AttributeConverter}, by the column's type and through the
+	 * converter, so that the API shows what the database holds.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static FieldCodec codec(AbstractEntityPersister persister, String attribute, Class<?> javaType,
+			boolean text) {
+		if (!javaType.isEnum() && persister.findAttributeMapping(attribute) instanceof BasicValuedMapping basic) {
+			BasicValueConverter converter = basic.getJdbcMapping().getValueConverter();
+			if (converter != null) {
+				Class<?> columnType = FieldTypes.boxed(converter.getRelationalJavaType().getJavaTypeClass());
+				FieldCodec column = FieldCodec.of(FieldTypes.of(columnType, text), columnType);
+				return FieldCodec.converted(column, javaType, converter::toDomainValue, converter::toRelationalValue);
+			}
+		}
+		return FieldCodec.of(FieldTypes.of(javaType, text), javaType);
 	}
 
 	private static boolean isText(AnnotatedElement member, @Nullable Column column) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tidings.events.ChangeType;
-import dev.tidings.schema.FieldValues;
+import dev.tidings.schema.FieldCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +60,7 @@ class SubscriptionFramesTests {
 	@Test
 	void uuidKeysAreStrings() {
 		UUID id = UUID.fromString("0b5a3f3e-6f1c-4c8e-9d2a-2f1e8c7b6a50");
-		Object key = FieldValues.toJson(id);
+		Object key = FieldCodec.wire(id);
 		Push push = new Push(ChangeType.UPDATE, List.of(Map.of("id", key, "first_name", "Ada")), List.of(key));
 
 		assertFixture("push-update-uuid", this.frames.frame("directus_users", push, false, null).text(null));
