@@ -2,6 +2,7 @@ package dev.tidings.library;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,6 +89,8 @@ public class Book extends Stamped {
 	private BigDecimal price;
 
 	private BigInteger catalogueNumber;
+
+	private Instant acquiredAt;
 
 	/*
 	 * Directus's user_created and user_updated, filled by Spring Data's auditing with the

@@ -43,7 +43,7 @@ class FieldTypesApiTests {
 	void writeWhenEveryScalarTypeThenReadsBackAsTheSameJson() {
 		Map<String, Object> created = book(Map.of("title", "Dune", "format", "EBOOK", "language", "pt-BR", "pages", 412,
 				"rating", 4.5, "shelf", "C", "lendable", false, "price", 12.5, "catalogue_number",
-				"123456789012345678901234567890", "date_created", "2024-05-01T10:20:30+02:00"));
+				"123456789012345678901234567890", "acquired_at", "2024-05-01T10:20:30+02:00"));
 		Map<String, Object> read = this.api.get("/items/books/" + created.get("id")).item();
 		assertThat(read).containsEntry("format", "EBOOK")
 			.containsEntry("language", "pt-BR")
@@ -51,7 +51,7 @@ class FieldTypesApiTests {
 			.containsEntry("rating", 4.5)
 			.containsEntry("shelf", "C")
 			.containsEntry("lendable", false)
-			.containsEntry("date_created", "2024-05-01T08:20:30.000Z");
+			.containsEntry("acquired_at", "2024-05-01T08:20:30.000Z");
 		assertThat(String.valueOf(read.get("catalogue_number"))).isEqualTo("123456789012345678901234567890");
 		assertThat(String.valueOf(read.get("price"))).isIn("12.5", "12.50");
 	}

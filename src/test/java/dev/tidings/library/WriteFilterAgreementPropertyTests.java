@@ -91,7 +91,7 @@ class WriteFilterAgreementPropertyTests {
 							.filter((literal) -> !literal.startsWith("-") && !literal.startsWith("\"-"))),
 				field("rating", Arbitraries.oneOf(integers, decimals, quotedNumbers, booleans)),
 				field("lendable", booleans), field("date_updated", Arbitraries.oneOf(dateTimes, dates, words)),
-				field("date_created", Arbitraries.oneOf(dateTimes, dates)),
+				field("acquired_at", Arbitraries.oneOf(dateTimes, dates)),
 				field("format",
 						Arbitraries.of("\"HARDCOVER\"", "\"PAPERBACK\"", "\"EBOOK\"", "\"ebook\"", "\"NOVEL\"", "1")),
 				field("language", Arbitraries.of("\"en-GB\"", "\"pt-BR\"", "\"fr\"", "\"de-CH\"")),
