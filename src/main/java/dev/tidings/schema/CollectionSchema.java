@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tidings.errors.ErrorCode;
+import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
 
 /**
@@ -15,23 +17,38 @@ import dev.tidings.errors.TidingsException;
  * @param entityType the JPA entity class
  * @param fields the fields by API name, in a stable order
  * @param primaryKey the API name of the key field
+ * @param unsupported why each attribute the API has no field for is left out, by the name
+ * (snake_case) a client would use for it
  */
-public record CollectionSchema(String name, Class<?> entityType, Map<String, FieldSchema> fields, String primaryKey) {
+public record CollectionSchema(String name, Class<?> entityType, Map<String, FieldSchema> fields, String primaryKey,
+		Map<String, String> unsupported) {
 
 	public CollectionSchema {
 		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		unsupported = Map.copyOf(unsupported);
 		if (!fields.containsKey(primaryKey)) {
 			throw new IllegalArgumentException("Primary key " + primaryKey + " is not a field of " + name);
 		}
+	}
+
+	public CollectionSchema(String name, Class<?> entityType, Map<String, FieldSchema> fields, String primaryKey) {
+		this(name, entityType, fields, primaryKey, Map.of());
 	}
 
 	public Optional<FieldSchema> field(String name) {
 		return Optional.ofNullable(this.fields.get(name));
 	}
 
-	/** The field, or a 403 naming it, as Directus answers for unknown fields. */
+	/**
+	 * The field, or a 403 naming it, as Directus answers for unknown fields; an attribute
+	 * Tidings cannot expose answers why instead.
+	 */
 	public FieldSchema requireField(String name) {
 		FieldSchema field = this.fields.get(name);
+		if (field == null && this.unsupported.containsKey(name)) {
+			throw new TidingsException(new TidingsError(ErrorCode.UNPROCESSABLE_CONTENT,
+					this.unsupported.get(name) + ".", Map.of("collection", this.name, "field", name)));
+		}
 		if (field == null) {
 			throw TidingsException.forbiddenField(name, this.name);
 		}

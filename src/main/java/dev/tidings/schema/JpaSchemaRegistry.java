@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tidings.errors.ErrorCode;
+import dev.tidings.errors.TidingsError;
+import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.internal.MetamodelReader;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -19,8 +22,12 @@ public final class JpaSchemaRegistry implements SchemaRegistry {
 
 	private final Map<Class<?>, CollectionSchema> byType = new LinkedHashMap<>();
 
+	private final Map<String, String> unsupported;
+
 	public JpaSchemaRegistry(EntityManagerFactory entityManagerFactory) {
-		for (CollectionSchema collection : new MetamodelReader(entityManagerFactory).read()) {
+		MetamodelReader.Schema schema = new MetamodelReader(entityManagerFactory).read();
+		this.unsupported = Map.copyOf(schema.unsupported());
+		for (CollectionSchema collection : schema.collections()) {
 			if (this.byName.putIfAbsent(collection.name(), collection) != null) {
 				throw new IllegalStateException("Two entities are mapped to the collection " + collection.name());
 			}
@@ -42,6 +49,20 @@ public final class JpaSchemaRegistry implements SchemaRegistry {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A collection the host marked but Tidings cannot serve answers why, rather than the
+	 * 403 of a collection that does not exist: the host's developer is the one asking.
+	 */
+	@Override
+	public CollectionSchema require(String collection) {
+		String reason = this.unsupported.get(collection);
+		if (reason != null) {
+			throw new TidingsException(
+					new TidingsError(ErrorCode.UNPROCESSABLE_CONTENT, reason + ".", Map.of("collection", collection)));
+		}
+		return SchemaRegistry.super.require(collection);
 	}
 
 	@Override

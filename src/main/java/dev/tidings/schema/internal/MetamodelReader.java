@@ -55,22 +55,47 @@ public final class MetamodelReader {
 		this.sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
 	}
 
-	public List<CollectionSchema> read() {
+	/**
+	 * The collections, and the entities marked as collections that cannot be served, each
+	 * with the reason, warned about here.
+	 */
+	public Schema read() {
 		Map<Class<?>, String> names = new LinkedHashMap<>();
-		List<EntityType<?>> entities = this.entityManagerFactory.getMetamodel()
+		Map<String, String> unsupported = new LinkedHashMap<>();
+		List<EntityType<?>> entities = new ArrayList<>();
+		for (EntityType<?> entity : this.entityManagerFactory.getMetamodel()
 			.getEntities()
 			.stream()
 			.filter((entity) -> entity.getJavaType().isAnnotationPresent(ContentCollection.class))
 			.sorted(Comparator.comparing(EntityType::getName))
-			.toList();
-		for (EntityType<?> entity : entities) {
-			names.put(entity.getJavaType(), collectionName(entity.getJavaType()));
+			.toList()) {
+			String name = collectionName(entity.getJavaType());
+			if (!entity.hasSingleIdAttribute()) {
+				String reason = "Collection \"" + name + "\" (entity " + entity.getJavaType().getName()
+						+ ") has a composite key, which Tidings does not support";
+				logger.warn("{}: it is not served, and relations to it have no field", reason);
+				unsupported.put(name, reason);
+				continue;
+			}
+			names.put(entity.getJavaType(), name);
+			entities.add(entity);
 		}
 		List<CollectionSchema> collections = new ArrayList<>();
 		for (EntityType<?> entity : entities) {
 			collections.add(collection(entity, names));
 		}
-		return collections;
+		return new Schema(collections, unsupported);
+	}
+
+	/**
+	 * What the metamodel yields.
+	 *
+	 * @param collections the collections served
+	 * @param unsupported why each entity marked as a collection is not served, by the
+	 * collection name it would have had
+	 */
+	public record Schema(List<CollectionSchema> collections, Map<String, String> unsupported) {
+
 	}
 
 	private String collectionName(Class<?> type) {
@@ -83,16 +108,18 @@ public final class MetamodelReader {
 		AbstractEntityPersister persister = persister(type);
 		Object blank = newInstance(type);
 		Map<String, FieldSchema> fields = new LinkedHashMap<>();
+		Map<String, String> unsupported = new LinkedHashMap<>();
 		String primaryKey = null;
 		for (Attribute<?, ?> attribute : declarationOrder(entity)) {
 			FieldSchema field = field(attribute, persister, blank, names);
 			if (field == null) {
 				// nothing is dropped silently: the host learns which attribute the API
 				// lacks
-				logger.warn(
-						"Tidings does not support attribute \"{}\" of entity {} ({}): collection \"{}\" has no "
-								+ "field for it",
-						attribute.getName(), type.getName(), attribute.getPersistentAttributeType(), names.get(type));
+				String reason = "Tidings does not support attribute \"" + attribute.getName() + "\" of entity "
+						+ type.getName() + " (" + attribute.getPersistentAttributeType() + "): collection \""
+						+ names.get(type) + "\" has no field for it";
+				logger.warn(reason);
+				unsupported.put(snakeCase(attribute.getName()), reason);
 				continue;
 			}
 			fields.put(field.name(), field);
@@ -103,7 +130,7 @@ public final class MetamodelReader {
 		if (primaryKey == null) {
 			throw new IllegalStateException("Collection entity " + type.getName() + " needs a single @Id");
 		}
-		return new CollectionSchema(names.get(type), type, fields, primaryKey);
+		return new CollectionSchema(names.get(type), type, fields, primaryKey, unsupported);
 	}
 
 	private @Nullable FieldSchema field(Attribute<?, ?> attribute, AbstractEntityPersister persister, Object blank,
