@@ -1,5 +1,7 @@
 package dev.tidings.query;
 
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,12 +18,14 @@ final class ValueMatcher {
 	private ValueMatcher() {
 	}
 
-	static boolean matches(FilterOperator operator, @Nullable Object actual, @Nullable Object operand) {
+	static boolean matches(FilterOperator operator, @Nullable Object value, @Nullable Object bound) {
 		// Only the flags can hold for a null value (and a null operand means nothing
 		// bound).
-		if (!operator.takesFlag() && (actual == null || operand == null)) {
+		if (!operator.takesFlag() && (value == null || bound == null)) {
 			return false;
 		}
+		Object actual = canonical(value);
+		Object operand = canonical(bound);
 		// No default branch: the compiler checks that every operator has a meaning here.
 		return switch (operator) {
 			case EQ -> same(actual, operand);
@@ -51,6 +55,27 @@ final class ValueMatcher {
 			case IENDS_WITH -> lower(actual).endsWith(lower(operand));
 			case NIENDS_WITH -> !lower(actual).endsWith(lower(operand));
 		};
+	}
+
+	/**
+	 * A value as the database compares it: a date-time with an offset or zone is the
+	 * instant it names (a snapshot keeps the entity's own offset, the database compares
+	 * instants), a {@code char} is one-character text.
+	 */
+	private static @Nullable Object canonical(@Nullable Object value) {
+		if (value instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		if (value instanceof ZonedDateTime zoned) {
+			return zoned.toInstant();
+		}
+		if (value instanceof Character character) {
+			return character.toString();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(ValueMatcher::canonical).toList();
+		}
+		return value;
 	}
 
 	/**
