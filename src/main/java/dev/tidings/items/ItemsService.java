@@ -23,7 +23,7 @@ import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.SortOrders;
 import dev.tidings.items.internal.VisibleValues;
 import dev.tidings.items.internal.WriteAccess;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Query;
 import dev.tidings.query.RowMatcher;
@@ -34,6 +34,7 @@ import dev.tidings.security.CurrentCaller;
 import dev.tidings.security.UserCredentials;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -91,7 +92,7 @@ public class ItemsService {
 		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		SortOrders sortOrders = new SortOrders(Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
-		this.aggregation = new Aggregation(entityManager, schemas, sortOrders);
+		this.aggregation = new Aggregation(entityManager, sortOrders);
 		this.writer = new ItemWriter(entityManager, schemas, new EntityValidation(validator),
 				new ConstraintColumns(entityManagerFactory));
 		this.readAccess = new ReadAccess(schemas);
@@ -169,7 +170,7 @@ public class ItemsService {
 			if (typed.isEmpty()) {
 				return items;
 			}
-			Filter filter = and(plan.filter(), byKeys(schema, typed));
+			BoundFilter filter = and(plan.filter(), byKeys(schema, typed));
 			FieldMask mask = mask(permissions);
 			for (Object entity : this.reader.entities(schema, filter, query.withLimit(typed.size()),
 					VisibleValues.of(permissions, this.schemas))) {
@@ -191,7 +192,7 @@ public class ItemsService {
 		CollectionSchema schema = this.schemas.require(collection);
 		CallerPermissions permissions = permissions(who);
 		ReadPlan plan = this.readAccess.plan(permissions, schema, query);
-		return new SnapshotView(schema, plan, mask(permissions), this.renderer, new RowMatcher(this.schemas));
+		return new SnapshotView(schema, plan, mask(permissions), this.renderer, new RowMatcher());
 	}
 
 	/**
@@ -322,12 +323,13 @@ public class ItemsService {
 		return new FieldMask(permissions, this.schemas, this.units);
 	}
 
-	private static @Nullable Filter and(@Nullable Filter left, Filter right) {
-		return (left != null) ? new Filter.And(List.of(left, right)) : right;
+	private static BoundFilter and(@Nullable BoundFilter left, BoundFilter right) {
+		return (left != null) ? new BoundFilter.And(List.of(left, right)) : right;
 	}
 
-	private static Filter byKeys(CollectionSchema schema, List<Object> keys) {
-		return new Filter.Condition(List.of(schema.primaryKey()), FilterOperator.IN, keys);
+	private BoundFilter byKeys(CollectionSchema schema, List<Object> keys) {
+		return new BoundFilter.Condition(FieldPath.of(schema, schema.primaryKey(), this.schemas), FilterOperator.IN,
+				keys);
 	}
 
 	private static List<Object> keys(CollectionSchema schema, List<?> keys) {

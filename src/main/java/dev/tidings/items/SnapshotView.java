@@ -6,7 +6,7 @@ import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemRenderer;
 import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.Selection;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.schema.CollectionSchema;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +46,7 @@ public final class SnapshotView {
 		this.mask = mask;
 		this.renderer = renderer;
 		this.matcher = matcher;
-		this.filterNeedsDatabase = needsRelations(plan.filter(), collection);
+		this.filterNeedsDatabase = needsRelations(plan.filter());
 		this.needsDatabase = this.filterNeedsDatabase || selectionNeedsDatabase(plan);
 	}
 
@@ -105,11 +105,11 @@ public final class SnapshotView {
 			.stream()
 			.anyMatch((entry) -> entry.getValue() != null
 					|| !selection.collection().fields().get(entry.getKey()).isColumn()
-					|| needsRelations(plan.grants().fieldRule(entry.getKey()), selection.collection()));
+					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
 	}
 
-	private static boolean needsRelations(@Nullable Filter filter, CollectionSchema collection) {
-		return filter != null && RowMatcher.needsRelations(filter, collection);
+	private static boolean needsRelations(@Nullable BoundFilter filter) {
+		return filter != null && RowMatcher.needsRelations(filter);
 	}
 
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Directus filter as a tree. Parsed filters carry raw values (strings, numbers,
- * booleans, lists); a {@link FilterBinder bound} filter carries values of each field's
- * Java type, has dynamic variables substituted and every path checked against the schema.
- * Both evaluators (SQL and in memory) take bound filters only.
+ * A Directus filter as parsed: a tree of field names and raw values (strings, numbers,
+ * booleans, lists, dynamic variables), not yet checked against any schema. Permission
+ * rules and validations are kept in this form; the {@link FilterBinder} turns it into a
+ * {@link BoundFilter}, the only form the evaluators take.
  */
 public sealed interface Filter {
 

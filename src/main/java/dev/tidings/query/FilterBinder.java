@@ -11,17 +11,18 @@ import dev.tidings.schema.SchemaRegistry;
 
 /**
  * Binds a parsed filter to a collection: every path is checked against the schema (an
- * unknown field is a 403, as in Directus), paths through to-many relations become
- * {@link Filter.Some}, operators are checked against field types, dynamic variables are
- * substituted and values converted to each field's Java type. The SQL translator and the
- * {@link RowMatcher} only ever see bound filters.
+ * unknown field is a 403, as in Directus) and resolved to a {@link FieldPath}, paths
+ * through to-many relations become {@link BoundFilter.Some}, operators are checked
+ * against field types, dynamic variables are substituted and values converted to each
+ * field's Java type. The SQL translator and the {@link RowMatcher} only ever see bound
+ * filters.
  */
 public final class FilterBinder {
 
 	private FilterBinder() {
 	}
 
-	public static Filter bind(Filter raw, CollectionSchema root, SchemaRegistry schemas, Variables variables) {
+	public static BoundFilter bind(Filter raw, CollectionSchema root, SchemaRegistry schemas, Variables variables) {
 		return raw.accept(new Binding(root, schemas, new OperandBinder(new DynamicVariables(variables))));
 	}
 
@@ -31,60 +32,60 @@ public final class FilterBinder {
 	 * (Directus also matches numbers and uuids, differently per database). With no text
 	 * field it matches nothing, as Directus's {@code 1 = 0}.
 	 */
-	public static Filter search(String term, CollectionSchema collection) {
-		List<Filter> candidates = new ArrayList<>();
+	public static BoundFilter.Or search(String term, CollectionSchema collection) {
+		List<BoundFilter> candidates = new ArrayList<>();
 		for (FieldSchema field : collection.fields().values()) {
 			if (field.type().isText() && field.relation() == null && !field.concealed()) {
-				candidates.add(new Filter.Condition(List.of(field.name()), FilterOperator.ICONTAINS, term));
+				FieldPath path = new FieldPath(List.of(new FieldPath.Step(collection, field, null)));
+				candidates.add(new BoundFilter.Condition(path, FilterOperator.ICONTAINS, term));
 			}
 		}
-		return new Filter.Or(candidates);
+		return new BoundFilter.Or(candidates);
 	}
 
 	/** Binds paths, relative to one collection; relations bind with a new instance. */
 	private record Binding(CollectionSchema collection, SchemaRegistry schemas,
-			OperandBinder operands) implements Filter.Visitor<Filter> {
+			OperandBinder operands) implements Filter.Visitor<BoundFilter> {
 
 		@Override
-		public Filter and(Filter.And and) {
-			return new Filter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
+		public BoundFilter and(Filter.And and) {
+			return new BoundFilter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
 		}
 
 		@Override
-		public Filter or(Filter.Or or) {
-			return new Filter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
+		public BoundFilter or(Filter.Or or) {
+			return new BoundFilter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
 		}
 
 		@Override
-		public Filter condition(Filter.Condition condition) {
+		public BoundFilter condition(Filter.Condition condition) {
 			FieldPath path = FieldPath.resolve(this.collection, condition.path(), this.schemas);
 			int toMany = path.firstToMany();
 			if (toMany >= 0) {
 				// A plain path through a to-many relation means "some item matches".
 				Filter rest = new Filter.Condition(condition.path().subList(toMany + 1, path.size()),
 						condition.operator(), condition.value());
-				return new Filter.Some(condition.path().subList(0, toMany + 1),
-						rest.accept(related(path.steps().get(toMany))));
+				return new BoundFilter.Some(path.prefix(toMany + 1), rest.accept(related(path.steps().get(toMany))));
 			}
 			FieldSchema field = path.field();
 			if (field.isToMany()) {
 				throw TidingsException.invalidQuery(
 						"\"" + field.name() + "\" is a to-many relation: filter its items with \"_some\" or \"_none\"");
 			}
-			return this.operands.bind(condition.path(), field, condition.operator(), condition.value());
+			return this.operands.bind(path, condition.operator(), condition.value());
 		}
 
 		@Override
-		public Filter some(Filter.Some some) {
+		public BoundFilter some(Filter.Some some) {
 			return relational(some.relation(), some.filter(), true);
 		}
 
 		@Override
-		public Filter none(Filter.None none) {
+		public BoundFilter none(Filter.None none) {
 			return relational(none.relation(), none.filter(), false);
 		}
 
-		private Filter relational(List<String> relation, Filter inner, boolean some) {
+		private BoundFilter relational(List<String> relation, Filter inner, boolean some) {
 			if (relation.isEmpty()) {
 				throw TidingsException.invalidQuery("\"" + (some ? "_some" : "_none") + "\" needs a relational field");
 			}
@@ -93,15 +94,14 @@ public final class FilterBinder {
 			if (toMany >= 0) {
 				List<String> rest = relation.subList(toMany + 1, relation.size());
 				Filter nested = some ? new Filter.Some(rest, inner) : new Filter.None(rest, inner);
-				return new Filter.Some(relation.subList(0, toMany + 1),
-						nested.accept(related(path.steps().get(toMany))));
+				return new BoundFilter.Some(path.prefix(toMany + 1), nested.accept(related(path.steps().get(toMany))));
 			}
 			if (!path.field().isToMany()) {
 				throw TidingsException.invalidQuery("\"" + (some ? "_some" : "_none")
 						+ "\" can only be used on a to-many relation, and \"" + path.field().name() + "\" is not one");
 			}
-			Filter bound = inner.accept(related(path.last()));
-			return some ? new Filter.Some(relation, bound) : new Filter.None(relation, bound);
+			BoundFilter bound = inner.accept(related(path.last()));
+			return some ? new BoundFilter.Some(path, bound) : new BoundFilter.None(path, bound);
 		}
 
 		private Binding related(FieldPath.Step step) {

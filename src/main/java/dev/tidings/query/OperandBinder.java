@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
 
@@ -19,16 +20,14 @@ import dev.tidings.schema.FieldType;
  */
 final class OperandBinder {
 
-	/** What a condition becomes when a variable has no value: it matches no row. */
-	static final Filter NOTHING = new Filter.Or(List.of());
-
 	private final DynamicVariables variables;
 
 	OperandBinder(DynamicVariables variables) {
 		this.variables = variables;
 	}
 
-	Filter bind(List<String> path, FieldSchema field, FilterOperator requested, @Nullable Object raw) {
+	BoundFilter bind(FieldPath path, FilterOperator requested, @Nullable Object raw) {
+		FieldSchema field = path.field();
 		FilterOperator operator = requested;
 		Object value = raw;
 		// _eq: null is IS NULL, and a false flag is the opposite flag, so that evaluators
@@ -53,14 +52,14 @@ final class OperandBinder {
 					+ requested.token() + "\" filter operator");
 		}
 		if (operator.takesFlag()) {
-			return new Filter.Condition(path, operator, value);
+			return new BoundFilter.Condition(path, operator, value);
 		}
 		if (operator.takesList()) {
 			List<Object> values = list(operator, value, field);
-			return (values == null) ? NOTHING : new Filter.Condition(path, operator, values);
+			return (values == null) ? BoundFilter.NOTHING : new BoundFilter.Condition(path, operator, values);
 		}
 		Object operand = scalar(operator, value, field);
-		return (operand == null) ? NOTHING : new Filter.Condition(path, operator, operand);
+		return (operand == null) ? BoundFilter.NOTHING : new BoundFilter.Condition(path, operator, operand);
 	}
 
 	/** The converted list, or null when a variable in it has no value. */

@@ -2,13 +2,11 @@ package dev.tidings.query;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.schema.FieldPath;
 
 /**
  * Evaluates a bound filter against one row in memory, with exactly the answers of the SQL
@@ -17,8 +15,9 @@ import dev.tidings.schema.SchemaRegistry;
  * <p>
  * A row is a map from API field names to values of each field's Java type. A to-one
  * relation holds the related key or the related row (a nested map); a to-many relation
- * holds the list of related rows. A filter that reaches into a relation the row does not
- * carry fails with {@link IllegalStateException} rather than guess.
+ * holds the list of related rows. The evaluation follows the steps of each
+ * {@link FieldPath}; a filter that reaches into a relation the row does not carry fails
+ * with {@link IllegalStateException} rather than guess.
  * <p>
  * Relations follow {@code EXISTS} semantics: a null to-one makes a compared value null,
  * and a {@code _none} through a null to-one holds (there are no items), while a
@@ -26,13 +25,8 @@ import dev.tidings.schema.SchemaRegistry;
  */
 public final class RowMatcher {
 
-	private final SchemaRegistry schemas;
-
-	public RowMatcher(SchemaRegistry schemas) {
-		this.schemas = schemas;
-	}
-
-	public boolean matches(Filter bound, CollectionSchema collection, Map<String, ?> row) {
+	/** Whether the row, of the collection the filter is bound to, matches it. */
+	public boolean matches(BoundFilter bound, CollectionSchema collection, Map<String, ?> row) {
 		return bound.accept(new Evaluation(collection, row));
 	}
 
@@ -42,32 +36,31 @@ public final class RowMatcher {
 	 * not carry (the inverse side of a one-to-one), so a caller can load them only when
 	 * needed.
 	 */
-	public static boolean needsRelations(Filter bound, CollectionSchema collection) {
-		return bound.accept(new Filter.Visitor<Boolean>() {
+	public static boolean needsRelations(BoundFilter bound) {
+		return bound.accept(new BoundFilter.Visitor<Boolean>() {
 
 			@Override
-			public Boolean and(Filter.And and) {
+			public Boolean and(BoundFilter.And and) {
 				return and.filters().stream().anyMatch((filter) -> filter.accept(this));
 			}
 
 			@Override
-			public Boolean or(Filter.Or or) {
+			public Boolean or(BoundFilter.Or or) {
 				return or.filters().stream().anyMatch((filter) -> filter.accept(this));
 			}
 
 			@Override
-			public Boolean condition(Filter.Condition condition) {
-				return condition.path().size() > 1
-						|| collection.field(condition.path().get(0)).map((field) -> !field.isColumn()).orElse(false);
+			public Boolean condition(BoundFilter.Condition condition) {
+				return condition.path().size() > 1 || !condition.path().field().isColumn();
 			}
 
 			@Override
-			public Boolean some(Filter.Some some) {
+			public Boolean some(BoundFilter.Some some) {
 				return true;
 			}
 
 			@Override
-			public Boolean none(Filter.None none) {
+			public Boolean none(BoundFilter.None none) {
 				return true;
 			}
 
@@ -75,124 +68,106 @@ public final class RowMatcher {
 	}
 
 	/** One row of one collection; child rows get their own evaluation. */
-	private final class Evaluation implements Filter.Visitor<Boolean> {
-
-		private final CollectionSchema collection;
-
-		private final Map<?, ?> row;
-
-		Evaluation(CollectionSchema collection, Map<?, ?> row) {
-			this.collection = collection;
-			this.row = row;
-		}
+	private record Evaluation(CollectionSchema collection, Map<?, ?> row) implements BoundFilter.Visitor<Boolean> {
 
 		@Override
-		public Boolean and(Filter.And and) {
+		public Boolean and(BoundFilter.And and) {
 			return and.filters().stream().allMatch((filter) -> filter.accept(this));
 		}
 
 		@Override
-		public Boolean or(Filter.Or or) {
+		public Boolean or(BoundFilter.Or or) {
 			return or.filters().stream().anyMatch((filter) -> filter.accept(this));
 		}
 
 		@Override
-		public Boolean condition(Filter.Condition condition) {
+		public Boolean condition(BoundFilter.Condition condition) {
 			return ValueMatcher.matches(condition.operator(), value(condition.path()), condition.value());
 		}
 
 		@Override
-		public Boolean some(Filter.Some some) {
-			List<Evaluation> items = items(some.relation());
-			return items.stream().anyMatch((item) -> some.filter().accept(item));
+		public Boolean some(BoundFilter.Some some) {
+			return items(some.relation()).stream().anyMatch((item) -> some.filter().accept(item));
 		}
 
 		@Override
-		public Boolean none(Filter.None none) {
-			List<Evaluation> items = items(none.relation());
-			return items.stream().noneMatch((item) -> none.filter().accept(item));
+		public Boolean none(BoundFilter.None none) {
+			return items(none.relation()).stream().noneMatch((item) -> none.filter().accept(item));
 		}
 
 		/** The compared value; null when a to-one on the way is null. */
-		private @Nullable Object value(List<String> path) {
-			Evaluation owner = follow(path);
+		private @Nullable Object value(FieldPath path) {
+			Map<?, ?> owner = follow(path);
 			if (owner == null) {
 				return null;
 			}
-			String name = path.get(path.size() - 1);
-			FieldSchema field = owner.field(name);
-			Object value = owner.get(name);
-			if (field.isToOne() && value instanceof Map<?, ?> related) {
+			FieldPath.Step last = path.last();
+			Object value = get(owner, last);
+			if (last.field().isToOne() && value instanceof Map<?, ?> related) {
 				// A loaded relation compared directly: compare its key.
-				return new Evaluation(target(field), related).get(target(field).primaryKey());
+				return related.get(last.target().primaryKey());
 			}
 			return value;
 		}
 
 		/** The child rows at the end of a relation path, none if a step is null. */
-		private List<Evaluation> items(List<String> relation) {
-			Evaluation owner = follow(relation);
+		private List<Evaluation> items(FieldPath relation) {
+			Map<?, ?> owner = follow(relation);
 			if (owner == null) {
 				return List.of();
 			}
-			String name = relation.get(relation.size() - 1);
-			FieldSchema alias = owner.field(name);
-			Object value = owner.get(name);
+			FieldPath.Step last = relation.last();
+			Object value = get(owner, last);
 			if (value == null) {
 				return List.of();
 			}
 			if (!(value instanceof List<?> children)) {
-				throw new IllegalStateException("relation " + name + " not loaded");
+				throw notLoaded(last);
 			}
-			CollectionSchema childCollection = target(alias);
 			return children.stream().map((child) -> {
 				if (!(child instanceof Map<?, ?> childRow)) {
-					throw new IllegalStateException("relation " + name + " not loaded");
+					throw notLoaded(last);
 				}
-				return new Evaluation(childCollection, childRow);
+				return new Evaluation(last.target(), childRow);
 			}).toList();
 		}
 
 		/**
-		 * The row holding the last segment of the path, after the to-one steps before it;
+		 * The row holding the field the path ends on, after the to-one steps before it;
 		 * null when one of them is null.
 		 */
-		private @Nullable Evaluation follow(List<String> path) {
-			Evaluation current = this;
-			for (String name : path.subList(0, path.size() - 1)) {
-				FieldSchema field = current.field(name);
-				Object value = current.get(name);
+		private @Nullable Map<?, ?> follow(FieldPath path) {
+			if (!path.root().name().equals(this.collection.name())) {
+				throw new IllegalStateException(
+						"The path " + path + " starts from " + path.root().name() + ", not " + this.collection.name());
+			}
+			Map<?, ?> current = this.row;
+			for (FieldPath.Step step : path.steps().subList(0, path.size() - 1)) {
+				Object value = get(current, step);
 				if (value == null) {
 					return null;
 				}
 				if (!(value instanceof Map<?, ?> related)) {
-					throw new IllegalStateException("relation " + name + " not loaded");
+					throw notLoaded(step);
 				}
-				current = new Evaluation(target(field), related);
+				current = related;
 			}
 			return current;
 		}
 
-		private FieldSchema field(String name) {
-			return this.collection.field(name)
-				.orElseThrow(() -> new IllegalStateException(
-						"Field " + name + " is not in " + this.collection.name() + ": is the filter bound?"));
-		}
-
 		/** A value the row must carry: an absent key is a row loaded without it. */
-		private @Nullable Object get(String name) {
-			if (!this.row.containsKey(name)) {
-				boolean relation = field(name).relation() != null;
-				throw new IllegalStateException(
-						(relation ? "relation " : "field ") + name + " of " + this.collection.name() + " not loaded");
+		private static @Nullable Object get(Map<?, ?> row, FieldPath.Step step) {
+			if (!row.containsKey(step.field().name())) {
+				throw new IllegalStateException(((step.field().relation() != null) ? "relation " : "field ")
+						+ step.field().name() + " of " + step.collection().name() + " not loaded");
 			}
-			return this.row.get(name);
+			return row.get(step.field().name());
 		}
 
-	}
+		private static IllegalStateException notLoaded(FieldPath.Step step) {
+			return new IllegalStateException("relation " + step.field().name() + " not loaded");
+		}
 
-	private CollectionSchema target(FieldSchema field) {
-		return this.schemas.require(Objects.requireNonNull(field.relation()).relatedCollection());
 	}
 
 }

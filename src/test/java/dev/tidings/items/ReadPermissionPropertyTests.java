@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import dev.tidings.app.TidingsApplication;
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.QueryParser;
@@ -184,7 +185,7 @@ class ReadPermissionPropertyTests {
 			}
 			Instant now = Instant.now();
 			Variables variables = this.accountabilities.forUser(this.user).variables(now);
-			List<@Nullable Filter> rules = new ArrayList<>();
+			List<@Nullable BoundFilter> rules = new ArrayList<>();
 			for (Grant grant : scenario.grants()) {
 				Filter parsed = PARSER.parseFilter(emptyToNull(stored(grant.rule())));
 				rules.add((parsed != null) ? FilterBinder.bind(parsed, articles, this.schemas, variables) : null);
@@ -200,9 +201,9 @@ class ReadPermissionPropertyTests {
 				.containsExactlyInAnyOrderElementsOf(expected);
 		}
 
-		private List<Map<String, @Nullable Object>> expected(Scenario scenario, List<@Nullable Filter> rules,
+		private List<Map<String, @Nullable Object>> expected(Scenario scenario, List<@Nullable BoundFilter> rules,
 				CollectionSchema articles) {
-			RowMatcher matcher = new RowMatcher(this.schemas);
+			RowMatcher matcher = new RowMatcher();
 			Set<String> granted = new LinkedHashSet<>();
 			scenario.grants()
 				.forEach((grant) -> granted
@@ -213,7 +214,7 @@ class ReadPermissionPropertyTests {
 				row.put("id", i + 1);
 				row.putAll(scenario.rows().get(i).values());
 				List<Boolean> reaches = new ArrayList<>();
-				for (Filter rule : rules) {
+				for (BoundFilter rule : rules) {
 					reaches.add(rule == null || matcher.matches(rule, articles, row));
 				}
 				if (!reaches.contains(true)) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 import dev.tidings.app.TidingsApplication;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.EnforcementFixture.Grants;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.QueryParser;
 import dev.tidings.query.RowMatcher;
@@ -386,9 +386,9 @@ class RelationalReadPropertyTests {
 
 		private final RowMatcher matcher;
 
-		private final List<@Nullable Filter> commentRules = new ArrayList<>();
+		private final List<@Nullable BoundFilter> commentRules = new ArrayList<>();
 
-		private final List<@Nullable Filter> articleRules = new ArrayList<>();
+		private final List<@Nullable BoundFilter> articleRules = new ArrayList<>();
 
 		private final List<Map<String, @Nullable Object>> rendered = new ArrayList<>();
 
@@ -396,7 +396,7 @@ class RelationalReadPropertyTests {
 			this.scenario = scenario;
 			this.comments = schemas.require("comments");
 			this.articles = schemas.require("articles");
-			this.matcher = new RowMatcher(schemas);
+			this.matcher = new RowMatcher();
 			var variables = EnforcementFixture.EDITOR.variables(Instant.now());
 			for (Rule rule : scenario.commentGrants()) {
 				this.commentRules.add(bind(rule, this.comments, schemas, variables));
@@ -423,7 +423,7 @@ class RelationalReadPropertyTests {
 			}
 		}
 
-		private static @Nullable Filter bind(Rule rule, CollectionSchema collection, SchemaRegistry schemas,
+		private static @Nullable BoundFilter bind(Rule rule, CollectionSchema collection, SchemaRegistry schemas,
 				dev.tidings.query.Variables variables) {
 			return (rule.rule() != null) ? FilterBinder.bind(PARSER.parseFilter(JSON.readValue(rule.rule(), Map.class)),
 					collection, schemas, variables) : null;
@@ -461,10 +461,10 @@ class RelationalReadPropertyTests {
 					: null;
 		}
 
-		private List<Boolean> reaches(List<@Nullable Filter> rules, CollectionSchema collection,
+		private List<Boolean> reaches(List<@Nullable BoundFilter> rules, CollectionSchema collection,
 				Map<String, @Nullable Object> row) {
 			List<Boolean> reaches = new ArrayList<>();
-			for (Filter rule : rules) {
+			for (BoundFilter rule : rules) {
 				reaches.add(rule == null || this.matcher.matches(rule, collection, row));
 			}
 			return reaches;

@@ -11,11 +11,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import dev.tidings.query.Filter.Condition;
-import dev.tidings.query.Filter.None;
-import dev.tidings.query.Filter.Or;
-import dev.tidings.query.Filter.Some;
+import dev.tidings.query.BoundFilter.Condition;
+import dev.tidings.query.BoundFilter.None;
+import dev.tidings.query.BoundFilter.Or;
+import dev.tidings.query.BoundFilter.Some;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldPath;
 
 import static dev.tidings.query.Failures.assertInvalidQuery;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,27 +94,27 @@ class DynamicVariablesTests {
 	@Test
 	void bindWhenCurrentUserThenConvertedToFieldType() {
 		assertThat(bind("{\"author\": {\"_eq\": \"$CURRENT_USER\"}}"))
-			.isEqualTo(new Condition(List.of("author"), FilterOperator.EQ, USER));
+			.isEqualTo(new Condition(path("author"), FilterOperator.EQ, USER));
 		assertThat(bind("{\"author\": {\"id\": {\"_neq\": \"$CURRENT_USER\"}}}"))
-			.isEqualTo(new Condition(List.of("author", "id"), FilterOperator.NEQ, USER));
+			.isEqualTo(new Condition(path("author", "id"), FilterOperator.NEQ, USER));
 		assertThat(bind("{\"title\": {\"_contains\": \"$CURRENT_USER\"}}"))
-			.isEqualTo(new Condition(List.of("title"), FilterOperator.CONTAINS, USER.toString()));
+			.isEqualTo(new Condition(path("title"), FilterOperator.CONTAINS, USER.toString()));
 	}
 
 	@Test
 	void bindWhenCurrentRoleThenRoleKey() {
 		assertThat(bind("{\"uid\": {\"_eq\": \"$CURRENT_ROLE\"}}"))
-			.isEqualTo(new Condition(List.of("uid"), FilterOperator.EQ, ROLE));
+			.isEqualTo(new Condition(path("uid"), FilterOperator.EQ, ROLE));
 	}
 
 	@Test
 	void bindWhenCurrentRolesOrPoliciesInListOperatorThenExpanded() {
 		assertThat(bind("{\"uid\": {\"_in\": \"$CURRENT_ROLES\"}}"))
-			.isEqualTo(new Condition(List.of("uid"), FilterOperator.IN, List.of(PARENT_ROLE, ROLE)));
+			.isEqualTo(new Condition(path("uid"), FilterOperator.IN, List.of(PARENT_ROLE, ROLE)));
 		assertThat(bind("{\"uid\": {\"_nin\": [\"$CURRENT_POLICIES\", \"$CURRENT_ROLE\"]}}"))
-			.isEqualTo(new Condition(List.of("uid"), FilterOperator.NIN, List.of(POLICY, ROLE)));
+			.isEqualTo(new Condition(path("uid"), FilterOperator.NIN, List.of(POLICY, ROLE)));
 		assertThat(bind("{\"uid\": {\"_in\": [\"$CURRENT_USER\"]}}"))
-			.isEqualTo(new Condition(List.of("uid"), FilterOperator.IN, List.of(USER)));
+			.isEqualTo(new Condition(path("uid"), FilterOperator.IN, List.of(USER)));
 	}
 
 	@Test
@@ -141,20 +142,20 @@ class DynamicVariablesTests {
 			.isEqualTo(nothing);
 		assertThat(bindAnonymous("{\"uid\": {\"_nin\": \"$CURRENT_ROLES\"}}")).isEqualTo(nothing);
 		assertThat(bindAnonymous("{\"comments\": {\"_some\": {\"article\": {\"author\": \"$CURRENT_USER\"}}}}"))
-			.isEqualTo(new Some(List.of("comments"), nothing));
+			.isEqualTo(new Some(path("comments"), nothing));
 		assertThat(bindAnonymous("{\"comments\": {\"_none\": {\"article\": {\"author\": \"$CURRENT_USER\"}}}}"))
-			.isEqualTo(new None(List.of("comments"), nothing));
+			.isEqualTo(new None(path("comments"), nothing));
 	}
 
 	@Test
 	void bindWhenVariableIsNullThenRowWithNullOwnerNotExposedUnlikeDirectus() {
-		RowMatcher matcher = new RowMatcher(TestSchema.REGISTRY);
+		RowMatcher matcher = new RowMatcher();
 		Map<String, @Nullable Object> ownerless = new java.util.HashMap<>();
 		ownerless.put("author", null);
-		Filter mine = bindAnonymous("{\"author\": {\"_eq\": \"$CURRENT_USER\"}}");
+		BoundFilter mine = bindAnonymous("{\"author\": {\"_eq\": \"$CURRENT_USER\"}}");
 		assertThat(matcher.matches(mine, TestSchema.ARTICLES, ownerless)).isFalse();
 		// Only an explicit null means IS NULL.
-		Filter explicit = bindAnonymous("{\"author\": {\"_eq\": null}}");
+		BoundFilter explicit = bindAnonymous("{\"author\": {\"_eq\": null}}");
 		assertThat(matcher.matches(explicit, TestSchema.ARTICLES, ownerless)).isTrue();
 	}
 
@@ -191,17 +192,21 @@ class DynamicVariablesTests {
 		return (Instant) value("{\"published_at\": {\"_gt\": \"$NOW(" + adjustment + ")\"}}");
 	}
 
-	private Filter bind(String json) {
+	private BoundFilter bind(String json) {
 		return bind(TestSchema.ARTICLES, json, CALLER);
 	}
 
-	private Filter bindAnonymous(String json) {
+	private BoundFilter bindAnonymous(String json) {
 		return bind(TestSchema.ARTICLES, json, ANONYMOUS);
 	}
 
-	private Filter bind(CollectionSchema collection, String json, Variables variables) {
+	private BoundFilter bind(CollectionSchema collection, String json, Variables variables) {
 		return FilterBinder.bind(this.parser.parseFilter(MiniJson.parse(json)), collection, TestSchema.REGISTRY,
 				variables);
+	}
+
+	private static FieldPath path(String... names) {
+		return FieldPath.resolve(TestSchema.ARTICLES, List.of(names), TestSchema.REGISTRY);
 	}
 
 	private @Nullable Object value(String json) {

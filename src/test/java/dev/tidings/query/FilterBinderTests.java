@@ -11,12 +11,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import dev.tidings.query.Filter.And;
-import dev.tidings.query.Filter.Condition;
-import dev.tidings.query.Filter.None;
-import dev.tidings.query.Filter.Or;
-import dev.tidings.query.Filter.Some;
+import dev.tidings.query.BoundFilter.And;
+import dev.tidings.query.BoundFilter.Condition;
+import dev.tidings.query.BoundFilter.None;
+import dev.tidings.query.BoundFilter.Or;
+import dev.tidings.query.BoundFilter.Some;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldPath;
 
 import static dev.tidings.query.Failures.assertForbiddenField;
 import static dev.tidings.query.Failures.assertInvalidQuery;
@@ -40,31 +41,31 @@ class FilterBinderTests {
 	@Test
 	void bindWhenManyToOnePathThenConditionOnRelatedField() {
 		assertThat(bind("{\"author\": {\"email\": {\"_eq\": \"a@b.c\"}}}"))
-			.isEqualTo(new Condition(List.of("author", "email"), FilterOperator.EQ, "a@b.c"));
+			.isEqualTo(new Condition(path("author", "email"), FilterOperator.EQ, "a@b.c"));
 	}
 
 	@Test
 	void bindWhenPathThroughOneToManyThenImplicitSome() {
 		assertThat(bind("{\"comments\": {\"body\": {\"_contains\": \"great\"}}}"))
-			.isEqualTo(new Some(List.of("comments"), new Condition(List.of("body"), FilterOperator.CONTAINS, "great")));
+			.isEqualTo(new Some(path("comments"), new Condition(comments("body"), FilterOperator.CONTAINS, "great")));
 		assertThat(bind("{\"comments\": {\"article\": {\"author\": {\"email\": {\"_eq\": \"x\"}}}}}"))
-			.isEqualTo(new Some(List.of("comments"),
-					new Condition(List.of("article", "author", "email"), FilterOperator.EQ, "x")));
+			.isEqualTo(new Some(path("comments"),
+					new Condition(comments("article", "author", "email"), FilterOperator.EQ, "x")));
 	}
 
 	@Test
 	void bindWhenSomeOrNoneThenInnerBoundAgainstRelatedCollection() {
 		assertThat(bind("{\"comments\": {\"_some\": {\"id\": {\"_gt\": \"5\"}}}}"))
-			.isEqualTo(new Some(List.of("comments"), new Condition(List.of("id"), FilterOperator.GT, 5)));
+			.isEqualTo(new Some(path("comments"), new Condition(comments("id"), FilterOperator.GT, 5)));
 		assertThat(bind("{\"comments\": {\"_none\": {\"article\": {\"views\": {\"_lt\": \"3\"}}}}}"))
-			.isEqualTo(new None(List.of("comments"), new Condition(List.of("article", "views"), FilterOperator.LT, 3)));
+			.isEqualTo(new None(path("comments"), new Condition(comments("article", "views"), FilterOperator.LT, 3)));
 	}
 
 	@Test
 	void bindWhenSomeThroughManyToOneThenRelationPathKept() {
 		assertThat(bind("{\"comments\": {\"_some\": {\"article\": {\"comments\": {\"_none\": {\"id\": 1}}}}}}"))
-			.isEqualTo(new Some(List.of("comments"),
-					new None(List.of("article", "comments"), new Condition(List.of("id"), FilterOperator.EQ, 1))));
+			.isEqualTo(new Some(path("comments"),
+					new None(comments("article", "comments"), new Condition(comments("id"), FilterOperator.EQ, 1))));
 	}
 
 	@Test
@@ -77,7 +78,7 @@ class FilterBinderTests {
 
 	@Test
 	void bindWhenHandBuiltSomeHasNoRelationThenInvalidQuery() {
-		Filter raw = new None(List.of(), new And(List.of()));
+		Filter raw = new Filter.None(List.of(), new Filter.And(List.of()));
 		assertInvalidQuery(
 				() -> FilterBinder.bind(raw, TestSchema.ARTICLES, TestSchema.REGISTRY, Variables.anonymous(NOW)),
 				"\"_none\" needs a relational field");
@@ -121,9 +122,9 @@ class FilterBinderTests {
 	void bindWhenManyToOneComparedDirectlyThenKeyType() {
 		UUID author = UUID.randomUUID();
 		assertThat(bind("{\"author\": {\"_eq\": \"" + author + "\"}}"))
-			.isEqualTo(new Condition(List.of("author"), FilterOperator.EQ, author));
+			.isEqualTo(new Condition(path("author"), FilterOperator.EQ, author));
 		assertThat(bind(TestSchema.COMMENTS, "{\"article\": {\"_in\": \"1,2\"}}"))
-			.isEqualTo(new Condition(List.of("article"), FilterOperator.IN, List.of(1, 2)));
+			.isEqualTo(new Condition(comments("article"), FilterOperator.IN, List.of(1, 2)));
 	}
 
 	@Test
@@ -238,8 +239,8 @@ class FilterBinderTests {
 		assertThat(bind("{\"views\": {\"_eq\": null}}")).isEqualTo(condition("views", FilterOperator.NULL, true));
 		assertThat(bind("{\"views\": {\"_neq\": \"null\"}}")).isEqualTo(condition("views", FilterOperator.NNULL, true));
 		assertThat(bind("{\"author\": null}")).isEqualTo(condition("author", FilterOperator.NULL, true));
-		assertThat(bind(TestSchema.EVENTS, "{\"meta\": {\"_eq\": null}}"))
-			.isEqualTo(condition("meta", FilterOperator.NULL, true));
+		assertThat(bind(TestSchema.EVENTS, "{\"meta\": {\"_eq\": null}}")).isEqualTo(new Condition(
+				FieldPath.resolve(TestSchema.EVENTS, List.of("meta"), TestSchema.REGISTRY), FilterOperator.NULL, true));
 	}
 
 	@Test
@@ -266,21 +267,21 @@ class FilterBinderTests {
 
 	@Test
 	void bindWhenHandBuiltFilterHasScalarForListOperatorThenInvalidQuery() {
-		Filter raw = new Condition(List.of("views"), FilterOperator.IN, 5);
+		Filter raw = new Filter.Condition(List.of("views"), FilterOperator.IN, 5);
 		assertInvalidQuery(
 				() -> FilterBinder.bind(raw, TestSchema.ARTICLES, TestSchema.REGISTRY, Variables.anonymous(NOW)),
 				"\"_in\" has to be an array of values");
-		Filter flag = new Condition(List.of("views"), FilterOperator.NULL, "yes");
+		Filter flag = new Filter.Condition(List.of("views"), FilterOperator.NULL, "yes");
 		assertInvalidQuery(
 				() -> FilterBinder.bind(flag, TestSchema.ARTICLES, TestSchema.REGISTRY, Variables.anonymous(NOW)),
 				"\"_null\" has to be a boolean");
 	}
 
-	private Filter bind(String json) {
+	private BoundFilter bind(String json) {
 		return bind(TestSchema.ARTICLES, json);
 	}
 
-	private Filter bind(CollectionSchema collection, String json) {
+	private BoundFilter bind(CollectionSchema collection, String json) {
 		Filter raw = this.parser.parseFilter(MiniJson.parse(json));
 		return FilterBinder.bind(raw, collection, TestSchema.REGISTRY, Variables.anonymous(NOW));
 	}
@@ -294,7 +295,15 @@ class FilterBinderTests {
 	}
 
 	private static Condition condition(String field, FilterOperator operator, Object value) {
-		return new Condition(List.of(field), operator, value);
+		return new Condition(path(field), operator, value);
+	}
+
+	private static FieldPath path(String... names) {
+		return FieldPath.resolve(TestSchema.ARTICLES, List.of(names), TestSchema.REGISTRY);
+	}
+
+	private static FieldPath comments(String... names) {
+		return FieldPath.resolve(TestSchema.COMMENTS, List.of(names), TestSchema.REGISTRY);
 	}
 
 }

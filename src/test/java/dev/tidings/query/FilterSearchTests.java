@@ -6,8 +6,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tidings.query.Filter.Condition;
-import dev.tidings.query.Filter.Or;
+import dev.tidings.query.BoundFilter.Condition;
+import dev.tidings.query.BoundFilter.Or;
+
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +28,13 @@ class FilterSearchTests {
 			.isEqualTo(new Or(List.of(contains("title", "42"), contains("body", "42"), contains("status", "42"))));
 		UUID uuid = UUID.randomUUID();
 		assertThat(FilterBinder.search(uuid.toString(), TestSchema.COMMENTS))
-			.isEqualTo(new Or(List.of(contains("body", uuid.toString()))));
+			.isEqualTo(new Or(List.of(contains(TestSchema.COMMENTS, "body", uuid.toString()))));
 	}
 
 	@Test
 	void searchWhenNoCandidateFieldThenMatchesNothing() {
 		assertThat(FilterBinder.search("hello", TestSchema.EVENTS)).isEqualTo(new Or(List.of()));
-		RowMatcher matcher = new RowMatcher(TestSchema.REGISTRY);
+		RowMatcher matcher = new RowMatcher();
 		assertThat(
 				matcher.matches(FilterBinder.search("hello", TestSchema.EVENTS), TestSchema.EVENTS, Map.of("id", 1L)))
 			.isFalse();
@@ -39,7 +42,7 @@ class FilterSearchTests {
 
 	@Test
 	void searchWhenEvaluatedThenUnicodeCaseFoldedAndWildcardsLiteral() {
-		RowMatcher matcher = new RowMatcher(TestSchema.REGISTRY);
+		RowMatcher matcher = new RowMatcher();
 		Map<String, Object> row = Map.of("id", 1, "title", "CAFÉ 100%", "body", "", "status", "draft");
 		assertThat(
 				matcher.matches(FilterBinder.search("café", TestSchema.ARTICLES), TestSchema.ARTICLES, withNulls(row)))
@@ -60,7 +63,12 @@ class FilterSearchTests {
 	}
 
 	private static Condition contains(String field, String term) {
-		return new Condition(List.of(field), FilterOperator.ICONTAINS, term);
+		return contains(TestSchema.ARTICLES, field, term);
+	}
+
+	private static Condition contains(CollectionSchema collection, String field, String term) {
+		return new Condition(FieldPath.resolve(collection, List.of(field), TestSchema.REGISTRY),
+				FilterOperator.ICONTAINS, term);
 	}
 
 }

@@ -13,11 +13,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import dev.tidings.query.Filter.And;
-import dev.tidings.query.Filter.Condition;
-import dev.tidings.query.Filter.None;
-import dev.tidings.query.Filter.Or;
-import dev.tidings.query.Filter.Some;
+import dev.tidings.query.BoundFilter.And;
+import dev.tidings.query.BoundFilter.Condition;
+import dev.tidings.query.BoundFilter.None;
+import dev.tidings.query.BoundFilter.Or;
+import dev.tidings.query.BoundFilter.Some;
+
+import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -26,7 +29,7 @@ class RowMatcherTests {
 
 	private static final UUID AUTHOR = UUID.fromString("5f1c1c3e-8d0a-4a4e-9a53-3e8d2f3b9c01");
 
-	private final RowMatcher matcher = new RowMatcher(TestSchema.REGISTRY);
+	private final RowMatcher matcher = new RowMatcher();
 
 	/** One operator: its field and operand, a value it matches and one it does not. */
 	private record Case(FilterOperator operator, String field, Object operand, Object match, Object miss) {
@@ -63,7 +66,7 @@ class RowMatcherTests {
 		assertThat(covered).containsExactlyInAnyOrder(FilterOperator.values());
 		for (FilterOperator operator : FilterOperator.values()) {
 			Case c = CASES.stream().filter((candidate) -> candidate.operator() == operator).findFirst().orElseThrow();
-			Filter filter = new Condition(List.of(c.field()), operator, c.operand());
+			BoundFilter filter = new Condition(path(c.field()), operator, c.operand());
 			assertThat(matches(filter, article(c.field(), c.match()))).as("%s matches %s", operator, c.match())
 				.isTrue();
 			assertThat(matches(filter, article(c.field(), c.miss()))).as("%s misses %s", operator, c.miss()).isFalse();
@@ -74,7 +77,7 @@ class RowMatcherTests {
 	void matchesWhenValueNullThenOnlyNullAndEmptyHold() {
 		Set<FilterOperator> holdOnNull = EnumSet.of(FilterOperator.NULL, FilterOperator.EMPTY);
 		for (Case c : CASES) {
-			Filter filter = new Condition(List.of(c.field()), c.operator(), c.operand());
+			BoundFilter filter = new Condition(path(c.field()), c.operator(), c.operand());
 			assertThat(matches(filter, article(c.field(), null))).as("%s on null", c.operator())
 				.isEqualTo(holdOnNull.contains(c.operator()));
 		}
@@ -89,18 +92,18 @@ class RowMatcherTests {
 			FilterOperator positive = FilterOperator.fromToken("_" + c.operator().token().substring(2)).orElseThrow();
 			for (Object value : List.of(c.match(), c.miss())) {
 				Map<String, @Nullable Object> row = article(c.field(), value);
-				assertThat(matches(new Condition(List.of(c.field()), c.operator(), c.operand()), row))
-					.isNotEqualTo(matches(new Condition(List.of(c.field()), positive, c.operand()), row));
+				assertThat(matches(new Condition(path(c.field()), c.operator(), c.operand()), row))
+					.isNotEqualTo(matches(new Condition(path(c.field()), positive, c.operand()), row));
 			}
 		}
 	}
 
 	@Test
 	void matchesWhenFlagCarriesFalseThenNegated() {
-		Filter notNull = new Condition(List.of("title"), FilterOperator.NULL, false);
+		BoundFilter notNull = new Condition(path("title"), FilterOperator.NULL, false);
 		assertThat(matches(notNull, article("title", "x"))).isTrue();
 		assertThat(matches(notNull, article("title", null))).isFalse();
-		Filter notEmpty = new Condition(List.of("title"), FilterOperator.EMPTY, false);
+		BoundFilter notEmpty = new Condition(path("title"), FilterOperator.EMPTY, false);
 		assertThat(matches(notEmpty, article("title", ""))).isFalse();
 	}
 
@@ -108,13 +111,12 @@ class RowMatcherTests {
 	void matchesWhenNumbersThenEqualByValue() {
 		assertThat(matches(eq("price", new BigDecimal("1.00")), article("price", new BigDecimal("1.0")))).isTrue();
 		assertThat(matches(eq("rating", 0.0), article("rating", -0.0))).isTrue();
-		assertThat(matches(new Condition(List.of("rating"), FilterOperator.LT, 0.0), article("rating", -0.0)))
-			.isFalse();
+		assertThat(matches(new Condition(path("rating"), FilterOperator.LT, 0.0), article("rating", -0.0))).isFalse();
 		assertThat(matches(eq("views", 5), article("views", 5L))).isTrue();
-		assertThat(matches(new Condition(List.of("price"), FilterOperator.IN, List.of(new BigDecimal("2.50"))),
+		assertThat(matches(new Condition(path("price"), FilterOperator.IN, List.of(new BigDecimal("2.50"))),
 				article("price", new BigDecimal("2.5"))))
 			.isTrue();
-		assertThat(matches(new Condition(List.of("views"), FilterOperator.GT, Long.MAX_VALUE - 1),
+		assertThat(matches(new Condition(path("views"), FilterOperator.GT, Long.MAX_VALUE - 1),
 				article("views", Long.MAX_VALUE)))
 			.isTrue();
 	}
@@ -132,43 +134,43 @@ class RowMatcherTests {
 		Instant at = Instant.parse("2024-05-01T10:00:00Z");
 		assertThat(matches(eq("published_at", at), article("published_at", Instant.parse("2024-05-01T10:00:00Z"))))
 			.isTrue();
-		assertThat(matches(new Condition(List.of("published_at"), FilterOperator.GTE, at),
+		assertThat(matches(new Condition(path("published_at"), FilterOperator.GTE, at),
 				article("published_at", at.minusMillis(1))))
 			.isFalse();
 		assertThat(matches(eq("uid", AUTHOR), article("uid", UUID.fromString(AUTHOR.toString())))).isTrue();
 		assertThat(matches(eq("featured", true), article("featured", true))).isTrue();
-		assertThat(matches(new Condition(List.of("featured"), FilterOperator.NEQ, true), article("featured", false)))
+		assertThat(matches(new Condition(path("featured"), FilterOperator.NEQ, true), article("featured", false)))
 			.isTrue();
 	}
 
 	@Test
 	void matchesWhenPatternHasPercentOrUnderscoreThenLiteral() {
-		Filter percent = new Condition(List.of("title"), FilterOperator.CONTAINS, "0%");
+		BoundFilter percent = new Condition(path("title"), FilterOperator.CONTAINS, "0%");
 		assertThat(matches(percent, article("title", "100% sure"))).isTrue();
 		assertThat(matches(percent, article("title", "1000 sure"))).isFalse();
-		Filter underscore = new Condition(List.of("title"), FilterOperator.ISTARTS_WITH, "a_c");
+		BoundFilter underscore = new Condition(path("title"), FilterOperator.ISTARTS_WITH, "a_c");
 		assertThat(matches(underscore, article("title", "A_Cme"))).isTrue();
 		assertThat(matches(underscore, article("title", "abcme"))).isFalse();
-		Filter percentOnly = new Condition(List.of("title"), FilterOperator.ENDS_WITH, "%");
+		BoundFilter percentOnly = new Condition(path("title"), FilterOperator.ENDS_WITH, "%");
 		assertThat(matches(percentOnly, article("title", "x"))).isFalse();
 	}
 
 	@Test
 	void matchesWhenCaseInsensitiveThenUnicodeFolded() {
-		assertThat(matches(new Condition(List.of("title"), FilterOperator.ICONTAINS, "é"), article("title", "ÉTÉ")))
+		assertThat(matches(new Condition(path("title"), FilterOperator.ICONTAINS, "é"), article("title", "ÉTÉ")))
 			.isTrue();
-		assertThat(matches(new Condition(List.of("title"), FilterOperator.ICONTAINS, "É"), article("title", "été")))
+		assertThat(matches(new Condition(path("title"), FilterOperator.ICONTAINS, "É"), article("title", "été")))
 			.isTrue();
-		assertThat(matches(new Condition(List.of("title"), FilterOperator.CONTAINS, "é"), article("title", "ÉTÉ")))
+		assertThat(matches(new Condition(path("title"), FilterOperator.CONTAINS, "é"), article("title", "ÉTÉ")))
 			.isFalse();
-		assertThat(matches(new Condition(List.of("title"), FilterOperator.ICONTAINS, "e"), article("title", "été")))
+		assertThat(matches(new Condition(path("title"), FilterOperator.ICONTAINS, "e"), article("title", "été")))
 			.isFalse();
 	}
 
 	@Test
 	void matchesWhenBetweenBoundsReversedThenNothingLikeSql() {
-		Filter between = new Condition(List.of("views"), FilterOperator.BETWEEN, List.of(5, 1));
-		Filter outside = new Condition(List.of("views"), FilterOperator.NBETWEEN, List.of(5, 1));
+		BoundFilter between = new Condition(path("views"), FilterOperator.BETWEEN, List.of(5, 1));
+		BoundFilter outside = new Condition(path("views"), FilterOperator.NBETWEEN, List.of(5, 1));
 		for (int views = -1; views <= 7; views++) {
 			assertThat(matches(between, article("views", views))).isFalse();
 			assertThat(matches(outside, article("views", views))).isTrue();
@@ -187,7 +189,7 @@ class RowMatcherTests {
 
 	@Test
 	void matchesWhenManyToOnePathThenRelatedRowCompared() {
-		Filter email = new Condition(List.of("author", "email"), FilterOperator.ENDS_WITH, "@example.com");
+		BoundFilter email = new Condition(path("author", "email"), FilterOperator.ENDS_WITH, "@example.com");
 		assertThat(matches(email, article("author", Map.of("id", AUTHOR, "email", "jo@example.com")))).isTrue();
 		assertThat(matches(email, article("author", Map.of("id", AUTHOR, "email", "jo@elsewhere.org")))).isFalse();
 	}
@@ -195,10 +197,9 @@ class RowMatcherTests {
 	@Test
 	void matchesWhenManyToOneNullThenComparedValueNull() {
 		Map<String, @Nullable Object> orphan = article("author", null);
-		assertThat(matches(new Condition(List.of("author", "email"), FilterOperator.NULL, true), orphan)).isTrue();
-		assertThat(matches(new Condition(List.of("author", "email"), FilterOperator.NEQ, "x"), orphan)).isFalse();
-		assertThat(matches(new Condition(List.of("author", "email"), FilterOperator.NIN, List.of("x")), orphan))
-			.isFalse();
+		assertThat(matches(new Condition(path("author", "email"), FilterOperator.NULL, true), orphan)).isTrue();
+		assertThat(matches(new Condition(path("author", "email"), FilterOperator.NEQ, "x"), orphan)).isFalse();
+		assertThat(matches(new Condition(path("author", "email"), FilterOperator.NIN, List.of("x")), orphan)).isFalse();
 	}
 
 	@Test
@@ -210,7 +211,7 @@ class RowMatcherTests {
 
 	@Test
 	void matchesWhenRelationNotLoadedThenIllegalState() {
-		Filter email = new Condition(List.of("author", "email"), FilterOperator.EQ, "x");
+		BoundFilter email = new Condition(path("author", "email"), FilterOperator.EQ, "x");
 		assertThatIllegalStateException().isThrownBy(() -> matches(email, article("author", AUTHOR)))
 			.withMessageContaining("relation author")
 			.withMessageContaining("not loaded");
@@ -222,7 +223,7 @@ class RowMatcherTests {
 		Map<String, @Nullable Object> withoutComments = article("title", "x");
 		withoutComments.remove("comments");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> matches(new Some(List.of("comments"), new And(List.of())), withoutComments))
+			.isThrownBy(() -> matches(new Some(path("comments"), new And(List.of())), withoutComments))
 			.withMessageContaining("relation comments");
 		Map<String, @Nullable Object> withoutViews = article("title", "x");
 		withoutViews.remove("views");
@@ -232,7 +233,8 @@ class RowMatcherTests {
 
 	@Test
 	void matchesWhenSomeThenAtLeastOneChild() {
-		Filter some = new Some(List.of("comments"), new Condition(List.of("body"), FilterOperator.ICONTAINS, "great"));
+		BoundFilter some = new Some(path("comments"),
+				new Condition(path(TestSchema.COMMENTS, "body"), FilterOperator.ICONTAINS, "great"));
 		assertThat(matches(some, article("comments", List.of(comment(1, "meh"), comment(2, "GREAT!"))))).isTrue();
 		assertThat(matches(some, article("comments", List.of(comment(1, "meh"))))).isFalse();
 		assertThat(matches(some, article("comments", List.of()))).isFalse();
@@ -241,7 +243,8 @@ class RowMatcherTests {
 
 	@Test
 	void matchesWhenNoneThenNoChildMatches() {
-		Filter none = new None(List.of("comments"), new Condition(List.of("body"), FilterOperator.ICONTAINS, "spam"));
+		BoundFilter none = new None(path("comments"),
+				new Condition(path(TestSchema.COMMENTS, "body"), FilterOperator.ICONTAINS, "spam"));
 		assertThat(matches(none, article("comments", List.of(comment(1, "meh"), comment(2, "ok"))))).isTrue();
 		assertThat(matches(none, article("comments", List.of(comment(1, "SPAM"))))).isFalse();
 		assertThat(matches(none, article("comments", List.of()))).isTrue();
@@ -253,8 +256,8 @@ class RowMatcherTests {
 		comment.put("id", 1);
 		comment.put("article", null);
 		comment.put("body", "x");
-		Filter some = new Some(List.of("article", "comments"), new And(List.of()));
-		Filter none = new None(List.of("article", "comments"), new And(List.of()));
+		BoundFilter some = new Some(path(TestSchema.COMMENTS, "article", "comments"), new And(List.of()));
+		BoundFilter none = new None(path(TestSchema.COMMENTS, "article", "comments"), new And(List.of()));
 		assertThat(this.matcher.matches(some, TestSchema.COMMENTS, comment)).isFalse();
 		assertThat(this.matcher.matches(none, TestSchema.COMMENTS, comment)).isTrue();
 	}
@@ -264,7 +267,7 @@ class RowMatcherTests {
 		QueryParser parser = new QueryParser(new MiniJson());
 		Query query = parser.fromUrl(QueryParserTests.url("filter[_or][0][views][_gt]=100",
 				"filter[_or][1][comments][body][_icontains]=ÉTÉ", "filter[status][_neq]=draft"));
-		Filter bound = FilterBinder.bind(query.filter(), TestSchema.ARTICLES, TestSchema.REGISTRY,
+		BoundFilter bound = FilterBinder.bind(query.filter(), TestSchema.ARTICLES, TestSchema.REGISTRY,
 				Variables.anonymous(Instant.EPOCH));
 		Map<String, @Nullable Object> popular = article("views", 101);
 		popular.put("status", "published");
@@ -281,28 +284,25 @@ class RowMatcherTests {
 		assertThat(matches(bound, commented)).isTrue();
 		assertThat(matches(bound, draft)).isFalse();
 		assertThat(matches(bound, noStatus)).isFalse();
-		assertThat(RowMatcher.needsRelations(bound, TestSchema.ARTICLES)).isTrue();
+		assertThat(RowMatcher.needsRelations(bound)).isTrue();
 	}
 
 	@Test
 	void needsRelationsWhenOnlyOwnColumnsThenFalse() {
-		assertThat(RowMatcher.needsRelations(new And(List.of(eq("views", 1), new Or(List.of(eq("author", AUTHOR))))),
-				TestSchema.ARTICLES))
+		assertThat(RowMatcher.needsRelations(new And(List.of(eq("views", 1), new Or(List.of(eq("author", AUTHOR)))))))
 			.isFalse();
 		assertThat(RowMatcher.needsRelations(
-				new Or(List.of(eq("views", 1), new Condition(List.of("author", "email"), FilterOperator.EQ, "x"))),
-				TestSchema.ARTICLES))
+				new Or(List.of(eq("views", 1), new Condition(path("author", "email"), FilterOperator.EQ, "x")))))
 			.isTrue();
-		assertThat(RowMatcher.needsRelations(new None(List.of("comments"), new And(List.of())), TestSchema.ARTICLES))
-			.isTrue();
+		assertThat(RowMatcher.needsRelations(new None(path("comments"), new And(List.of())))).isTrue();
 	}
 
-	private boolean matches(Filter filter, Map<String, ?> row) {
+	private boolean matches(BoundFilter filter, Map<String, ?> row) {
 		return this.matcher.matches(filter, TestSchema.ARTICLES, row);
 	}
 
 	private static Condition eq(String field, Object value) {
-		return new Condition(List.of(field), FilterOperator.EQ, value);
+		return new Condition(path(field), FilterOperator.EQ, value);
 	}
 
 	/**
@@ -319,6 +319,14 @@ class RowMatcherTests {
 
 	private static Map<String, Object> comment(int id, String body) {
 		return Map.of("id", id, "article", 1, "body", body);
+	}
+
+	private static FieldPath path(String... names) {
+		return path(TestSchema.ARTICLES, names);
+	}
+
+	private static FieldPath path(CollectionSchema collection, String... names) {
+		return FieldPath.resolve(collection, List.of(names), TestSchema.REGISTRY);
 	}
 
 }

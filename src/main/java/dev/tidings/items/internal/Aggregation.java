@@ -8,13 +8,12 @@ import java.util.Map;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.query.AggregateFunction;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Query;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldCodec;
-import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -36,13 +35,10 @@ public final class Aggregation {
 
 	private final EntityManager entityManager;
 
-	private final SchemaRegistry schemas;
-
 	private final SortOrders sortOrders;
 
-	public Aggregation(EntityManager entityManager, SchemaRegistry schemas, SortOrders sortOrders) {
+	public Aggregation(EntityManager entityManager, SortOrders sortOrders) {
 		this.entityManager = entityManager;
-		this.schemas = schemas;
 		this.sortOrders = sortOrders;
 	}
 
@@ -52,7 +48,7 @@ public final class Aggregation {
 	 * rows as null there, so it counts only where the caller sees it, as Directus does
 	 * with its {@code CASE WHEN}.
 	 */
-	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable Filter filter,
+	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable BoundFilter filter,
 			Query query, VisibleValues visible) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Tuple> criteria = cb.createTupleQuery();
@@ -70,7 +66,7 @@ public final class Aggregation {
 			selections.add(expression(cb, root, collection, measure, visible, criteria).alias(measure.alias()));
 		}
 		criteria.multiselect(selections)
-			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, root))
 			.groupBy(List.copyOf(grouping.values()));
 		if (!groups.isEmpty()) {
 			criteria.orderBy(orders(query, groups, grouping, collection, visible, cb));

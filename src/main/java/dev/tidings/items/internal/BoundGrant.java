@@ -1,6 +1,6 @@
 package dev.tidings.items.internal;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.security.Grant;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param rule the bound row rule, or null when the grant covers every row
  * @param grant the grant as the policy gave it (fields, raw validation and presets)
  */
-public record BoundGrant(@Nullable Filter rule, Grant grant) {
+public record BoundGrant(@Nullable BoundFilter rule, Grant grant) {
 
 	public boolean unrestricted() {
 		return this.rule == null;

@@ -3,7 +3,7 @@ package dev.tidings.items.internal;
 import java.util.List;
 import java.util.Objects;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.schema.CollectionSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +32,7 @@ public record CollectionGrants(CollectionSchema collection, List<BoundGrant> gra
 	 * The rows the grants reach: the OR of their rules, or null when one grant covers
 	 * every row.
 	 */
-	public @Nullable Filter rows() {
+	public @Nullable BoundFilter rows() {
 		return anyOf(this.grants);
 	}
 
@@ -41,16 +41,16 @@ public record CollectionGrants(CollectionSchema collection, List<BoundGrant> gra
 	 * otherwise the OR of the rules of the grants that list it (matching nothing when
 	 * none does). A row outside it shows the field as null.
 	 */
-	public @Nullable Filter fieldRule(String field) {
+	public @Nullable BoundFilter fieldRule(String field) {
 		return anyOf(this.grants.stream().filter((grant) -> grant.allowsField(field)).toList());
 	}
 
-	private static @Nullable Filter anyOf(List<BoundGrant> grants) {
+	private static @Nullable BoundFilter anyOf(List<BoundGrant> grants) {
 		if (grants.stream().anyMatch(BoundGrant::unrestricted)) {
 			return null;
 		}
-		List<Filter> rules = grants.stream().map(BoundGrant::rule).map(Objects::requireNonNull).toList();
-		return (rules.size() == 1) ? rules.get(0) : new Filter.Or(rules);
+		List<BoundFilter> rules = grants.stream().map(BoundGrant::rule).map(Objects::requireNonNull).toList();
+		return (rules.size() == 1) ? rules.get(0) : new BoundFilter.Or(rules);
 	}
 
 }

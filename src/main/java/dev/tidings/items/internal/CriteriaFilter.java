@@ -4,11 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
-import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -21,13 +20,13 @@ import jakarta.persistence.criteria.Subquery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Translates a bound {@link Filter} into a JPA Criteria predicate. It must select exactly
+ * Translates a {@link BoundFilter} into a JPA Criteria predicate. It must select exactly
  * the rows the in-memory {@code RowMatcher} admits (a differential test holds both to
  * that): to-one paths are left joins, so a missing related row compares as null; to-many
  * conditions are correlated {@code EXISTS} subqueries; negated operators never match
  * null, as in SQL.
  */
-public final class CriteriaFilter implements Filter.Visitor<Predicate> {
+public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 
 	private static final char ESCAPE = '\\';
 
@@ -35,20 +34,14 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 
 	private final AbstractQuery<?> query;
 
-	private final SchemaRegistry schemas;
-
-	private final CollectionSchema collection;
-
 	private final From<?, ?> from;
 
-	private final Map<List<String>, Join<?, ?>> joins = new HashMap<>();
+	/** The left joins made so far, by the path they follow from {@code from}. */
+	private final Map<FieldPath, Join<?, ?>> joins = new HashMap<>();
 
-	private CriteriaFilter(CriteriaBuilder cb, AbstractQuery<?> query, SchemaRegistry schemas,
-			CollectionSchema collection, From<?, ?> from) {
+	private CriteriaFilter(CriteriaBuilder cb, AbstractQuery<?> query, From<?, ?> from) {
 		this.cb = cb;
 		this.query = query;
-		this.schemas = schemas;
-		this.collection = collection;
 		this.from = from;
 	}
 
@@ -56,12 +49,12 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	 * The predicate for a bound filter on the given root (or joined collection); null
 	 * means every row.
 	 */
-	public static Predicate toPredicate(@Nullable Filter filter, CriteriaBuilder cb, AbstractQuery<?> query,
-			SchemaRegistry schemas, CollectionSchema collection, From<?, ?> root) {
+	public static Predicate toPredicate(@Nullable BoundFilter filter, CriteriaBuilder cb, AbstractQuery<?> query,
+			From<?, ?> root) {
 		if (filter == null) {
 			return cb.conjunction();
 		}
-		return filter.accept(new CriteriaFilter(cb, query, schemas, collection, root));
+		return filter.accept(new CriteriaFilter(cb, query, root));
 	}
 
 	/**
@@ -70,9 +63,9 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	 * path share their joins.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static Expression<?> value(List<String> path, @Nullable Filter visible, CriteriaBuilder cb, AbstractQuery<?> query,
-			SchemaRegistry schemas, CollectionSchema collection, From<?, ?> root) {
-		CriteriaFilter translation = new CriteriaFilter(cb, query, schemas, collection, root);
+	static Expression<?> value(FieldPath path, @Nullable BoundFilter visible, CriteriaBuilder cb,
+			AbstractQuery<?> query, From<?, ?> root) {
+		CriteriaFilter translation = new CriteriaFilter(cb, query, root);
 		Expression column = translation.column(translation.resolve(path));
 		if (visible == null) {
 			return column;
@@ -81,12 +74,12 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	}
 
 	@Override
-	public Predicate and(Filter.And and) {
+	public Predicate and(BoundFilter.And and) {
 		return this.cb.and(and.filters().stream().map((filter) -> filter.accept(this)).toArray(Predicate[]::new));
 	}
 
 	@Override
-	public Predicate or(Filter.Or or) {
+	public Predicate or(BoundFilter.Or or) {
 		if (or.filters().isEmpty()) {
 			return this.cb.disjunction();
 		}
@@ -94,12 +87,12 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	}
 
 	@Override
-	public Predicate some(Filter.Some some) {
+	public Predicate some(BoundFilter.Some some) {
 		return this.cb.exists(children(some.relation(), some.filter()));
 	}
 
 	@Override
-	public Predicate none(Filter.None none) {
+	public Predicate none(BoundFilter.None none) {
 		return this.cb.not(this.cb.exists(children(none.relation(), none.filter())));
 	}
 
@@ -110,8 +103,8 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 	 * column, a join table, either side of a many-to-many.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Subquery<Integer> children(List<String> relationPath, Filter inner) {
-		Resolved alias = resolve(relationPath);
+	private Subquery<Integer> children(FieldPath relation, BoundFilter inner) {
+		Resolved alias = resolve(relation);
 		FieldPath.Step step = alias.path().last();
 		CollectionSchema owner = step.collection();
 		String key = owner.primaryKeyField().attribute();
@@ -119,13 +112,13 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		Root ownerRoot = subquery.from(owner.entityType());
 		Join<?, ?> child = ownerRoot.join(step.field().attribute());
 		Predicate correlation = this.cb.equal(ownerRoot.get(key), alias.owner().get(key));
-		Predicate matches = inner.accept(new CriteriaFilter(this.cb, subquery, this.schemas, step.target(), child));
+		Predicate matches = inner.accept(new CriteriaFilter(this.cb, subquery, child));
 		return subquery.select(this.cb.literal(1)).where(this.cb.and(correlation, matches));
 	}
 
 	@Override
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public Predicate condition(Filter.Condition condition) {
+	public Predicate condition(BoundFilter.Condition condition) {
 		Expression column = column(resolve(condition.path()));
 		Object value = condition.value();
 		FilterOperator operator = condition.operator();
@@ -185,21 +178,20 @@ public final class CriteriaFilter implements Filter.Visitor<Predicate> {
 		return join(resolved.path()).get(relatedKey);
 	}
 
-	/** Resolves a path whose steps before the last are to-one, left-joining each once. */
-	private Resolved resolve(List<String> names) {
-		FieldPath path = FieldPath.resolve(this.collection, names, this.schemas);
+	/** The row holding a path's field, left-joining each to-one step before it once. */
+	private Resolved resolve(FieldPath path) {
 		From<?, ?> owner = (path.size() == 1) ? this.from : join(path.prefix(path.size() - 1));
 		return new Resolved(owner, path);
 	}
 
 	private Join<?, ?> join(FieldPath path) {
-		Join<?, ?> existing = this.joins.get(path.names());
+		Join<?, ?> existing = this.joins.get(path);
 		if (existing != null) {
 			return existing;
 		}
 		From<?, ?> parent = (path.size() == 1) ? this.from : join(path.prefix(path.size() - 1));
 		Join<?, ?> join = parent.join(path.field().attribute(), JoinType.LEFT);
-		this.joins.put(path.names(), join);
+		this.joins.put(path, join);
 		return join;
 	}
 

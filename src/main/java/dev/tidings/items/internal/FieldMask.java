@@ -5,7 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.SchemaRegistry;
@@ -31,12 +31,12 @@ public final class FieldMask {
 	private final PersistenceUnitUtil units;
 
 	/** Answers per entity and rule: masked fields often share one rule. */
-	private final Map<Object, Map<Filter, Boolean>> answers = new IdentityHashMap<>();
+	private final Map<Object, Map<BoundFilter, Boolean>> answers = new IdentityHashMap<>();
 
 	public FieldMask(CallerPermissions permissions, SchemaRegistry schemas, PersistenceUnitUtil units) {
 		this.permissions = permissions;
 		this.schemas = schemas;
-		this.matcher = new RowMatcher(schemas);
+		this.matcher = new RowMatcher();
 		this.units = units;
 	}
 
@@ -49,13 +49,13 @@ public final class FieldMask {
 		if (grants == null) {
 			return false;
 		}
-		Filter rows = grants.rows();
+		BoundFilter rows = grants.rows();
 		return rows == null || matches(rows, collection, entity);
 	}
 
 	/** Whether the field shows as null on this (readable) item. */
 	public boolean hides(CollectionSchema collection, Object entity, String field) {
-		Filter rule = rule(collection, field);
+		BoundFilter rule = rule(collection, field);
 		return rule != null && !matches(rule, collection, entity);
 	}
 
@@ -65,25 +65,25 @@ public final class FieldMask {
 	 * with {@link IllegalStateException}, as the snapshot does not carry them.
 	 */
 	public boolean hidesInRow(CollectionSchema collection, Map<String, ?> row, String field) {
-		Filter rule = rule(collection, field);
+		BoundFilter rule = rule(collection, field);
 		return rule != null && !answer(rule, collection, row, () -> row);
 	}
 
 	/** The rule under which the field shows, or null when it always shows. */
-	private @Nullable Filter rule(CollectionSchema collection, String field) {
+	private @Nullable BoundFilter rule(CollectionSchema collection, String field) {
 		if (this.permissions.admin()) {
 			return null;
 		}
 		return this.permissions.require(collection, Action.READ).fieldRule(field);
 	}
 
-	private boolean matches(Filter rule, CollectionSchema collection, Object entity) {
-		return answer(rule, collection, entity, () -> new EntityRow(entity, collection, this.schemas, this.units,
-				RowMatcher.needsRelations(rule, collection)));
+	private boolean matches(BoundFilter rule, CollectionSchema collection, Object entity) {
+		return answer(rule, collection, entity,
+				() -> new EntityRow(entity, collection, this.schemas, this.units, RowMatcher.needsRelations(rule)));
 	}
 
 	/** The rule's answer for an item (an entity or a row), computed once per item. */
-	private boolean answer(Filter rule, CollectionSchema collection, Object item, Supplier<Map<String, ?>> row) {
+	private boolean answer(BoundFilter rule, CollectionSchema collection, Object item, Supplier<Map<String, ?>> row) {
 		return this.answers.computeIfAbsent(item, (key) -> new HashMap<>())
 			.computeIfAbsent(rule, (key) -> this.matcher.matches(rule, collection, row.get()));
 	}

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Query;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.SchemaRegistry;
@@ -24,27 +24,24 @@ public final class ItemReader {
 	/** Directus's {@code QUERY_LIMIT_DEFAULT}. */
 	private final EntityManager entityManager;
 
-	private final SchemaRegistry schemas;
-
 	private final SortOrders sortOrders;
 
 	private final ItemRenderer renderer;
 
 	public ItemReader(EntityManager entityManager, SchemaRegistry schemas, SortOrders sortOrders) {
 		this.entityManager = entityManager;
-		this.schemas = schemas;
 		this.sortOrders = sortOrders;
 		this.renderer = new ItemRenderer(entityManager.getEntityManagerFactory().getPersistenceUnitUtil(), schemas);
 	}
 
 	/** The entities a bound filter selects, in the query's order and page. */
-	public List<?> entities(CollectionSchema collection, @Nullable Filter filter, Query query,
+	public List<?> entities(CollectionSchema collection, @Nullable BoundFilter filter, Query query,
 			VisibleValues visibility) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
 		criteria.select(root)
-			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, root))
 			.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, collection, root, visibility));
 		return page(this.entityManager.createQuery(criteria), query).getResultList();
 	}
@@ -69,19 +66,19 @@ public final class ItemReader {
 	 * The keys of the rows a bound filter selects, in the query's order and page, without
 	 * loading any entity.
 	 */
-	public List<Object> keys(CollectionSchema collection, @Nullable Filter filter, Query query,
+	public List<Object> keys(CollectionSchema collection, @Nullable BoundFilter filter, Query query,
 			VisibleValues visibility) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
 		criteria.select(root.get(collection.primaryKeyField().attribute()))
-			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
+			.where(CriteriaFilter.toPredicate(filter, cb, criteria, root))
 			.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, collection, root, visibility));
 		return page(this.entityManager.createQuery(criteria), query).getResultList();
 	}
 
-	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable Filter filter, Query query,
-			Selection selection, FieldMask mask, VisibleValues visibility) {
+	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable BoundFilter filter,
+			Query query, Selection selection, FieldMask mask, VisibleValues visibility) {
 		List<Map<String, @Nullable Object>> items = new ArrayList<>();
 		for (Object entity : entities(collection, filter, query, visibility)) {
 			items.add(this.renderer.render(entity, selection, mask));
@@ -89,12 +86,11 @@ public final class ItemReader {
 		return items;
 	}
 
-	public long count(CollectionSchema collection, @Nullable Filter filter) {
+	public long count(CollectionSchema collection, @Nullable BoundFilter filter) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Long> criteria = cb.createQuery(Long.class);
 		Root<?> root = criteria.from(collection.entityType());
-		criteria.select(cb.count(root))
-			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root));
+		criteria.select(cb.count(root)).where(CriteriaFilter.toPredicate(filter, cb, criteria, root));
 		return this.entityManager.createQuery(criteria).getSingleResult();
 	}
 

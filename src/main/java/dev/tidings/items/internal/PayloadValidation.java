@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.RowMatcher;
@@ -32,7 +33,7 @@ final class PayloadValidation {
 
 	PayloadValidation(SchemaRegistry schemas) {
 		this.schemas = schemas;
-		this.matcher = new RowMatcher(schemas);
+		this.matcher = new RowMatcher();
 	}
 
 	void check(CollectionGrants grants, Map<String, ?> payload, Variables variables) {
@@ -102,7 +103,7 @@ final class PayloadValidation {
 			catch (IllegalArgumentException | ArithmeticException ex) {
 				return List.of(); // the writer rejects the value itself
 			}
-			Filter bound = FilterBinder.bind(condition, this.collection, PayloadValidation.this.schemas,
+			BoundFilter bound = FilterBinder.bind(condition, this.collection, PayloadValidation.this.schemas,
 					this.variables);
 			Map<String, Object> row = new HashMap<>();
 			row.put(name, value);

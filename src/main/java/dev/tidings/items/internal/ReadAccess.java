@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.Query;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import org.jspecify.annotations.Nullable;
@@ -43,25 +44,25 @@ public final class ReadAccess {
 				.filter((field) -> !field.equals("*"))
 				.forEach((field) -> checkPath(permissions, Arrays.asList(field.split("\\.")), collection)));
 		query.groupBy().forEach((field) -> checkPath(permissions, Arrays.asList(field.split("\\.")), collection));
-		Filter requested = (query.filter() != null)
+		BoundFilter requested = (query.filter() != null)
 				? FilterBinder.bind(query.filter(), collection, this.schemas, permissions.variables()) : null;
 		if (query.search() != null && !query.search().isEmpty()) {
 			requested = and(requested, search(query.search(), collection, grants));
 		}
-		Filter visible = VisibleFilter.of(requested, permissions, this.schemas, collection);
-		Filter permitted = grants.rows();
+		BoundFilter visible = VisibleFilter.of(requested, permissions);
+		BoundFilter permitted = grants.rows();
 		Selection selection = query.isAggregate() ? null
 				: Selection.of(query.fields(), collection, this.schemas, permissions);
 		return new ReadPlan(selection, and(visible, permitted), permitted, grants);
 	}
 
 	/** Search covers only the text fields the caller may read. */
-	private static Filter search(String term, CollectionSchema collection, CollectionGrants grants) {
-		Filter.Or everywhere = (Filter.Or) FilterBinder.search(term, collection);
-		return new Filter.Or(everywhere.filters()
+	private static BoundFilter search(String term, CollectionSchema collection, CollectionGrants grants) {
+		return new BoundFilter.Or(FilterBinder.search(term, collection)
+			.filters()
 			.stream()
-			.filter((candidate) -> candidate instanceof Filter.Condition condition
-					&& grants.allows(condition.path().get(0)))
+			.filter((candidate) -> candidate instanceof BoundFilter.Condition condition
+					&& grants.allows(condition.path().field().name()))
 			.toList());
 	}
 
@@ -111,34 +112,36 @@ public final class ReadAccess {
 
 	/**
 	 * Checks that every collection the path passes through is readable and every field on
-	 * it granted. Returns the collection a relational last step leads to (which must be
-	 * readable when a filter goes into it), or null. Malformed paths are left to the
-	 * binder.
+	 * it granted. The path is resolved one step at a time, each step only once the
+	 * collection it is read in is known readable, so that a 403 comes before anything
+	 * about a collection the caller may not see is revealed. Returns the collection a
+	 * relational last step leads to (which must be readable when a filter goes into it),
+	 * or null. Malformed paths are left to the binder.
 	 */
-	private @Nullable CollectionSchema checkPath(CallerPermissions permissions, List<String> path,
+	private @Nullable CollectionSchema checkPath(CallerPermissions permissions, List<String> names,
 			CollectionSchema collection) {
 		CollectionSchema current = collection;
-		for (String step : path) {
+		for (String name : names) {
 			CollectionGrants grants = permissions.require(current, Action.READ);
-			FieldSchema field = current.requireField(step);
+			FieldPath.Step step = FieldPath.of(current, name, this.schemas).last();
 			// a concealed value (a password hash) must not be probed by filters or
 			// ordering
-			if (!grants.allows(step) || field.concealed()) {
-				throw TidingsException.forbiddenField(step, current.name());
+			if (!grants.allows(name) || step.field().concealed()) {
+				throw TidingsException.forbiddenField(name, current.name());
 			}
-			if (field.relation() == null) {
+			if (step.related() == null) {
 				return null;
 			}
-			current = this.schemas.require(field.relation().relatedCollection());
+			current = step.target();
 		}
 		return current;
 	}
 
-	private static @Nullable Filter and(@Nullable Filter left, @Nullable Filter right) {
+	private static @Nullable BoundFilter and(@Nullable BoundFilter left, @Nullable BoundFilter right) {
 		if (left == null || right == null) {
 			return (left != null) ? left : right;
 		}
-		return new Filter.And(List.of(left, right));
+		return new BoundFilter.And(List.of(left, right));
 	}
 
 }

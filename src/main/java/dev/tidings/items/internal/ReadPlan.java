@@ -1,6 +1,6 @@
 package dev.tidings.items.internal;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * all
  * @param grants the caller's read grants on the collection
  */
-public record ReadPlan(@Nullable Selection selection, @Nullable Filter filter, @Nullable Filter permitted,
+public record ReadPlan(@Nullable Selection selection, @Nullable BoundFilter filter, @Nullable BoundFilter permitted,
 		CollectionGrants grants) {
 
 }

@@ -3,10 +3,9 @@ package dev.tidings.items.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
-import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import org.jspecify.annotations.Nullable;
 
@@ -18,140 +17,132 @@ import org.jspecify.annotations.Nullable;
  * {@code _some} and {@code _none}. Paths must have been checked against the grants
  * before.
  */
-final class VisibleFilter implements Filter.Visitor<Filter> {
+final class VisibleFilter implements BoundFilter.Visitor<BoundFilter> {
 
 	private final CallerPermissions permissions;
 
-	private final SchemaRegistry schemas;
-
-	private final CollectionSchema collection;
-
-	private VisibleFilter(CallerPermissions permissions, SchemaRegistry schemas, CollectionSchema collection) {
+	private VisibleFilter(CallerPermissions permissions) {
 		this.permissions = permissions;
-		this.schemas = schemas;
-		this.collection = collection;
 	}
 
-	static @Nullable Filter of(@Nullable Filter bound, CallerPermissions permissions, SchemaRegistry schemas,
-			CollectionSchema collection) {
+	static @Nullable BoundFilter of(@Nullable BoundFilter bound, CallerPermissions permissions) {
 		if (bound == null || permissions.admin()) {
 			return bound;
 		}
-		return bound.accept(new VisibleFilter(permissions, schemas, collection));
+		return bound.accept(new VisibleFilter(permissions));
 	}
 
 	@Override
-	public Filter and(Filter.And and) {
-		return new Filter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
+	public BoundFilter and(BoundFilter.And and) {
+		return new BoundFilter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
 	}
 
 	@Override
-	public Filter or(Filter.Or or) {
-		return new Filter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
+	public BoundFilter or(BoundFilter.Or or) {
+		return new BoundFilter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
 	}
 
 	@Override
-	public Filter condition(Filter.Condition condition) {
+	public BoundFilter condition(BoundFilter.Condition condition) {
 		return withRules(condition, condition.path());
 	}
 
 	@Override
-	public Filter some(Filter.Some some) {
-		return withRules(new Filter.Some(some.relation(), children(some.relation(), some.filter())), some.relation());
+	public BoundFilter some(BoundFilter.Some some) {
+		return withRules(new BoundFilter.Some(some.relation(), children(some.relation(), some.filter())),
+				some.relation());
 	}
 
 	@Override
-	public Filter none(Filter.None none) {
-		return withRules(new Filter.None(none.relation(), children(none.relation(), none.filter())), none.relation());
+	public BoundFilter none(BoundFilter.None none) {
+		return withRules(new BoundFilter.None(none.relation(), children(none.relation(), none.filter())),
+				none.relation());
 	}
 
 	/** The inner filter of a relation, limited to visible fields of readable items. */
-	private Filter children(List<String> relation, Filter inner) {
-		CollectionSchema child = FieldPath.resolve(this.collection, relation, this.schemas).last().target();
-		Filter visible = inner.accept(new VisibleFilter(this.permissions, this.schemas, child));
-		Filter rows = this.permissions.require(child, Action.READ).rows();
-		return (rows != null) ? new Filter.And(List.of(visible, rows)) : visible;
+	private BoundFilter children(FieldPath relation, BoundFilter inner) {
+		CollectionSchema child = relation.last().target();
+		BoundFilter visible = inner.accept(this);
+		BoundFilter rows = this.permissions.require(child, Action.READ).rows();
+		return (rows != null) ? new BoundFilter.And(List.of(visible, rows)) : visible;
 	}
 
 	/** The filter AND the rule under which the caller sees the value at its path. */
-	private Filter withRules(Filter filter, List<String> path) {
-		Filter rule = rule(path, this.permissions, this.schemas, this.collection);
+	private BoundFilter withRules(BoundFilter filter, FieldPath path) {
+		BoundFilter rule = rule(path, this.permissions);
 		if (rule == null) {
 			return filter;
 		}
-		List<Filter> all = new ArrayList<>(List.of(filter));
-		all.addAll((rule instanceof Filter.And and) ? and.filters() : List.of(rule));
-		return new Filter.And(all);
+		List<BoundFilter> all = new ArrayList<>(List.of(filter));
+		all.addAll((rule instanceof BoundFilter.And and) ? and.filters() : List.of(rule));
+		return new BoundFilter.And(all);
 	}
 
 	/**
 	 * Where the caller sees the value at the end of a to-one path: for every step, the
-	 * rule under which it sees that field, moved to the root by prefixing it with the
-	 * steps before; null when it sees the value on every row. A step's rule implies that
-	 * its item is readable, so an item outside its collection's rules shows nothing
+	 * rule under which it sees that field, moved to the root by prefixing its paths with
+	 * the steps before; null when it sees the value on every row. A step's rule implies
+	 * that its item is readable, so an item outside its collection's rules shows nothing
 	 * either; the key an inverse one-to-one ends on shows where its item is readable.
 	 * Filters, sorts, groups and aggregates all use this one rule.
 	 */
-	static @Nullable Filter rule(List<String> path, CallerPermissions permissions, SchemaRegistry schemas,
-			CollectionSchema collection) {
-		List<Filter> rules = new ArrayList<>();
-		List<FieldPath.Step> steps = FieldPath.resolve(collection, path, schemas).steps();
+	static @Nullable BoundFilter rule(FieldPath path, CallerPermissions permissions) {
+		List<BoundFilter> rules = new ArrayList<>();
+		List<FieldPath.Step> steps = path.steps();
 		for (int i = 0; i < steps.size(); i++) {
 			FieldPath.Step step = steps.get(i);
-			Filter rule = permissions.require(step.collection(), Action.READ).fieldRule(step.field().name());
+			BoundFilter rule = permissions.require(step.collection(), Action.READ).fieldRule(step.field().name());
 			if (rule != null) {
-				rules.add(Prefixed.of(rule, path.subList(0, i)));
+				rules.add((i == 0) ? rule : Prefixed.of(rule, path.prefix(i)));
 			}
 		}
-		FieldPath.Step last = steps.get(steps.size() - 1);
+		FieldPath.Step last = path.last();
 		if (last.field().isToOne() && !last.field().holdsRelatedKey()) {
 			// the inverse side of a one-to-one shows the related key only where the
 			// caller may read the related item, as reads show it
 			CollectionGrants related = permissions.find(last.target(), Action.READ);
-			Filter readable = (related != null) ? related.rows() : new Filter.Or(List.of());
+			BoundFilter readable = (related != null) ? related.rows() : BoundFilter.NOTHING;
 			if (readable != null) {
 				rules.add(Prefixed.of(readable, path));
 			}
 		}
-		return rules.isEmpty() ? null : (rules.size() == 1) ? rules.get(0) : new Filter.And(rules);
+		return rules.isEmpty() ? null : (rules.size() == 1) ? rules.get(0) : new BoundFilter.And(rules);
 	}
 
-	/** A filter of a related collection, re-rooted through to-one steps. */
-	private record Prefixed(List<String> prefix) implements Filter.Visitor<Filter> {
+	/**
+	 * A filter of a related collection, re-rooted through to-one steps: every path it
+	 * holds is prefixed with them.
+	 */
+	private record Prefixed(FieldPath prefix) implements BoundFilter.Visitor<BoundFilter> {
 
-		static Filter of(Filter filter, List<String> prefix) {
-			return prefix.isEmpty() ? filter : filter.accept(new Prefixed(List.copyOf(prefix)));
+		static BoundFilter of(BoundFilter filter, FieldPath prefix) {
+			return filter.accept(new Prefixed(prefix));
 		}
 
 		@Override
-		public Filter and(Filter.And and) {
-			return new Filter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
+		public BoundFilter and(BoundFilter.And and) {
+			return new BoundFilter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
 		}
 
 		@Override
-		public Filter or(Filter.Or or) {
-			return new Filter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
+		public BoundFilter or(BoundFilter.Or or) {
+			return new BoundFilter.Or(or.filters().stream().map((filter) -> filter.accept(this)).toList());
 		}
 
 		@Override
-		public Filter condition(Filter.Condition condition) {
-			return new Filter.Condition(join(condition.path()), condition.operator(), condition.value());
+		public BoundFilter condition(BoundFilter.Condition condition) {
+			return new BoundFilter.Condition(this.prefix.then(condition.path()), condition.operator(),
+					condition.value());
 		}
 
 		@Override
-		public Filter some(Filter.Some some) {
-			return new Filter.Some(join(some.relation()), some.filter());
+		public BoundFilter some(BoundFilter.Some some) {
+			return new BoundFilter.Some(this.prefix.then(some.relation()), some.filter());
 		}
 
 		@Override
-		public Filter none(Filter.None none) {
-			return new Filter.None(join(none.relation()), none.filter());
-		}
-
-		private List<String> join(List<String> path) {
-			List<String> joined = new ArrayList<>(this.prefix);
-			joined.addAll(path);
-			return joined;
+		public BoundFilter none(BoundFilter.None none) {
+			return new BoundFilter.None(this.prefix.then(none.relation()), none.filter());
 		}
 
 	}

@@ -3,7 +3,7 @@ package dev.tidings.items.internal;
 import java.util.List;
 
 import dev.tidings.errors.TidingsException;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
@@ -41,6 +41,18 @@ public final class VisibleValues {
 	 * field with one value per row, else the query is invalid.
 	 */
 	FieldSchema field(CollectionSchema collection, List<String> names) {
+		return resolve(collection, names).field();
+	}
+
+	/** The value at the end of the path as the caller sees it, on the given root. */
+	Expression<?> of(List<String> names, CollectionSchema collection, CriteriaBuilder cb, AbstractQuery<?> query,
+			From<?, ?> root) {
+		FieldPath path = resolve(collection, names);
+		BoundFilter rule = VisibleFilter.rule(path, this.permissions);
+		return CriteriaFilter.value(path, rule, cb, query, root);
+	}
+
+	private FieldPath resolve(CollectionSchema collection, List<String> names) {
 		FieldPath path = FieldPath.resolve(collection, names, this.schemas);
 		int toMany = path.firstToMany();
 		if (toMany >= 0) {
@@ -51,15 +63,7 @@ public final class VisibleValues {
 			throw TidingsException
 				.invalidQuery("Cannot sort, group or aggregate by the to-many field \"" + path.field().name() + "\"");
 		}
-		return path.field();
-	}
-
-	/** The value at the end of the path as the caller sees it, on the given root. */
-	Expression<?> of(List<String> path, CollectionSchema collection, CriteriaBuilder cb, AbstractQuery<?> query,
-			From<?, ?> root) {
-		field(collection, path);
-		Filter rule = VisibleFilter.rule(path, this.permissions, this.schemas, collection);
-		return CriteriaFilter.value(path, rule, cb, query, this.schemas, collection, root);
+		return path;
 	}
 
 }

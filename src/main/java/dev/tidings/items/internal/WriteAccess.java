@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.tidings.errors.TidingsException;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.query.Variables;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
@@ -166,19 +167,19 @@ public final class WriteAccess {
 		return reaching;
 	}
 
-	private List<Object> select(CollectionSchema collection, List<Object> keys, @Nullable Filter rule, boolean lock) {
+	private List<Object> select(CollectionSchema collection, List<Object> keys, @Nullable BoundFilter rule,
+			boolean lock) {
 		if (keys.isEmpty()) {
 			return List.of();
 		}
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
-		Filter byKeys = new Filter.Condition(List.of(collection.primaryKey()), FilterOperator.IN, keys);
-		Filter filter = (rule != null) ? new Filter.And(List.of(byKeys, rule)) : byKeys;
+		BoundFilter byKeys = new BoundFilter.Condition(FieldPath.of(collection, collection.primaryKey(), this.schemas),
+				FilterOperator.IN, keys);
+		BoundFilter filter = (rule != null) ? new BoundFilter.And(List.of(byKeys, rule)) : byKeys;
 		var key = root.get(collection.primaryKeyField().attribute());
-		criteria.select(key)
-			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
-			.orderBy(cb.asc(key));
+		criteria.select(key).where(CriteriaFilter.toPredicate(filter, cb, criteria, root)).orderBy(cb.asc(key));
 		var query = this.entityManager.createQuery(criteria);
 		if (lock) {
 			query.setLockMode(LockModeType.PESSIMISTIC_WRITE);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +56,7 @@ class CaseFoldingTests {
 	void postgresAndRowMatcherFoldCaseAlike(FilterOperator operator) {
 		for (String pattern : PATTERNS) {
 			String json = JSON.writeValueAsString(Map.of("s", Map.of(operator.token(), pattern)));
-			Filter bound = FilterDifferentialTests.bind(database, json);
+			BoundFilter bound = FilterDifferentialTests.bind(database, json);
 			Set<Integer> selected = database.selectedKeys(bound);
 			assertThat(FilterDifferentialTests.admitted(database, bound, DATASET))
 				.as("RowMatcher (left) and PostgreSQL (right) for %s on %s", json, TEXTS)

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.differential.KindData.Group;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.QueryParser;
@@ -178,10 +179,10 @@ class FieldKindDifferentialTests {
 	private static void check(ProbeDatabase database, Scenario scenario) {
 		ProbeDatabase.Kind kind = database.kind();
 		Map<Integer, Map<String, @Nullable Object>> snapshots = database.replaceKinds(scenario.rows());
-		RowMatcher matcher = new RowMatcher(database.schemas());
+		RowMatcher matcher = new RowMatcher();
 		for (Map<String, @Nullable Object> filter : scenario.filters()) {
 			String json = JSON.writeValueAsString(filter);
-			Filter bind = bind(database, json);
+			BoundFilter bind = bind(database, json);
 			Statistics.label("filter").collect((bind != null) ? "bound" : "refused (400 or 403)");
 			if (bind == null) {
 				continue;
@@ -206,7 +207,7 @@ class FieldKindDifferentialTests {
 	}
 
 	/** The bound filter, or null when the parser or binder refuses it (a 400 or 403). */
-	private static @Nullable Filter bind(ProbeDatabase database, String json) {
+	private static @Nullable BoundFilter bind(ProbeDatabase database, String json) {
 		try {
 			Filter parsed = PARSER.parseFilter(JSON.readValue(json, Object.class));
 			return FilterBinder.bind(parsed, database.kinds(), database.schemas(), Variables.anonymous(ProbeData.NOW));

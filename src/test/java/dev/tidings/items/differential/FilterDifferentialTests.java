@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.tidings.errors.TidingsException;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.FilterOperator;
@@ -76,7 +77,7 @@ class FilterDifferentialTests {
 	}
 
 	private static void check(ProbeDatabase database, Scenario scenario) {
-		Filter bound = bind(database, scenario.json());
+		BoundFilter bound = bind(database, scenario.json());
 		Statistics.label("filter").collect((bound != null) ? "bound" : "refused (400 or 403)");
 		Statistics.label("filter").coverage((coverage) -> coverage.check("bound").percentage((p) -> p >= 80.0));
 		if (bound == null) {
@@ -96,7 +97,7 @@ class FilterDifferentialTests {
 	}
 
 	/** The bound filter, or null when the parser or binder refuses it (a 400 or 403). */
-	static @Nullable Filter bind(ProbeDatabase database, String json) {
+	static @Nullable BoundFilter bind(ProbeDatabase database, String json) {
 		try {
 			Filter parsed = PARSER.parseFilter(JSON.readValue(json, Object.class));
 			return FilterBinder.bind(parsed, database.rows(), database.schemas(), Variables.anonymous(ProbeData.NOW));
@@ -106,8 +107,8 @@ class FilterDifferentialTests {
 		}
 	}
 
-	static Set<Integer> admitted(ProbeDatabase database, Filter bound, Dataset dataset) {
-		RowMatcher matcher = new RowMatcher(database.schemas());
+	static Set<Integer> admitted(ProbeDatabase database, BoundFilter bound, Dataset dataset) {
+		RowMatcher matcher = new RowMatcher();
 		Set<Integer> admitted = new LinkedHashSet<>();
 		dataset.rowMaps().forEach((key, row) -> {
 			if (matcher.matches(bound, database.rows(), row)) {
@@ -118,36 +119,36 @@ class FilterDifferentialTests {
 	}
 
 	/** Which operators the bound filters exercise, so a gap in generation shows. */
-	private static void countOperators(Filter bound) {
-		bound.accept(new Filter.Visitor<Void>() {
+	private static void countOperators(BoundFilter bound) {
+		bound.accept(new BoundFilter.Visitor<Void>() {
 
 			@Override
-			public Void and(Filter.And and) {
+			public Void and(BoundFilter.And and) {
 				and.filters().forEach((filter) -> filter.accept(this));
 				return null;
 			}
 
 			@Override
-			public Void or(Filter.Or or) {
+			public Void or(BoundFilter.Or or) {
 				or.filters().forEach((filter) -> filter.accept(this));
 				return null;
 			}
 
 			@Override
-			public Void condition(Filter.Condition condition) {
+			public Void condition(BoundFilter.Condition condition) {
 				FilterOperator operator = condition.operator();
 				Statistics.label("operators").collect(operator.token());
 				return null;
 			}
 
 			@Override
-			public Void some(Filter.Some some) {
+			public Void some(BoundFilter.Some some) {
 				Statistics.label("operators").collect("_some");
 				return some.filter().accept(this);
 			}
 
 			@Override
-			public Void none(Filter.None none) {
+			public Void none(BoundFilter.None none) {
 				Statistics.label("operators").collect("_none");
 				return none.filter().accept(this);
 			}

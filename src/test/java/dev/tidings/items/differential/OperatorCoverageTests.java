@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +64,7 @@ class OperatorCoverageTests {
 		}
 		assertThat(FilterOperator.allowedFor(database.rows().requireField(probe.field()).type())).contains(operator);
 		String json = JSON.writeValueAsString(Map.of(probe.field(), Map.of(operator.token(), probe.value())));
-		Filter bound = FilterDifferentialTests.bind(database, json);
+		BoundFilter bound = FilterDifferentialTests.bind(database, json);
 		assertThat(bound).as("%s binds", json).isNotNull();
 		Set<Integer> selected = database.selectedKeys(bound);
 		Set<Integer> admitted = FilterDifferentialTests.admitted(database, bound, DATASET);

@@ -20,7 +20,7 @@ import dev.tidings.events.ItemChange;
 import dev.tidings.items.internal.Dialects;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.SortOrders;
-import dev.tidings.query.Filter;
+import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Query;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
@@ -185,7 +185,7 @@ final class ProbeDatabase implements AutoCloseable {
 	}
 
 	/** The keys of the {@code probe_kinds} rows the Criteria translation selects. */
-	Set<Integer> selectedKindKeys(Filter bound) {
+	Set<Integer> selectedKindKeys(BoundFilter bound) {
 		Query query = new Query(List.of(), null, List.of(), -1, null, null, null, Set.of(), Map.of(), List.of());
 		List<Integer> keys = this.reads.execute((status) -> {
 			List<Integer> found = new ArrayList<>();
@@ -219,7 +219,7 @@ final class ProbeDatabase implements AutoCloseable {
 	}
 
 	/** The keys of the rows the Criteria translation of a bound filter selects. */
-	Set<Integer> selectedKeys(@Nullable Filter bound) {
+	Set<Integer> selectedKeys(@Nullable BoundFilter bound) {
 		return new LinkedHashSet<>(keys(bound, List.of()));
 	}
 
@@ -228,7 +228,7 @@ final class ProbeDatabase implements AutoCloseable {
 		return keys(null, sort);
 	}
 
-	private List<Integer> keys(@Nullable Filter bound, List<SortField> sort) {
+	private List<Integer> keys(@Nullable BoundFilter bound, List<SortField> sort) {
 		CollectionSchema rows = rows();
 		Query query = new Query(List.of(), null, sort, -1, null, null, null, Set.of(), Map.of(), List.of());
 		List<Integer> keys = this.reads.execute((status) -> {
