@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.tidings.items.differential.ProbeFilters.Operand;
+import dev.tidings.query.FilterOperator;
 import dev.tidings.schema.FieldType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  * the range of a long, and pattern characters as a char.
  */
 final class KindData {
+
+	/**
+	 * What enums and converted attributes allow: their Java order and text need not be
+	 * the database's, so they compare by identity only.
+	 */
+	private static final Set<FilterOperator> IDENTITY = FilterOperator.allowedFor(FieldType.UUID);
 
 	private static final LocalDateTime NOW = LocalDateTime.ofInstant(ProbeData.NOW, ZoneOffset.UTC);
 
@@ -109,7 +117,7 @@ final class KindData {
 							Arbitraries.integers().between(-3, 5).map(Object.class::cast)));
 			case CONVERTED -> List.of(new Operand("tongue", FieldType.STRING,
 					present(rows, (row) -> (row.tongue() != null) ? row.tongue().toLanguageTag() : null),
-					Arbitraries.of("en", "en-GB", "EN-gb", "fr", "de-CH", "pt-BR").map(Object.class::cast)));
+					Arbitraries.of("en", "en-GB", "EN-gb", "fr", "de-CH", "pt-BR").map(Object.class::cast), IDENTITY));
 			case LOCAL_TIMES -> List.of(
 					new Operand("opens", FieldType.TIME, present(rows, (row) -> text(row.opens())),
 							Arbitraries.of(TIMES).map(LocalTime::toString).map(Object.class::cast)),
@@ -139,7 +147,8 @@ final class KindData {
 		return new Operand(name, FieldType.STRING,
 				present(rows, (row) -> (getter.apply(row) != null) ? getter.apply(row).name() : null),
 				Arbitraries.of(Arrays.stream(ProbeLevel.values()).map(ProbeLevel::name).toList())
-					.map(Object.class::cast));
+					.map(Object.class::cast),
+				IDENTITY);
 	}
 
 	private static List<Object> present(List<KindRow> rows, Function<KindRow, @Nullable Object> getter) {

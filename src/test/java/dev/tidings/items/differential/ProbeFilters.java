@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -98,7 +99,8 @@ public final class ProbeFilters {
 	 */
 	public static Arbitrary<Map<String, @Nullable Object>> filters(List<Operand> fields) {
 		Scope scope = new Scope(fields.stream()
-			.map((field) -> new Field(field.name(), field.type(), (data) -> field.present(), field.pool()))
+			.map((field) -> new Field(field.name(), field.type(), (data) -> field.present(), field.pool(),
+					field.operators()))
 			.toList(), null, null);
 		return filter(scope, new Dataset(List.of(), List.of(), List.of()), 3);
 	}
@@ -110,11 +112,18 @@ public final class ProbeFilters {
 	 * @param type the field's type, which decides the operators
 	 * @param present values rows hold, so that conditions hit rows
 	 * @param pool other values of the type
+	 * @param operators the operators the field allows (an enum's are fewer than its
+	 * type's)
 	 */
-	public record Operand(String name, FieldType type, List<Object> present, Arbitrary<Object> pool) {
+	public record Operand(String name, FieldType type, List<Object> present, Arbitrary<Object> pool,
+			Set<FilterOperator> operators) {
 
 		public Operand {
 			present = List.copyOf(present);
+		}
+
+		public Operand(String name, FieldType type, List<Object> present, Arbitrary<Object> pool) {
+			this(name, type, present, pool, FilterOperator.allowedFor(type));
 		}
 
 	}
@@ -129,7 +138,12 @@ public final class ProbeFilters {
 		return operand(probe, operator, data).map((value) -> Map.of(field, singleton(operator.token(), value)));
 	}
 
-	private record Field(String name, FieldType type, Function<Dataset, List<Object>> values, Arbitrary<Object> pool) {
+	private record Field(String name, FieldType type, Function<Dataset, List<Object>> values, Arbitrary<Object> pool,
+			Set<FilterOperator> operators) {
+
+		Field(String name, FieldType type, Function<Dataset, List<Object>> values, Arbitrary<Object> pool) {
+			this(name, type, values, pool, FilterOperator.allowedFor(type));
+		}
 
 	}
 
@@ -220,7 +234,7 @@ public final class ProbeFilters {
 				.toArray(Tuple2[]::new))
 			.withoutEdgeCases();
 		return fields.flatMap(
-				(field) -> operators(field.type()).flatMap(
+				(field) -> operators(field).flatMap(
 						(operator) -> Combinators.combine(operand(field, operator, data), Arbitraries.of(false, true))
 							.as((value, bare) -> (bare && operator == FilterOperator.EQ)
 									? singleton(field.name(), value)
@@ -231,9 +245,9 @@ public final class ProbeFilters {
 	 * Mostly operators the field's type allows (for text, the pattern operators half of
 	 * the time); now and then any operator.
 	 */
-	private static Arbitrary<FilterOperator> operators(FieldType type) {
-		Arbitrary<FilterOperator> allowed = Arbitraries.of(FilterOperator.allowedFor(type));
-		if (type.isText()) {
+	private static Arbitrary<FilterOperator> operators(Field field) {
+		Arbitrary<FilterOperator> allowed = Arbitraries.of(field.operators());
+		if (field.type().isText() && field.operators().containsAll(FilterOperator.allowedFor(field.type()))) {
 			allowed = Arbitraries.oneOf(allowed,
 					Arbitraries.of(FilterOperator.class).filter(FilterOperator::isPattern));
 		}
