@@ -1,13 +1,10 @@
 package dev.tidings.library;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.tidings.rest.ApiClient;
@@ -37,9 +34,7 @@ import static org.awaitility.Awaitility.await;
 				"spring.datasource.username=postgres", "spring.datasource.hikari.maximum-pool-size=3" })
 class ConcurrentWriteTests {
 
-	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
-	private static final String SCHEMA = "tidings_versions_" + UUID.randomUUID().toString().replace("-", "");
+	private static final PostgresSchema SCHEMA = new PostgresSchema("tidings_versions");
 
 	private final ApiClient api;
 
@@ -49,13 +44,12 @@ class ConcurrentWriteTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		execute("CREATE SCHEMA " + SCHEMA);
-		registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
+		SCHEMA.create(registry);
 	}
 
 	@AfterAll
 	static void dropSchema() throws SQLException {
-		execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+		SCHEMA.drop();
 	}
 
 	@Test
@@ -66,7 +60,7 @@ class ConcurrentWriteTests {
 			.item()
 			.get("id");
 
-		try (Connection first = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA, "postgres", "")) {
+		try (Connection first = SCHEMA.connect()) {
 			first.setAutoCommit(false);
 			try (PreparedStatement update = first
 				.prepareStatement("UPDATE loans SET due_on = DATE '2026-12-20', version = version + 1 WHERE id = ?")) {
@@ -87,20 +81,8 @@ class ConcurrentWriteTests {
 	}
 
 	private static boolean aWriterWaitsOnALock() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-				Statement statement = connection.createStatement();
-				var rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
-						+ "'Lock' AND query LIKE 'update loans%'")) {
-			rows.next();
-			return rows.getInt(1) > 0;
-		}
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+		return PostgresSchema.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+				+ "AND query LIKE 'update loans%'") > 0;
 	}
 
 }

@@ -1,12 +1,9 @@
 package dev.tidings.library;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.tidings.rest.ApiClient;
 import dev.tidings.rest.Reply;
@@ -35,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.datasource.username=postgres", "spring.datasource.hikari.maximum-pool-size=3" })
 class ValidationPostgresTests {
 
-	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
-	private static final String SCHEMA = "tidings_validation_" + UUID.randomUUID().toString().replace("-", "");
+	private static final PostgresSchema SCHEMA = new PostgresSchema("tidings_validation");
 
 	private final ApiClient api;
 
@@ -50,13 +45,12 @@ class ValidationPostgresTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		execute("CREATE SCHEMA " + SCHEMA);
-		registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
+		SCHEMA.create(registry);
 	}
 
 	@AfterAll
 	static void dropSchema() throws SQLException {
-		execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+		SCHEMA.drop();
 	}
 
 	@Test
@@ -89,13 +83,6 @@ class ValidationPostgresTests {
 		Map<String, Object> error = this.api.post("/items/authors", "{\"name\":\"\"}").error(400, "FAILED_VALIDATION");
 
 		assertThat(Reply.extensions(error)).containsEntry("field", "name").containsEntry("type", "NotBlank");
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 }
