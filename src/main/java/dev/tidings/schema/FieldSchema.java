@@ -1,6 +1,7 @@
 package dev.tidings.schema;
 
 import java.lang.invoke.MethodType;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One field of a collection, named as the API exposes it (the column's snake_case name).
  *
  * @param name the API name
- * @param attribute the JPA attribute name
+ * @param attribute the JPA attribute name; for an attribute of an embedded object, its
+ * path from the entity ({@code address.street})
  * @param type the Directus type; for a to-one relation, the type of the related key
  * @param javaType the attribute's Java type (for a to-one relation, the related key's
  * Java type; for a to-many relation, {@code java.util.List})
@@ -38,6 +40,11 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 			@Nullable Relation relation, FieldAccessor accessor, boolean concealed) {
 		this(name, attribute, type, javaType, primaryKey, generated, nullable, hasDefault, maxLength, relation,
 				accessor, concealed, FieldCodec.of(type, MethodType.methodType(javaType).wrap().returnType()), false);
+	}
+
+	/** The attribute names leading from the entity to the field's value. */
+	public List<String> attributePath() {
+		return List.of(this.attribute.split("\\."));
 	}
 
 	/**

@@ -175,7 +175,7 @@ public final class WriteAccess {
 		Root<?> root = criteria.from(collection.entityType());
 		Filter byKeys = new Filter.Condition(List.of(collection.primaryKey()), FilterOperator.IN, keys);
 		Filter filter = (rule != null) ? new Filter.And(List.of(byKeys, rule)) : byKeys;
-		var key = root.get(collection.primaryKeyField().attribute());
+		var key = AttributePaths.of(root, collection.primaryKeyField());
 		criteria.select(key)
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, this.schemas, collection, root))
 			.orderBy(cb.asc(key));

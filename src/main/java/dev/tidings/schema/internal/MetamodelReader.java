@@ -28,9 +28,11 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedMapping;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -50,9 +52,12 @@ public final class MetamodelReader {
 
 	private final SessionFactoryImplementor sessionFactory;
 
+	private final EmbeddedFields embedded;
+
 	public MetamodelReader(EntityManagerFactory entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+		this.embedded = new EmbeddedFields();
 	}
 
 	public List<CollectionSchema> read() {
@@ -85,8 +90,9 @@ public final class MetamodelReader {
 		Map<String, FieldSchema> fields = new LinkedHashMap<>();
 		String primaryKey = null;
 		for (Attribute<?, ?> attribute : declarationOrder(entity)) {
-			FieldSchema field = field(attribute, persister, blank, names);
-			if (field == null) {
+			List<FieldSchema> found = (attribute.getPersistentAttributeType() == PersistentAttributeType.EMBEDDED)
+					? this.embedded.fields(attribute, persister) : single(field(attribute, persister, blank, names));
+			if (found.isEmpty()) {
 				// nothing is dropped silently: the host learns which attribute the API
 				// lacks
 				logger.warn(
@@ -95,15 +101,21 @@ public final class MetamodelReader {
 						attribute.getName(), type.getName(), attribute.getPersistentAttributeType(), names.get(type));
 				continue;
 			}
-			fields.put(field.name(), field);
-			if (field.primaryKey()) {
-				primaryKey = field.name();
+			for (FieldSchema field : found) {
+				fields.put(field.name(), field);
+				if (field.primaryKey()) {
+					primaryKey = field.name();
+				}
 			}
 		}
 		if (primaryKey == null) {
 			throw new IllegalStateException("Collection entity " + type.getName() + " needs a single @Id");
 		}
 		return new CollectionSchema(names.get(type), type, fields, primaryKey);
+	}
+
+	private static List<FieldSchema> single(@Nullable FieldSchema field) {
+		return (field != null) ? List.of(field) : List.of();
 	}
 
 	private @Nullable FieldSchema field(Attribute<?, ?> attribute, AbstractEntityPersister persister, Object blank,
@@ -117,7 +129,8 @@ public final class MetamodelReader {
 					: persister.getPropertyColumnNames(attribute.getName())[0];
 			Column annotation = member.getAnnotation(Column.class);
 			Class<?> javaType = FieldTypes.boxed(attribute.getJavaType());
-			FieldCodec codec = codec(persister, attribute.getName(), javaType, isText(member, annotation));
+			FieldCodec codec = codec(persister.findAttributeMapping(attribute.getName()), javaType,
+					isText(member, annotation));
 			FieldType type = codec.type();
 			boolean nullable = !id && singular.isOptional() && !attribute.getJavaType().isPrimitive()
 					&& (annotation == null || annotation.nullable());
@@ -203,9 +216,8 @@ public final class MetamodelReader {
 	 * converter, so that the API shows what the database holds.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static FieldCodec codec(AbstractEntityPersister persister, String attribute, Class<?> javaType,
-			boolean text) {
-		if (!javaType.isEnum() && persister.findAttributeMapping(attribute) instanceof BasicValuedMapping basic) {
+	static FieldCodec codec(@Nullable AttributeMapping mapping, Class<?> javaType, boolean text) {
+		if (!javaType.isEnum() && mapping instanceof BasicValuedMapping basic) {
 			BasicValueConverter converter = basic.getJdbcMapping().getValueConverter();
 			if (converter != null) {
 				Class<?> columnType = FieldTypes.boxed(converter.getRelationalJavaType().getJavaTypeClass());
@@ -216,7 +228,7 @@ public final class MetamodelReader {
 		return FieldCodec.of(FieldTypes.of(javaType, text), javaType);
 	}
 
-	private static boolean isText(AnnotatedElement member, @Nullable Column column) {
+	static boolean isText(AnnotatedElement member, @Nullable Column column) {
 		return member.isAnnotationPresent(Lob.class)
 				|| (column != null && column.columnDefinition().toLowerCase(Locale.ROOT).startsWith("text"));
 	}
@@ -229,7 +241,7 @@ public final class MetamodelReader {
 	 * The metamodel's attributes are a set; the API lists fields in the order the class
 	 * declares them.
 	 */
-	private static List<Attribute<?, ?>> declarationOrder(EntityType<?> entity) {
+	static List<Attribute<?, ?>> declarationOrder(ManagedType<?> entity) {
 		List<String> order = new ArrayList<>();
 		collectFieldNames(entity.getJavaType(), order);
 		List<Attribute<?, ?>> attributes = new ArrayList<>(entity.getAttributes());
@@ -249,18 +261,18 @@ public final class MetamodelReader {
 		}
 	}
 
-	private static Object newInstance(Class<?> type) {
+	static Object newInstance(Class<?> type) {
 		try {
 			Constructor<?> constructor = type.getDeclaredConstructor();
 			constructor.setAccessible(true);
 			return constructor.newInstance();
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Collection entity " + type.getName() + " needs a no-arg constructor", ex);
+			throw new IllegalStateException(type.getName() + " needs a no-arg constructor", ex);
 		}
 	}
 
-	private static String unquote(String name) {
+	static String unquote(String name) {
 		String bare = name.replace("\"", "").replace("`", "");
 		int dot = bare.lastIndexOf('.');
 		return (dot >= 0) ? bare.substring(dot + 1) : bare;
