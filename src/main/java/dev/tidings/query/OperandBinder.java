@@ -29,6 +29,11 @@ final class OperandBinder {
 	}
 
 	Filter bind(List<String> path, FieldSchema field, FilterOperator requested, @Nullable Object raw) {
+		if (field.isValueList()) {
+			// its values live in a table of their own, which the SQL translation does not
+			// reach
+			throw TidingsException.invalidQuery("\"" + field.name() + "\" lists values and cannot be filtered");
+		}
 		FilterOperator operator = requested;
 		Object value = raw;
 		// _eq: null is IS NULL, and a false flag is the opposite flag, so that evaluators

@@ -67,10 +67,18 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 
 	/**
 	 * Whether the field is a column of its own row; the others are aliases (to-many
-	 * relations and the inverse side of a one-to-one).
+	 * relations, the inverse side of a one-to-one, element collections).
 	 */
 	public boolean isColumn() {
-		return this.relation == null || this.relation.holdsKey();
+		return (this.relation != null) ? this.relation.holdsKey() : this.type != FieldType.ALIAS;
+	}
+
+	/**
+	 * Whether the field lists basic values kept in a table of their own (an element
+	 * collection): read and written whole, never filtered or sorted.
+	 */
+	public boolean isValueList() {
+		return this.relation == null && this.type == FieldType.ALIAS;
 	}
 
 }

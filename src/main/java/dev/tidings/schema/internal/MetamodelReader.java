@@ -31,6 +31,7 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.metamodel.Type;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedMapping;
@@ -148,6 +149,14 @@ public final class MetamodelReader {
 		if ((kind == PersistentAttributeType.ONE_TO_MANY || kind == PersistentAttributeType.MANY_TO_MANY)
 				&& attribute instanceof PluralAttribute<?, ?, ?> plural) {
 			return toMany(plural, member, accessor, names);
+		}
+		if (kind == PersistentAttributeType.ELEMENT_COLLECTION && attribute instanceof PluralAttribute<?, ?, ?> plural
+				&& plural.getCollectionType() != PluralAttribute.CollectionType.MAP
+				&& plural.getElementType().getPersistenceType() == Type.PersistenceType.BASIC) {
+			Class<?> elementType = FieldTypes.boxed(plural.getElementType().getJavaType());
+			FieldCodec codec = FieldCodec.listOf(FieldCodec.of(FieldTypes.of(elementType, false), elementType));
+			return new FieldSchema(snakeCase(plural.getName()), plural.getName(), FieldType.ALIAS, List.class, false,
+					false, true, false, null, null, accessor, false, codec, false);
 		}
 		return null;
 	}
