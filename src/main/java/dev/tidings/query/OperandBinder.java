@@ -28,6 +28,11 @@ final class OperandBinder {
 
 	BoundFilter bind(FieldPath path, FilterOperator requested, @Nullable Object raw) {
 		FieldSchema field = path.field();
+		if (field.isValueList()) {
+			// its values live in a table of their own, which the SQL translation does not
+			// reach
+			throw TidingsException.invalidQuery("\"" + field.name() + "\" lists values and cannot be filtered");
+		}
 		FilterOperator operator = requested;
 		Object value = raw;
 		// _eq: null is IS NULL, and a false flag is the opposite flag, so that evaluators

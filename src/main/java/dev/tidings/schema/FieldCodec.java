@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,11 +48,23 @@ public final class FieldCodec {
 
 	private final @Nullable Converter converter;
 
-	private FieldCodec(FieldType type, Class<?> javaType, List<String> choices, @Nullable Converter converter) {
+	private final @Nullable FieldCodec element;
+
+	private FieldCodec(FieldType type, Class<?> javaType, List<String> choices, @Nullable Converter converter,
+			@Nullable FieldCodec element) {
 		this.type = type;
 		this.javaType = javaType;
 		this.choices = choices;
 		this.converter = converter;
+		this.element = element;
+	}
+
+	/**
+	 * The codec of a collection of basic values (an element collection): a JSON array
+	 * whose elements convert through the element's codec.
+	 */
+	public static FieldCodec listOf(FieldCodec element) {
+		return new FieldCodec(FieldType.ALIAS, List.class, List.of(), null, element);
 	}
 
 	/** The codec of a field whose attribute holds its values as the Java type. */
@@ -59,9 +73,9 @@ public final class FieldCodec {
 			List<String> names = Arrays.stream(javaType.getEnumConstants())
 				.map((constant) -> ((Enum<?>) constant).name())
 				.toList();
-			return new FieldCodec(FieldType.STRING, javaType, names, null);
+			return new FieldCodec(FieldType.STRING, javaType, names, null, null);
 		}
-		return new FieldCodec(type, javaType, List.of(), null);
+		return new FieldCodec(type, javaType, List.of(), null, null);
 	}
 
 	/**
@@ -75,7 +89,8 @@ public final class FieldCodec {
 	 */
 	public static FieldCodec converted(FieldCodec column, Class<?> javaType, Function<Object, Object> toAttribute,
 			Function<Object, Object> toColumn) {
-		return new FieldCodec(column.type, javaType, column.choices, new Converter(column, toAttribute, toColumn));
+		return new FieldCodec(column.type, javaType, column.choices, new Converter(column, toAttribute, toColumn),
+				null);
 	}
 
 	public FieldType type() {
@@ -103,6 +118,9 @@ public final class FieldCodec {
 		if (value == null) {
 			return null;
 		}
+		if (this.element != null) {
+			return elements(this.element, value);
+		}
 		Converter converter = this.converter;
 		if (converter != null) {
 			if (this.javaType.isInstance(value)) {
@@ -123,6 +141,21 @@ public final class FieldCodec {
 			return constant(value);
 		}
 		return scalar(value);
+	}
+
+	private static List<Object> elements(FieldCodec element, Object value) {
+		if (!(value instanceof List<?> items)) {
+			throw new IllegalArgumentException("has to be an array");
+		}
+		List<Object> converted = new ArrayList<>(items.size());
+		for (Object item : items) {
+			Object one = element.fromJson(item);
+			if (one == null) {
+				throw new IllegalArgumentException("cannot hold null");
+			}
+			converted.add(one);
+		}
+		return converted;
 	}
 
 	private Object json(Object value) {
@@ -207,6 +240,12 @@ public final class FieldCodec {
 
 	/** Converts the attribute's Java value to what goes on the wire (JSON-ready). */
 	public @Nullable Object toJson(@Nullable Object value) {
+		FieldCodec element = this.element;
+		if (element != null && value instanceof Collection<?> items) {
+			List<@Nullable Object> json = new ArrayList<>(items.size());
+			items.forEach((item) -> json.add(element.toJson(item)));
+			return json;
+		}
 		Converter converter = this.converter;
 		if (converter != null && value != null && this.javaType.isInstance(value)) {
 			return converter.column.toJson(converter.toColumn.apply(value));

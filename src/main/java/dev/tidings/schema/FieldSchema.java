@@ -1,6 +1,7 @@
 package dev.tidings.schema;
 
 import java.lang.invoke.MethodType;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One field of a collection, named as the API exposes it (the column's snake_case name).
  *
  * @param name the API name
- * @param attribute the JPA attribute name
+ * @param attribute the JPA attribute name; for an attribute of an embedded object, its
+ * path from the entity ({@code address.street})
  * @param type the Directus type; for a to-one relation, the type of the related key
  * @param javaType the attribute's Java type (for a to-one relation, the related key's
  * Java type; for a to-many relation, {@code java.util.List})
@@ -40,6 +42,11 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 				accessor, concealed, FieldCodec.of(type, MethodType.methodType(javaType).wrap().returnType()), false);
 	}
 
+	/** The attribute names leading from the entity to the field's value. */
+	public List<String> attributePath() {
+		return List.of(this.attribute.split("\\."));
+	}
+
 	/**
 	 * Whether the column of this field holds the key of a related item: a many-to-one or
 	 * the owning side of a one-to-one.
@@ -60,10 +67,18 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 
 	/**
 	 * Whether the field is a column of its own row; the others are aliases (to-many
-	 * relations and the inverse side of a one-to-one).
+	 * relations, the inverse side of a one-to-one, element collections).
 	 */
 	public boolean isColumn() {
-		return this.relation == null || this.relation.holdsKey();
+		return (this.relation != null) ? this.relation.holdsKey() : this.type != FieldType.ALIAS;
+	}
+
+	/**
+	 * Whether the field lists basic values kept in a table of their own (an element
+	 * collection): read and written whole, never filtered or sorted.
+	 */
+	public boolean isValueList() {
+		return this.relation == null && this.type == FieldType.ALIAS;
 	}
 
 }

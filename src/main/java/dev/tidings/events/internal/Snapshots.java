@@ -13,16 +13,18 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.ComponentType;
 import org.hibernate.type.Type;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one of Hibernate's state arrays (the values it wrote, or the row it had loaded
  * before the change) into a snapshot keyed by API field name: one entry per column field,
- * the key included, a many-to-one or owning one-to-one as the related key (a lazy proxy
- * is never initialised), mutable values deep-copied so the host changing its entity later
- * does not change what was recorded. A concealed field (a password hash) is kept only as
- * "has a value", so its stored value never leaves the transaction.
+ * the key included, each attribute of an embedded object as its own field, a many-to-one
+ * or owning one-to-one as the related key (a lazy proxy is never initialised), mutable
+ * values deep-copied so the host changing its entity later does not change what was
+ * recorded. A concealed field (a password hash) is kept only as "has a value", so its
+ * stored value never leaves the transaction.
  */
 public final class Snapshots {
 
@@ -54,7 +56,15 @@ public final class Snapshots {
 				// never loaded, so not known without a query: absent rather than wrong
 				continue;
 			}
-			row.put(field.name(), value(field, persister.getPropertyTypes()[index], value, factory));
+			Type type = persister.getPropertyTypes()[index];
+			// an embedded object is one property; a flattened field reads its attribute
+			for (String attribute : field.attributePath().subList(1, field.attributePath().size())) {
+				ComponentType component = (ComponentType) type;
+				int position = component.getPropertyIndex(attribute);
+				value = (value != null) ? component.getPropertyValue(value, position) : null;
+				type = component.getSubtypes()[position];
+			}
+			row.put(field.name(), value(field, type, value, factory));
 		}
 		return row;
 	}
@@ -84,7 +94,7 @@ public final class Snapshots {
 		static Layout of(CollectionSchema collection, EntityPersister persister) {
 			List<FieldSchema> fields = collection.columns();
 			List<String> names = Arrays.asList(persister.getPropertyNames());
-			int[] indexes = fields.stream().mapToInt((field) -> names.indexOf(field.attribute())).toArray();
+			int[] indexes = fields.stream().mapToInt((field) -> names.indexOf(field.attributePath().get(0))).toArray();
 			return new Layout(fields, indexes);
 		}
 

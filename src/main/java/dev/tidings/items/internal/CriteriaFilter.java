@@ -168,12 +168,12 @@ public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 	private Expression<?> column(Resolved resolved) {
 		FieldPath.Step step = resolved.path().last();
 		if (!step.field().isToOne()) {
-			return resolved.owner().get(step.field().attribute());
+			return AttributePaths.of(resolved.owner(), step.field());
 		}
 		String relatedKey = step.target().primaryKeyField().attribute();
 		if (step.field().holdsRelatedKey()) {
 			// Hibernate reads the foreign key column without a join
-			return resolved.owner().get(step.field().attribute()).get(relatedKey);
+			return AttributePaths.of(resolved.owner(), step.field()).get(relatedKey);
 		}
 		return join(resolved.path()).get(relatedKey);
 	}

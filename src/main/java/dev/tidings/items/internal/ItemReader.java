@@ -71,7 +71,7 @@ public final class ItemReader {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Object> criteria = cb.createQuery(Object.class);
 		Root<?> root = criteria.from(collection.entityType());
-		criteria.select(root.get(collection.primaryKeyField().attribute()))
+		criteria.select(AttributePaths.of(root, collection.primaryKeyField()))
 			.where(CriteriaFilter.toPredicate(filter, cb, criteria, root))
 			.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, collection, root, visibility));
 		return page(this.entityManager.createQuery(criteria), query).getResultList();

@@ -2,6 +2,7 @@ package dev.tidings.items.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,6 +158,10 @@ public final class ItemWriter {
 	 * (nested writes) are refused.
 	 */
 	private void writeAlias(CollectionSchema collection, Object entity, FieldSchema field, @Nullable Object raw) {
+		if (field.isValueList()) {
+			replaceValues(entity, field, (List<?>) convert(collection, field, (raw != null) ? raw : List.of()));
+			return;
+		}
 		if (field.isToOne()) {
 			this.relations.setInverseOne(collection, entity, field, convert(collection, field, raw));
 			return;
@@ -174,6 +179,21 @@ public final class ItemWriter {
 			keys.add(convert(collection, field, relatedKey.codec(), item));
 		}
 		this.relations.replaceMembers(collection, entity, field, keys);
+	}
+
+	/**
+	 * Replaces an element collection's values in the collection Hibernate tracks, so that
+	 * it rewrites the values' table.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void replaceValues(Object entity, FieldSchema field, List<?> values) {
+		Collection<Object> current = (Collection<Object>) field.accessor().get(entity);
+		if (current == null) {
+			field.accessor().set(entity, new ArrayList<>(values));
+			return;
+		}
+		current.clear();
+		current.addAll(values);
 	}
 
 	private static @Nullable Object convert(CollectionSchema collection, FieldSchema field, @Nullable Object raw) {

@@ -35,7 +35,7 @@ public final class SortOrders {
 			orders.add(order(visible.of(key.path(), collection, cb, query, root), field, key.descending(), cb));
 		}
 		if (orders.isEmpty()) {
-			orders.add(cb.asc(root.get(collection.primaryKeyField().attribute())));
+			orders.add(cb.asc(AttributePaths.of(root, collection.primaryKeyField())));
 		}
 		return orders;
 	}

@@ -59,6 +59,10 @@ public final class VisibleValues {
 			throw TidingsException.invalidQuery("Cannot sort, group or aggregate through \""
 					+ path.steps().get(toMany).field().name() + "\": only to-one relations can be followed");
 		}
+		if (path.field().isValueList()) {
+			throw TidingsException
+				.invalidQuery("Cannot sort, group or aggregate by \"" + path.field().name() + "\", which lists values");
+		}
 		if (path.field().isToMany()) {
 			throw TidingsException
 				.invalidQuery("Cannot sort, group or aggregate by the to-many field \"" + path.field().name() + "\"");

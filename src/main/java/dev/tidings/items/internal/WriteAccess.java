@@ -178,7 +178,7 @@ public final class WriteAccess {
 		BoundFilter byKeys = new BoundFilter.Condition(FieldPath.of(collection, collection.primaryKey(), this.schemas),
 				FilterOperator.IN, keys);
 		BoundFilter filter = (rule != null) ? new BoundFilter.And(List.of(byKeys, rule)) : byKeys;
-		var key = root.get(collection.primaryKeyField().attribute());
+		var key = AttributePaths.of(root, collection.primaryKeyField());
 		criteria.select(key).where(CriteriaFilter.toPredicate(filter, cb, criteria, root)).orderBy(cb.asc(key));
 		var query = this.entityManager.createQuery(criteria);
 		if (lock) {

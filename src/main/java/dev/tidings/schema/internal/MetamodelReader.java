@@ -28,9 +28,12 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.metamodel.Type;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedMapping;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -50,9 +53,12 @@ public final class MetamodelReader {
 
 	private final SessionFactoryImplementor sessionFactory;
 
+	private final EmbeddedFields embedded;
+
 	public MetamodelReader(EntityManagerFactory entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+		this.embedded = new EmbeddedFields();
 	}
 
 	/**
@@ -111,8 +117,9 @@ public final class MetamodelReader {
 		Map<String, String> unsupported = new LinkedHashMap<>();
 		String primaryKey = null;
 		for (Attribute<?, ?> attribute : declarationOrder(entity)) {
-			FieldSchema field = field(attribute, persister, blank, names);
-			if (field == null) {
+			List<FieldSchema> found = (attribute.getPersistentAttributeType() == PersistentAttributeType.EMBEDDED)
+					? this.embedded.fields(attribute, persister) : single(field(attribute, persister, blank, names));
+			if (found.isEmpty()) {
 				// nothing is dropped silently: the host learns which attribute the API
 				// lacks
 				String reason = "Tidings does not support attribute \"" + attribute.getName() + "\" of entity "
@@ -122,15 +129,21 @@ public final class MetamodelReader {
 				unsupported.put(snakeCase(attribute.getName()), reason);
 				continue;
 			}
-			fields.put(field.name(), field);
-			if (field.primaryKey()) {
-				primaryKey = field.name();
+			for (FieldSchema field : found) {
+				fields.put(field.name(), field);
+				if (field.primaryKey()) {
+					primaryKey = field.name();
+				}
 			}
 		}
 		if (primaryKey == null) {
 			throw new IllegalStateException("Collection entity " + type.getName() + " needs a single @Id");
 		}
 		return new CollectionSchema(names.get(type), type, fields, primaryKey, unsupported);
+	}
+
+	private static List<FieldSchema> single(@Nullable FieldSchema field) {
+		return (field != null) ? List.of(field) : List.of();
 	}
 
 	private @Nullable FieldSchema field(Attribute<?, ?> attribute, AbstractEntityPersister persister, Object blank,
@@ -144,7 +157,8 @@ public final class MetamodelReader {
 					: persister.getPropertyColumnNames(attribute.getName())[0];
 			Column annotation = member.getAnnotation(Column.class);
 			Class<?> javaType = FieldTypes.boxed(attribute.getJavaType());
-			FieldCodec codec = codec(persister, attribute.getName(), javaType, isText(member, annotation));
+			FieldCodec codec = codec(persister.findAttributeMapping(attribute.getName()), javaType,
+					isText(member, annotation));
 			FieldType type = codec.type();
 			boolean nullable = !id && singular.isOptional() && !attribute.getJavaType().isPrimitive()
 					&& (annotation == null || annotation.nullable());
@@ -162,6 +176,14 @@ public final class MetamodelReader {
 		if ((kind == PersistentAttributeType.ONE_TO_MANY || kind == PersistentAttributeType.MANY_TO_MANY)
 				&& attribute instanceof PluralAttribute<?, ?, ?> plural) {
 			return toMany(plural, member, accessor, names);
+		}
+		if (kind == PersistentAttributeType.ELEMENT_COLLECTION && attribute instanceof PluralAttribute<?, ?, ?> plural
+				&& plural.getCollectionType() != PluralAttribute.CollectionType.MAP
+				&& plural.getElementType().getPersistenceType() == Type.PersistenceType.BASIC) {
+			Class<?> elementType = FieldTypes.boxed(plural.getElementType().getJavaType());
+			FieldCodec codec = FieldCodec.listOf(FieldCodec.of(FieldTypes.of(elementType, false), elementType));
+			return new FieldSchema(snakeCase(plural.getName()), plural.getName(), FieldType.ALIAS, List.class, false,
+					false, true, false, null, null, accessor, false, codec, false);
 		}
 		return null;
 	}
@@ -230,9 +252,8 @@ public final class MetamodelReader {
 	 * converter, so that the API shows what the database holds.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static FieldCodec codec(AbstractEntityPersister persister, String attribute, Class<?> javaType,
-			boolean text) {
-		if (!javaType.isEnum() && persister.findAttributeMapping(attribute) instanceof BasicValuedMapping basic) {
+	static FieldCodec codec(@Nullable AttributeMapping mapping, Class<?> javaType, boolean text) {
+		if (!javaType.isEnum() && mapping instanceof BasicValuedMapping basic) {
 			BasicValueConverter converter = basic.getJdbcMapping().getValueConverter();
 			if (converter != null) {
 				Class<?> columnType = FieldTypes.boxed(converter.getRelationalJavaType().getJavaTypeClass());
@@ -243,7 +264,7 @@ public final class MetamodelReader {
 		return FieldCodec.of(FieldTypes.of(javaType, text), javaType);
 	}
 
-	private static boolean isText(AnnotatedElement member, @Nullable Column column) {
+	static boolean isText(AnnotatedElement member, @Nullable Column column) {
 		return member.isAnnotationPresent(Lob.class)
 				|| (column != null && column.columnDefinition().toLowerCase(Locale.ROOT).startsWith("text"));
 	}
@@ -256,7 +277,7 @@ public final class MetamodelReader {
 	 * The metamodel's attributes are a set; the API lists fields in the order the class
 	 * declares them.
 	 */
-	private static List<Attribute<?, ?>> declarationOrder(EntityType<?> entity) {
+	static List<Attribute<?, ?>> declarationOrder(ManagedType<?> entity) {
 		List<String> order = new ArrayList<>();
 		collectFieldNames(entity.getJavaType(), order);
 		List<Attribute<?, ?>> attributes = new ArrayList<>(entity.getAttributes());
@@ -276,18 +297,18 @@ public final class MetamodelReader {
 		}
 	}
 
-	private static Object newInstance(Class<?> type) {
+	static Object newInstance(Class<?> type) {
 		try {
 			Constructor<?> constructor = type.getDeclaredConstructor();
 			constructor.setAccessible(true);
 			return constructor.newInstance();
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Collection entity " + type.getName() + " needs a no-arg constructor", ex);
+			throw new IllegalStateException(type.getName() + " needs a no-arg constructor", ex);
 		}
 	}
 
-	private static String unquote(String name) {
+	static String unquote(String name) {
 		String bare = name.replace("\"", "").replace("`", "");
 		int dot = bare.lastIndexOf('.');
 		return (dot >= 0) ? bare.substring(dot + 1) : bare;
