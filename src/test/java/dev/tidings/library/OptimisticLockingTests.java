@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
 				"tidings.websockets.enabled=true",
-				"spring.datasource.url=jdbc:h2:mem:library-versions;DB_CLOSE_DELAY=-1" })
+				"spring.datasource.url=jdbc:h2:mem:library-optimistic-locking;DB_CLOSE_DELAY=-1" })
 class OptimisticLockingTests {
 
 	private final int port;

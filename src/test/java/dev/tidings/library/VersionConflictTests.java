@@ -20,7 +20,6 @@ import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.ItemsService;
 import dev.tidings.rest.ApiClient;
-import dev.tidings.rest.Reply;
 import dev.tidings.security.Accountability;
 
 import static dev.tidings.rest.ApiClient.json;
@@ -28,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A loan's {@code @Version}: the provider counts it, a client's value is an optimistic
- * check, and two writes that collide answer 409 CONFLICT instead of losing one.
+ * Two writes of one versioned item that collide answer 409 CONFLICT instead of losing
+ * one, on the embedded database (the client's own stale version is
+ * {@link OptimisticLockingTests}'s).
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
@@ -47,25 +47,6 @@ class VersionConflictTests {
 
 	@Autowired
 	EntityManager entityManager;
-
-	@Test
-	void patchWhenVersionIsStaleThenConflictNamingTheItem() {
-		ApiClient api = new ApiClient(this.port).asAdmin();
-		long loan = loan(api);
-		Map<String, Object> read = api.get("/items/loans/" + loan).item();
-		assertThat(read).containsEntry("version", 0);
-		assertThat(api.patch("/items/loans/" + loan, json(Map.of("status", "RETURNED", "version", 0))).item())
-			.containsEntry("version", 1)
-			.containsEntry("status", "RETURNED");
-		Map<String, Object> error = api.patch("/items/loans/" + loan, json(Map.of("status", "OVERDUE", "version", 0)))
-			.error(409, "CONFLICT");
-		assertThat(Reply.extensions(error)).containsEntry("collection", "loans").containsEntry("key", (int) loan);
-		assertThat(api.get("/items/loans/" + loan).item()).containsEntry("status", "RETURNED")
-			.containsEntry("version", 1);
-		// without a version, a write is not checked; a client can't set the count
-		assertThat(api.patch("/items/loans/" + loan, json(Map.of("status", "OVERDUE"))).item()).containsEntry("version",
-				2);
-	}
 
 	/**
 	 * Two transactions read the same version; the second to write finds the row changed
