@@ -1,5 +1,6 @@
 package dev.tidings.items.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,7 +48,7 @@ final class Versions {
 
 	static TidingsException conflict(CollectionSchema collection, @Nullable Object key, String problem) {
 		String item = (key != null) ? "Item \"" + key + "\"" : "An item";
-		Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("collection", collection.name());
 		if (key != null) {
 			extensions.put("key", key);
