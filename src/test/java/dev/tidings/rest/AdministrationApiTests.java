@@ -98,6 +98,11 @@ class AdministrationApiTests {
 			.items();
 		assertThat(permissions).hasSize(2)
 			.allSatisfy((permission) -> assertThat(permission).containsEntry("policy", policy));
+		// a rule and a field list read back as JSON, so a client can send them again as
+		// read
+		assertThat(this.admin.get("/permissions/" + id(permissions.get(0))).item())
+			.containsEntry("permissions", Map.of("views", Map.of("_gt", 300)))
+			.containsEntry("fields", List.of("id", "views"));
 		Map<String, Object> user = this.admin
 			.post("/users", json(Map.of("email", "test-auditor@example.com", "password", "auditor-password-1", "role",
 					role, "first_name", "Audrey")))

@@ -4,6 +4,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -253,7 +254,11 @@ public final class MetamodelReader {
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static FieldCodec codec(@Nullable AttributeMapping mapping, Class<?> javaType, boolean text) {
-		if (!javaType.isEnum() && mapping instanceof BasicValuedMapping basic) {
+		// a value JSON carries as it is (a map or list too) keeps its own codec; only a
+		// type JSON has no form for shows what the converter stores
+		boolean jsonCarriesIt = FieldTypes.of(javaType, text) != FieldType.JSON || Map.class.isAssignableFrom(javaType)
+				|| Collection.class.isAssignableFrom(javaType);
+		if (!jsonCarriesIt && mapping instanceof BasicValuedMapping basic) {
 			BasicValueConverter converter = basic.getJdbcMapping().getValueConverter();
 			if (converter != null) {
 				Class<?> columnType = FieldTypes.boxed(converter.getRelationalJavaType().getJavaTypeClass());
