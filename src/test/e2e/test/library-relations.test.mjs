@@ -130,9 +130,9 @@ describe('one-to-one: author_profiles.author (owning) and authors.profile (inver
 	});
 
 	test('filters through both sides', async () => {
-		const profile = await create(admin, 'author_profiles', { author: pratchett.id, biography: `Beaconsfield ${t}` });
-		const byBiography = await admin.request(readItems('authors', { fields: ['id'], filter: { ...ours, profile: { biography: { _contains: 'Beaconsfield' } } } }));
-		assert.deepEqual(keysOf(byBiography), keysOf([pratchett]));
+		const profile = await create(admin, 'author_profiles', { author: pratchett.id, website: `beaconsfield-${t}.example` });
+		const bySite = await admin.request(readItems('authors', { fields: ['id'], filter: { ...ours, profile: { website: { _contains: 'beaconsfield' } } } }));
+		assert.deepEqual(keysOf(bySite), keysOf([pratchett]));
 		const byAuthor = await admin.request(readItems('author_profiles', { fields: ['id'], filter: { author: { name: { _eq: `Pratchett ${t}` } } } }));
 		assert.deepEqual(keysOf(byAuthor), keysOf([profile]));
 	});

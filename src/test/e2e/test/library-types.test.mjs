@@ -114,8 +114,10 @@ describe('other mappings', () => {
 		const read = await admin.request(readItem('author_profiles', profile.id, { fields: ['biography', 'portrait'] }));
 		assert.equal(read.biography, biography);
 		assert.equal(read.portrait, portrait);
-		const found = await admin.request(readItems('author_profiles', { fields: ['id'], filter: { biography: { _ends_with: t } } }));
+		const found = await admin.request(readItems('author_profiles', { fields: ['id'], filter: { id: { _eq: profile.id }, biography: { _nnull: true } } }));
 		assert.deepEqual(keysOf(found), keysOf([profile]));
+		// a large object is kept apart from its row on PostgreSQL: tested for null only, everywhere
+		await rejectsWith(() => admin.request(readItems('author_profiles', { filter: { biography: { _ends_with: t } } })), 'INVALID_QUERY', 400);
 	});
 });
 

@@ -93,6 +93,9 @@ public enum FilterOperator {
 	 * converted attributes, whose order and text in memory need not be the database's.
 	 */
 	public static Set<FilterOperator> allowedFor(FieldSchema field) {
+		if (field.codec().isLargeObject()) {
+			return NULLS;
+		}
 		return field.codec().identityOnly() ? IDENTITY : allowedFor(field.type());
 	}
 

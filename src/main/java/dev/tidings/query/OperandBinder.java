@@ -53,6 +53,10 @@ final class OperandBinder {
 			value = Boolean.TRUE;
 		}
 		if (!FilterOperator.allowedFor(field).contains(operator)) {
+			if (field.codec().isLargeObject()) {
+				throw TidingsException.invalidQuery("\"" + field.name() + "\" is a large object: only \"_null\" and "
+						+ "\"_nnull\" test it, not \"" + requested.token() + "\"");
+			}
 			throw TidingsException.invalidQuery("\"" + typeName(field.type()) + "\" field type does not contain the \""
 					+ requested.token() + "\" filter operator");
 		}

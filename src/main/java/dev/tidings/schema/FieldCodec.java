@@ -50,13 +50,36 @@ public final class FieldCodec {
 
 	private final @Nullable FieldCodec element;
 
+	private final boolean largeObject;
+
 	private FieldCodec(FieldType type, Class<?> javaType, List<String> choices, @Nullable Converter converter,
 			@Nullable FieldCodec element) {
+		this(type, javaType, choices, converter, element, false);
+	}
+
+	private FieldCodec(FieldType type, Class<?> javaType, List<String> choices, @Nullable Converter converter,
+			@Nullable FieldCodec element, boolean largeObject) {
 		this.type = type;
 		this.javaType = javaType;
 		this.choices = choices;
 		this.converter = converter;
 		this.element = element;
+		this.largeObject = largeObject;
+	}
+
+	/**
+	 * This codec for a {@code @Lob} attribute. Some databases keep a large object apart
+	 * from its row (PostgreSQL holds only an {@code oid} there), where it can be neither
+	 * searched nor ordered, so on every database such a field is tested only for null and
+	 * never sorted.
+	 */
+	public FieldCodec largeObject() {
+		return new FieldCodec(this.type, this.javaType, this.choices, this.converter, this.element, true);
+	}
+
+	/** Whether the value is a large object: filtered only for null, never sorted. */
+	public boolean isLargeObject() {
+		return this.largeObject;
 	}
 
 	/**

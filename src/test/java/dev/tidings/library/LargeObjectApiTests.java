@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code @Lob} attributes: a {@code String} is a {@code text} field, a {@code byte[]} a
- * {@code binary} field written and read as base64 text, whose only filters are on null.
+ * {@code binary} field written and read as base64 text. PostgreSQL keeps large objects
+ * apart from the row, so on every database they are tested only for null and never
+ * sorted.
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
@@ -68,13 +70,23 @@ class LargeObjectApiTests {
 	}
 
 	@Test
-	void filterWhenBinaryComparedByValueThenInvalidQueryNamingTheOperator() {
+	void filterOrSortWhenLargeTextSearchedOrOrderedThenInvalidQueryNamingTheField() {
+		String search = this.api
+			.get("/items/author_profiles?filter=" + ApiClient.encode("{\"biography\":{\"_contains\":\"Gont\"}}"))
+			.reason(400, "INVALID_QUERY");
+		String sort = this.api.get("/items/author_profiles?sort=biography").reason(400, "INVALID_QUERY");
+
+		assertThat(search).contains("biography").contains("large object");
+		assertThat(sort).contains("biography").contains("large object");
+	}
+
+	@Test
+	void filterWhenBinaryComparedByValueThenInvalidQueryNamingFieldAndOperator() {
 		String reason = this.api
 			.get("/items/author_profiles?filter=" + ApiClient.encode("{\"portrait\":{\"_eq\":\"AAE=\"}}"))
 			.reason(400, "INVALID_QUERY");
 
-		// Directus's wording: the type and the operator it lacks
-		assertThat(reason).contains("binary").contains("_eq");
+		assertThat(reason).contains("portrait").contains("_eq");
 	}
 
 }

@@ -63,6 +63,10 @@ public final class VisibleValues {
 			throw TidingsException
 				.invalidQuery("Cannot sort, group or aggregate by \"" + path.field().name() + "\", which lists values");
 		}
+		if (path.field().codec().isLargeObject()) {
+			throw TidingsException
+				.invalidQuery("Cannot sort, group or aggregate by \"" + path.field().name() + "\", a large object");
+		}
 		if (path.field().isToMany()) {
 			throw TidingsException
 				.invalidQuery("Cannot sort, group or aggregate by the to-many field \"" + path.field().name() + "\"");

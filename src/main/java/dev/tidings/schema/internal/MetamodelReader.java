@@ -160,6 +160,9 @@ public final class MetamodelReader {
 			Class<?> javaType = FieldTypes.boxed(attribute.getJavaType());
 			FieldCodec codec = codec(persister.findAttributeMapping(attribute.getName()), javaType,
 					isText(member, annotation));
+			if (member.isAnnotationPresent(Lob.class)) {
+				codec = codec.largeObject();
+			}
 			FieldType type = codec.type();
 			boolean nullable = !id && singular.isOptional() && !attribute.getJavaType().isPrimitive()
 					&& (annotation == null || annotation.nullable());
