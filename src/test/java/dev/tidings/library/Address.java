@@ -1,6 +1,7 @@
 package dev.tidings.library;
 
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Lob;
 
 /** A postal address, embedded in its owner's row. */
 @Embeddable
@@ -11,6 +12,13 @@ public class Address {
 	private String city;
 
 	private String postcode;
+
+	/**
+	 * How to find the door: long text, kept as a large object even inside the row's
+	 * owner.
+	 */
+	@Lob
+	private String directions;
 
 	protected Address() {
 	}

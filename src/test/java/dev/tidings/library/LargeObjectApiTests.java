@@ -81,6 +81,17 @@ class LargeObjectApiTests {
 	}
 
 	@Test
+	void filterOrSortWhenEmbeddedLargeTextSearchedOrOrderedThenInvalidQueryAsAtTheTop() {
+		String search = this.api
+			.get("/items/members?filter=" + ApiClient.encode("{\"directions\":{\"_contains\":\"gate\"}}"))
+			.reason(400, "INVALID_QUERY");
+		String sort = this.api.get("/items/members?sort=directions").reason(400, "INVALID_QUERY");
+
+		assertThat(search).contains("directions").contains("large object");
+		assertThat(sort).contains("directions").contains("large object");
+	}
+
+	@Test
 	void filterWhenBinaryComparedByValueThenInvalidQueryNamingFieldAndOperator() {
 		String reason = this.api
 			.get("/items/author_profiles?filter=" + ApiClient.encode("{\"portrait\":{\"_eq\":\"AAE=\"}}"))

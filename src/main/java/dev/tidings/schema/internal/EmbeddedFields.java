@@ -74,7 +74,7 @@ final class EmbeddedFields {
 		AnnotatedElement member = (AnnotatedElement) singular.getJavaMember();
 		Column annotation = member.getAnnotation(Column.class);
 		Class<?> javaType = FieldTypes.boxed(singular.getJavaType());
-		FieldCodec codec = MetamodelReader.codec(mapping, javaType, MetamodelReader.isText(member, annotation));
+		FieldCodec codec = MetamodelReader.codec(mapping, javaType, member, annotation);
 		FieldType type = codec.type();
 		// a missing embedded object reads as nulls, so every flattened field may be null
 		boolean nullable = optional || column.isNullable();

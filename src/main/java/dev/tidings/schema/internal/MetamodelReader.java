@@ -158,11 +158,7 @@ public final class MetamodelReader {
 					: persister.getPropertyColumnNames(attribute.getName())[0];
 			Column annotation = member.getAnnotation(Column.class);
 			Class<?> javaType = FieldTypes.boxed(attribute.getJavaType());
-			FieldCodec codec = codec(persister.findAttributeMapping(attribute.getName()), javaType,
-					isText(member, annotation));
-			if (member.isAnnotationPresent(Lob.class)) {
-				codec = codec.largeObject();
-			}
+			FieldCodec codec = codec(persister.findAttributeMapping(attribute.getName()), javaType, member, annotation);
 			FieldType type = codec.type();
 			boolean nullable = !id && singular.isOptional() && !attribute.getJavaType().isPrimitive()
 					&& (annotation == null || annotation.nullable());
@@ -251,12 +247,19 @@ public final class MetamodelReader {
 	}
 
 	/**
-	 * The codec of a basic attribute: by its Java type, or, for an attribute stored
-	 * through an {@code AttributeConverter}, by the column's type and through the
-	 * converter, so that the API shows what the database holds.
+	 * The codec of a basic attribute, of an entity or of an embeddable alike: by its Java
+	 * type, or, for an attribute stored through an {@code AttributeConverter}, by the
+	 * column's type and through the converter, so that the API shows what the database
+	 * holds; a {@code @Lob} is a large object.
 	 */
+	static FieldCodec codec(@Nullable AttributeMapping mapping, Class<?> javaType, AnnotatedElement member,
+			@Nullable Column column) {
+		FieldCodec codec = codec(mapping, javaType, isText(member, column));
+		return member.isAnnotationPresent(Lob.class) ? codec.largeObject() : codec;
+	}
+
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static FieldCodec codec(@Nullable AttributeMapping mapping, Class<?> javaType, boolean text) {
+	private static FieldCodec codec(@Nullable AttributeMapping mapping, Class<?> javaType, boolean text) {
 		// a value JSON carries as it is (a map or list too) keeps its own codec; only a
 		// type JSON has no form for shows what the converter stores
 		boolean jsonCarriesIt = FieldTypes.of(javaType, text) != FieldType.JSON || Map.class.isAssignableFrom(javaType)
@@ -272,7 +275,7 @@ public final class MetamodelReader {
 		return FieldCodec.of(FieldTypes.of(javaType, text), javaType);
 	}
 
-	static boolean isText(AnnotatedElement member, @Nullable Column column) {
+	private static boolean isText(AnnotatedElement member, @Nullable Column column) {
 		return member.isAnnotationPresent(Lob.class)
 				|| (column != null && column.columnDefinition().toLowerCase(Locale.ROOT).startsWith("text"));
 	}
