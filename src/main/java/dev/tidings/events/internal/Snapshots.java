@@ -31,14 +31,16 @@ public final class Snapshots {
 	/** What a concealed field with a value holds in a snapshot, as reads show it. */
 	public static final String CONCEALED = "**********";
 
-	private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+	/**
+	 * By entity, then by collection: a subclass's rows are snapshot for each collection
+	 * of its tree, with that collection's fields.
+	 */
+	private final Map<String, Map<String, Layout>> layouts = new ConcurrentHashMap<>();
 
 	public Map<String, @Nullable Object> of(CollectionSchema collection, EntityPersister persister, Object key,
 			@Nullable Object[] state) {
-		// a subclass's rows are snapshot for each collection of its tree, with that
-		// collection's fields
-		Layout layout = this.layouts.computeIfAbsent(persister.getEntityName() + " " + collection.name(),
-				(name) -> Layout.of(collection, persister));
+		Layout layout = this.layouts.computeIfAbsent(persister.getEntityName(), (entity) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(collection.name(), (name) -> Layout.of(collection, persister));
 		SessionFactoryImplementor factory = persister.getFactory();
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < layout.fields().size(); i++) {
@@ -58,9 +60,8 @@ public final class Snapshots {
 			}
 			Type type = persister.getPropertyTypes()[index];
 			// an embedded object is one property; a flattened field reads its attribute
-			for (String attribute : field.attributePath().subList(1, field.attributePath().size())) {
+			for (int position : layout.embedded()[i]) {
 				ComponentType component = (ComponentType) type;
-				int position = component.getPropertyIndex(attribute);
 				value = (value != null) ? component.getPropertyValue(value, position) : null;
 				type = component.getSubtypes()[position];
 			}
@@ -87,15 +88,29 @@ public final class Snapshots {
 
 	/**
 	 * Where each column field of a collection sits in its persister's state arrays (-1
-	 * for the key, which is not in them).
+	 * for the key, which is not in them) and, for a field of an embedded object, the
+	 * positions of its attribute in the nested components; worked out once, not per
+	 * change.
 	 */
-	private record Layout(List<FieldSchema> fields, int[] indexes) {
+	private record Layout(List<FieldSchema> fields, int[] indexes, int[][] embedded) {
 
 		static Layout of(CollectionSchema collection, EntityPersister persister) {
 			List<FieldSchema> fields = collection.columns();
 			List<String> names = Arrays.asList(persister.getPropertyNames());
-			int[] indexes = fields.stream().mapToInt((field) -> names.indexOf(field.attributePath().get(0))).toArray();
-			return new Layout(fields, indexes);
+			int[] indexes = new int[fields.size()];
+			int[][] embedded = new int[fields.size()][];
+			for (int i = 0; i < fields.size(); i++) {
+				List<String> path = fields.get(i).attributePath();
+				indexes[i] = names.indexOf(path.get(0));
+				embedded[i] = new int[path.size() - 1];
+				Type type = (indexes[i] >= 0) ? persister.getPropertyTypes()[indexes[i]] : null;
+				for (int step = 1; step < path.size(); step++) {
+					ComponentType component = (ComponentType) type;
+					embedded[i][step - 1] = component.getPropertyIndex(path.get(step));
+					type = component.getSubtypes()[embedded[i][step - 1]];
+				}
+			}
+			return new Layout(fields, indexes, embedded);
 		}
 
 	}
