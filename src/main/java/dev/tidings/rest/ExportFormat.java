@@ -8,14 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The file formats of the {@code export} query parameter, as Directus names them; the
- * read is answered as a download in that format instead of the JSON envelope.
- * {@code csv_utf8} is CSV with a byte order mark, for spreadsheets that guess the
- * encoding.
+ * read is answered as a download in that format instead of the JSON envelope. Every file
+ * is UTF-8 and says so; {@code csv_utf8} adds a byte order mark, for spreadsheets that
+ * guess the encoding.
  */
 enum ExportFormat {
 
-	CSV("csv", "csv", "text/csv"), CSV_UTF8("csv_utf8", "csv", "text/csv; charset=utf-8"),
-	JSON("json", "json", "application/json"), XML("xml", "xml", "text/xml"), YAML("yaml", "yaml", "text/yaml");
+	CSV("csv", "csv", "text/csv; charset=utf-8"), CSV_UTF8("csv_utf8", "csv", "text/csv; charset=utf-8"),
+	JSON("json", "json", "application/json; charset=utf-8"), XML("xml", "xml", "text/xml; charset=utf-8"),
+	YAML("yaml", "yaml", "text/yaml; charset=utf-8");
 
 	private final String token;
 

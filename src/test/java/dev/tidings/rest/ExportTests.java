@@ -77,7 +77,8 @@ class ExportTests {
 				"/items/articles?fields=id,title,body,views,comments&filter[id][_eq]=" + this.created + "&export=csv");
 
 		assertThat(reply.statusCode()).isEqualTo(200);
-		assertThat(reply.headers().firstValue("Content-Type")).hasValue("text/csv");
+		assertThat(reply.headers().firstValue("Content-Type").map(MediaType::parseMediaType))
+			.hasValue(MediaType.parseMediaType("text/csv; charset=utf-8"));
 		assertThat(reply.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((disposition) -> assertThat(disposition)
 				.matches("attachment; filename=\"articles \\d{8}-\\d{6}\\.csv\""));
@@ -133,7 +134,8 @@ class ExportTests {
 		HttpResponse<String> reply = get(this.admin,
 				"/items/articles?fields=id,title,body,comments&filter[id][_eq]=" + this.created + "&export=xml");
 
-		assertThat(reply.headers().firstValue("Content-Type")).hasValue("text/xml");
+		assertThat(reply.headers().firstValue("Content-Type").map(MediaType::parseMediaType))
+			.hasValue(MediaType.parseMediaType("text/xml; charset=utf-8"));
 		assertThat(reply.body()).isEqualTo("<?xml version='1.0'?>\n<data>\n    <data>\n        <id>" + this.created
 				+ "</id>\n        <title>Say \"hi\", &lt;then&gt; &amp; 'leave'\nnow</title>\n"
 				+ "        <body>null</body>\n        <comments>" + commentOfCreated() + "</comments>\n"
@@ -147,7 +149,8 @@ class ExportTests {
 				"/items/articles?fields=id,title,body,views,comments&filter[id][_gte]=" + this.created
 						+ "&sort=id&export=yaml");
 
-		assertThat(reply.headers().firstValue("Content-Type")).hasValue("text/yaml");
+		assertThat(reply.headers().firstValue("Content-Type").map(MediaType::parseMediaType))
+			.hasValue(MediaType.parseMediaType("text/yaml; charset=utf-8"));
 		assertThat(reply.body()).isEqualTo("- id: " + this.created
 				+ "\n  title: \"Say \\\"hi\\\", <then> & 'leave'\\nnow\"\n  body: null\n  views: 3\n  comments:\n    - "
 				+ commentOfCreated() + "\n- id: " + (this.created + 1)
