@@ -1,5 +1,5 @@
-// Normalises both servers' answers to what must be equal (key order, user ids, timestamps set
-// while seeding, the number formatting of aggregates, the order of unordered rows) and
+// Normalises both servers' answers to what must be equal (key order, user and role ids,
+// timestamps set while logging in and seeding, the number formatting of aggregates, the order of unordered rows) and
 // classifies what still differs.
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -13,7 +13,7 @@ function canonical(value, context, nestedArray) {
 		return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k], context, true)]));
 	}
 	if (typeof value === 'string') {
-		if (context.users[value]) return `user:${context.users[value]}`;
+		if (context.labels[value]) return context.labels[value];
 		if (ISO.test(value)) {
 			const t = Date.parse(value);
 			if (t >= context.window.from && t <= context.window.to) return '<set while seeding>';

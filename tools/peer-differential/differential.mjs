@@ -48,11 +48,10 @@ if (!tidingsUrl) {
 	tidingsUrl = started.url;
 }
 try {
+	const since = Date.now();
 	const tidings = await connect(tidingsUrl, ACCOUNTS);
 	const directus = await connect(args.directus, ACCOUNTS);
-	const seeded = await seed(tidings, directus);
-	const emailOf = Object.fromEntries(Object.entries(seeded.users.tidings).map(([id, email]) => [email, id]));
-	const directusIdOf = Object.fromEntries(Object.entries(seeded.users.directus).map(([id, email]) => [email, id]));
+	const seeded = await seed(tidings, directus, since);
 	const fill = (text, ids) => text.replace(/%7B%7Buser%3A(.*?)%7D%7D/g, (_, email) => ids[decodeURIComponent(email)]);
 
 	const list = queries(Number(args.queries), Number(args.seed));
@@ -61,15 +60,15 @@ try {
 		const target = path(query);
 		for (const role of Object.keys(ACCOUNTS)) {
 			const [t, d] = await Promise.all([
-				tidings.send(role, 'GET', fill(target, emailOf)),
-				directus.send(role, 'GET', fill(target, directusIdOf)),
+				tidings.send(role, 'GET', fill(target, seeded.ids.tidings)),
+				directus.send(role, 'GET', fill(target, seeded.ids.directus)),
 			]);
-			const context = (users) => ({
-				users, window: seeded.window, ordered: ordered(query),
+			const context = (labels) => ({
+				labels, window: seeded.window, ordered: ordered(query),
 				aggregate: Object.keys(query.params).some((k) => k.startsWith('aggregate')),
 			});
-			const nt = normalise(t, context(seeded.users.tidings));
-			const nd = normalise(d, context(seeded.users.directus));
+			const nt = normalise(t, context(seeded.labels.tidings));
+			const nd = normalise(d, context(seeded.labels.directus));
 			results.push({ query, target, role, tidings: nt, directus: nd, difference: difference(nt, nd) });
 		}
 	}

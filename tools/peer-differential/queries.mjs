@@ -125,7 +125,9 @@ function build(r, collection, feature) {
 			break;
 		case 'meta':
 			params.meta = r.pick(['total_count', 'filter_count', '*']);
-			params.filter = filterOf(r, collection).filter;
+			// a plain filter: the meta counts are the feature, not the filter
+			if (r.chance(0.7)) params.filter = r.pick([{ status: { _eq: 'published' } }, { views: { _gt: 50 } }]);
+			if (r.chance(0.3)) params.search = 'spring';
 			params.fields = 'id';
 			name = `meta ${params.meta}`;
 			break;

@@ -49,6 +49,13 @@ async function userIds(side) {
 	return Object.fromEntries(users.map((u) => [u.email, u.id]));
 }
 
+/** Every user and role id of the side, as the label both sides share: user:email, role:name. */
+async function labels(side) {
+	const users = await side.must('GET', '/users?fields=id,email&limit=-1');
+	const roles = await side.must('GET', '/roles?fields=id,name&limit=-1');
+	return Object.fromEntries([...users.map((u) => [u.id, `user:${u.email}`]), ...roles.map((r) => [r.id, `role:${r.name}`])]);
+}
+
 const q = (value) => encodeURIComponent(JSON.stringify(value));
 
 async function grantComments(tidings) {
@@ -71,11 +78,11 @@ async function grantComments(tidings) {
 }
 
 /**
- * Seeds both sides; returns { users: { tidings: {uuid: email}, directus: {uuid: email} }, window }
- * where window is the time span of the seeding (timestamps set on create fall in it).
+ * Seeds both sides; returns { labels: { tidings: {uuid: label}, directus: {uuid: label} }, window }
+ * where window is the time span from `since` (before the logins) to the end of the seeding, so
+ * timestamps set on login or create fall in it.
  */
-export async function seed(tidings, directus) {
-	const start = Date.now();
+export async function seed(tidings, directus, since) {
 	for (const side of [tidings, directus]) {
 		await emptyCollection(side, 'comments');
 		await emptyCollection(side, 'articles');
@@ -98,10 +105,10 @@ export async function seed(tidings, directus) {
 		id: createdComments[i].id, ...c, article: articleKeys[c.article], user: on('directus', c.user),
 	})));
 
-	const byId = (map) => Object.fromEntries(Object.entries(map).map(([email, id]) => [id, email]));
 	return {
-		users: { tidings: byId(ids.tidings), directus: byId(ids.directus) },
-		window: { from: start - 1000, to: Date.now() + 1000 },
+		ids,
+		labels: { tidings: await labels(tidings), directus: await labels(directus) },
+		window: { from: since - 1000, to: Date.now() + 1000 },
 		articleKeys,
 		commentKeys: createdComments.map((c) => c.id),
 	};
