@@ -26,13 +26,14 @@ final class CsvExport {
 		this.jsonText = jsonText;
 	}
 
+	/** {@code data} is one item or a list of them, each a map of its fields. */
 	String write(@Nullable Object data) {
 		List<?> items = (data instanceof List<?> list) ? list : List.of(data);
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		Set<String> columns = new LinkedHashSet<>();
 		for (Object item : items) {
 			Map<String, @Nullable Object> row = new LinkedHashMap<>();
-			flatten(item, "", row);
+			flatten((Map<?, ?>) item, "", row);
 			columns.addAll(row.keySet());
 			rows.add(row);
 		}
@@ -48,12 +49,20 @@ final class CsvExport {
 		return csv.toString();
 	}
 
-	private static void flatten(@Nullable Object value, String path, Map<String, @Nullable Object> row) {
-		if (value instanceof Map<?, ?> map && (!map.isEmpty() || path.isEmpty())) {
-			map.forEach((key, child) -> flatten(child, path.isEmpty() ? String.valueOf(key) : path + "." + key, row));
-			return;
-		}
-		row.put(path.isEmpty() ? "value" : path, value);
+	/**
+	 * A non-empty object becomes dotted columns; an empty one stays a single cell,
+	 * {@code {}}, as Directus's flattening leaves it.
+	 */
+	private static void flatten(Map<?, ?> item, String prefix, Map<String, @Nullable Object> row) {
+		item.forEach((key, value) -> {
+			String column = prefix + key;
+			if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+				flatten(nested, column + ".", row);
+			}
+			else {
+				row.put(column, value);
+			}
+		});
 	}
 
 	private String cell(@Nullable Object value) {
