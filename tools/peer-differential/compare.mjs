@@ -32,6 +32,11 @@ const round = (n) => Number(n.toPrecision(9));
 export function normalise(answer, context) {
 	const { status, body } = answer;
 	if (status >= 400) return { status, code: body?.errors?.[0]?.extensions?.code ?? null };
+	if (context.export) {
+		// a file: compared as text, with the ids that differ between the servers replaced
+		const text = Object.entries(context.labels).reduce((t, [id, label]) => t.replaceAll(id, label), answer.text);
+		return { status, type: answer.type?.replace(/\s/g, '').toLowerCase(), text };
+	}
 	if (!body || typeof body !== 'object') return { status, body };
 	const data = canonical(body.data, context, !context.ordered);
 	return { status, data, meta: body.meta === undefined ? undefined : canonical(body.meta, context, true) };
@@ -49,6 +54,9 @@ export function difference(t, d) {
 	}
 	if (t.status >= 400) {
 		return t.code === d.code ? null : { kind: 'error code differs', detail: `Tidings ${t.code}, Directus ${d.code}` };
+	}
+	if (t.text !== undefined && (t.text !== d.text || t.type !== d.type)) {
+		return { kind: 'file differs', detail: t.type === d.type ? '' : `Tidings ${t.type}, Directus ${d.type}` };
 	}
 	if (JSON.stringify(t.data) !== JSON.stringify(d.data)) return { kind: 'data differs', detail: '' };
 	if (JSON.stringify(t.meta) !== JSON.stringify(d.meta)) return { kind: 'meta differs', detail: '' };

@@ -66,6 +66,7 @@ try {
 			const context = (labels) => ({
 				labels, window: seeded.window, ordered: ordered(query),
 				aggregate: Object.keys(query.params).some((k) => k.startsWith('aggregate')),
+				export: query.params.export !== undefined,
 			});
 			const nt = normalise(t, context(seeded.labels.tidings));
 			const nd = normalise(d, context(seeded.labels.directus));

@@ -17,7 +17,7 @@ export async function connect(url, accounts) {
 		const text = await r.text();
 		let parsed = text;
 		try { parsed = text ? JSON.parse(text) : null; } catch { /* a non-JSON answer is compared as text */ }
-		return { status: r.status, body: parsed };
+		return { status: r.status, type: r.headers.get('content-type'), text, body: parsed };
 	};
 	const must = async (method, path, body) => {
 		const r = await send('admin', method, path, body);

@@ -151,6 +151,14 @@ function build(r, collection, feature) {
 			name = `alias ${fields}`;
 			break;
 		}
+		case 'export':
+			params.export = r.pick(['csv', 'csv_utf8', 'json', 'xml', 'yaml']);
+			params.fields = r.pick(['id,title,status,views', 'id,body,published_at', 'id,comments', 'id,author', 'id,author.email',
+				'title,comments.body']);
+			params.sort = 'id';
+			params.limit = r.pick([0, 3, -1]);
+			name = `export ${params.export}`;
+			break;
 		default:
 			throw new Error(feature);
 	}
@@ -158,7 +166,7 @@ function build(r, collection, feature) {
 }
 
 const FEATURES = ['fields', 'filter', 'filter', 'filter', 'some/none', 'sort', 'pagination', 'search', 'meta', 'aggregate',
-	'aggregate', 'deep', 'alias'];
+	'aggregate', 'deep', 'alias', 'export'];
 
 export function queries(count, seed) {
 	const r = random(seed);

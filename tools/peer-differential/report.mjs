@@ -2,7 +2,7 @@
 // per class of difference (feature, kind, what differs), the most frequent first, each with the
 // shortest query that shows it and both normalised answers.
 
-const KIND_ORDER = ['status differs', 'error code differs', 'data differs', 'meta differs', 'status differs on purpose'];
+const KIND_ORDER = ['status differs', 'error code differs', 'data differs', 'file differs', 'meta differs', 'status differs on purpose'];
 const clip = (value) => {
 	const text = JSON.stringify(value);
 	return text === undefined ? 'undefined' : text.length > 400 ? `${text.slice(0, 400)}…` : text;

@@ -2,7 +2,6 @@ package dev.tidings.rest;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -17,11 +16,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class YamlExport {
 
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_ .@/()+-]*");
+	/** Characters that give a scalar another meaning when they come first. */
+	private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
-	private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
+	/** Texts YAML 1.1 or 1.2 reads as null, a boolean or a merge key. */
+	private static final Pattern RESERVED = Pattern.compile(
+			"<<|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
 
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+	private static final Pattern NUMBER = Pattern.compile("[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+"
+			+ "|([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9_]+)([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))|\\.(nan|NaN|NAN)");
+
+	private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}"
+			+ "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
+			+ "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?");
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u0080-\\u009F\\u2028\\u2029\\uFEFF]");
 
 	private final Function<@Nullable Object, String> jsonText;
 
@@ -82,13 +91,27 @@ final class YamlExport {
 		if (!(value instanceof String text)) {
 			return (value == null) ? "null" : this.jsonText.apply(value);
 		}
-		if (PLAIN.matcher(text).matches() && !text.endsWith(" ") && !RESERVED.contains(text.toLowerCase())) {
-			return text;
-		}
 		if (CONTROL.matcher(text).find()) {
 			return this.jsonText.apply(text);
 		}
-		return "'" + text.replace("'", "''") + "'";
+		return plain(text) ? text : "'" + text.replace("'", "''") + "'";
+	}
+
+	/**
+	 * Whether the text reads back as itself unquoted: no indicator first, no blank or
+	 * colon last, no {@code ": "} or {@code " #"} inside, and not a null, boolean, number
+	 * or date.
+	 */
+	private static boolean plain(String text) {
+		if (text.isEmpty() || INDICATORS.indexOf(text.charAt(0)) >= 0 || text.charAt(0) == ' ') {
+			return false;
+		}
+		char last = text.charAt(text.length() - 1);
+		if (last == ' ' || last == ':' || text.contains(": ") || text.contains(" #")) {
+			return false;
+		}
+		return !RESERVED.matcher(text).matches() && !NUMBER.matcher(text).matches()
+				&& !TIMESTAMP.matcher(text).matches();
 	}
 
 }

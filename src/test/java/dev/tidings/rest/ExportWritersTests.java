@@ -50,6 +50,17 @@ class ExportWritersTests {
 		assertThat(new YamlExport(this.json::text).write(List.of())).isEqualTo("[]\n");
 	}
 
+	@Test
+	void yamlWhenTextReadsBackAsItselfThenPlainElseSingleQuoted() {
+		Map<String, Object> item = map("a", "100% sure", "b", "Quote \"here\"", "c", "Spring Boot notes #1", "d",
+				"a: b", "e", "x:", "f", "-x", "g", "0x1F", "h", "1e3", "i", ".5", "j", "2026-1-1 10:00", "k", "Null",
+				"l", "nULL", "m", "a#b", "n", "~", "o", "<<", "p", "2025-12-31T23:30:00.000Z");
+
+		assertThat(new YamlExport(this.json::text).write(item)).isEqualTo("a: 100% sure\nb: Quote \"here\"\n"
+				+ "c: 'Spring Boot notes #1'\nd: 'a: b'\ne: 'x:'\nf: '-x'\ng: '0x1F'\nh: '1e3'\ni: '.5'\n"
+				+ "j: 2026-1-1 10:00\nk: 'Null'\nl: nULL\nm: a#b\n'n': '~'\no: '<<'\np: '2025-12-31T23:30:00.000Z'\n");
+	}
+
 	private static Map<String, Object> map(Object... entries) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < entries.length; i += 2) {
