@@ -91,7 +91,8 @@ function build(r, collection, feature) {
 			break;
 		case 'filter': {
 			const f = filterOf(r, collection);
-			params.filter = r.chance(0.15) ? { [r.pick(['_and', '_or'])]: [f.filter, filterOf(r, collection).filter] } : f.filter;
+			// the other branch of _and/_or is plain, so the condition under test stays the feature
+			params.filter = r.chance(0.15) ? { [r.pick(['_and', '_or'])]: [f.filter, { id: { _gt: 0 } }] } : f.filter;
 			params.fields = 'id';
 			name = f.feature;
 			break;
