@@ -21,7 +21,8 @@ import org.springframework.http.ResponseEntity;
  * The Directus CRUD routes of one collection, shared by {@code /items/{collection}} and
  * the system collections' own routes ({@code /users}, {@code /permissions}…). A write is
  * authorised before its body is read; writes answer with the written items read back
- * through the URL query, or 204 when the caller may write but not read them.
+ * through the URL query, or 204 when the caller may write but not read them. A read with
+ * {@code export} is answered as a file download instead of the JSON envelope.
  */
 final class ItemRoutes {
 
