@@ -1,5 +1,6 @@
 package dev.tidings.rest;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.springframework.http.ResponseEntity;
  * The Directus CRUD routes of one collection, shared by {@code /items/{collection}} and
  * the system collections' own routes ({@code /users}, {@code /permissions}…). A write is
  * authorised before its body is read; writes answer with the written items read back
- * through the URL query, or 204 when the caller may write but not read them.
+ * through the URL query, or 204 when the caller may write but not read them. A read with
+ * {@code export} is answered as a file download instead of the JSON envelope.
  */
 final class ItemRoutes {
 
@@ -30,14 +32,21 @@ final class ItemRoutes {
 
 	private final JsonCodec json;
 
+	private final ExportFile export;
+
 	ItemRoutes(ItemsService items, JsonCodec json) {
 		this.items = items;
 		this.json = json;
 		this.queries = json.queries();
+		this.export = new ExportFile(json, Clock.systemDefaultZone());
 	}
 
 	ResponseEntity<byte[]> readMany(Accountability who, String collection, HttpServletRequest request) {
+		ExportFormat format = ExportFormat.parse(QueryString.parameter(request, "export"));
 		ReadResult result = this.items.read(who, collection, this.json.urlQuery(request));
+		if (format != null) {
+			return this.export.answer(format, collection, result.data());
+		}
 		if (result.meta().isEmpty()) {
 			return this.json.ok(result.data());
 		}
@@ -48,7 +57,9 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> readOne(Accountability who, String collection, String id, HttpServletRequest request) {
-		return this.json.ok(this.items.readOne(who, collection, id, this.json.urlQuery(request)));
+		ExportFormat format = ExportFormat.parse(QueryString.parameter(request, "export"));
+		Object item = this.items.readOne(who, collection, id, this.json.urlQuery(request));
+		return (format != null) ? this.export.answer(format, collection, item) : this.json.ok(item);
 	}
 
 	ResponseEntity<byte[]> create(Accountability who, String collection, HttpServletRequest request) {

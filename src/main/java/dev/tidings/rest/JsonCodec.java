@@ -26,6 +26,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -192,6 +195,35 @@ public final class JsonCodec {
 		catch (IOException ex) {
 			throw TidingsException.invalidPayload("The request body could not be read");
 		}
+	}
+
+	/**
+	 * The value as the plain Java values its JSON answer would decode to (maps, lists,
+	 * strings, numbers, booleans, null), so exports write exactly what a JSON read
+	 * returns.
+	 */
+	@Nullable Object plain(@Nullable Object value) {
+		return this.mapper.readValue(this.mapper.writeValueAsBytes(value), Object.class);
+	}
+
+	/** The value as compact JSON text. */
+	String text(@Nullable Object value) {
+		return this.mapper.writeValueAsString(value);
+	}
+
+	/**
+	 * The value as JSON indented with tabs and without padding inside empty brackets, the
+	 * layout of Directus's JSON export.
+	 */
+	String indented(@Nullable Object value) {
+		Separators separators = Separators.createDefaultInstance()
+			.withObjectNameValueSpacing(Separators.Spacing.AFTER)
+			.withObjectEmptySeparator("")
+			.withArrayEmptySeparator("");
+		DefaultIndenter tabs = new DefaultIndenter("\t", "\n");
+		DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators).withObjectIndenter(tabs)
+			.withArrayIndenter(tabs);
+		return this.mapper.writer().with(printer).writeValueAsString(value);
 	}
 
 	public ResponseEntity<byte[]> ok(@Nullable Object data) {
