@@ -82,8 +82,14 @@ test('function fields come back under <field>_<function>, inside relations too',
 	await rejectsWith(() => admin.request(readItems('authors', { fields: ['year(name)'] })), 'INVALID_QUERY', 400);
 });
 
+// @directus/sdk 26 lists `backlink` among its query keys but never serialises it, so this one
+// goes over plain HTTP with the administrator's token.
 test('backlink=false keeps the way back unexpanded in wildcards', async () => {
-	const book = await admin.request(readItem('books', mort.id, { fields: ['*.*.*'], backlink: false }));
+	const response = await fetch(`${server.url}/items/books/${mort.id}?fields=*.*.*&backlink=false`, {
+		headers: { Authorization: `Bearer ${await admin.getToken()}` },
+	});
+	assert.equal(response.status, 200);
+	const { data: book } = await response.json();
 	assert.deepEqual(book.author.books, [mort.id]);
 	const followed = await admin.request(readItem('books', mort.id, { fields: ['*.*.*'] }));
 	assert.equal(followed.author.books[0].title, `Mort ${t}`);
