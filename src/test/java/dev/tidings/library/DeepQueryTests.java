@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tidings.rest.ApiClient;
-import dev.tidings.rest.Reply;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static dev.tidings.library.LibraryGrants.get;
 import static dev.tidings.rest.ApiClient.encode;
 import static dev.tidings.rest.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:library-deep;DB_CLOSE_DELAY=-1" })
+				"spring.datasource.url=jdbc:h2:mem:library-deep;DB_CLOSE_DELAY=-1",
+				"spring.jpa.properties.hibernate.generate_statistics=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeepQueryTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	private ApiClient admin;
 
@@ -121,6 +129,32 @@ class DeepQueryTests {
 	}
 
 	@Test
+	void readWhenMoreParentsThenNoMoreStatements() {
+		Object one = RelationsFixture.create(this.admin, "genres", Map.of("name", "batch one"));
+		Object two = RelationsFixture.create(this.admin, "genres", Map.of("name", "batch two"));
+		List<Map<String, Object>> books = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			books.add(Map.of("title", "batch " + i, "genres", List.of(one, two)));
+		}
+		this.admin.post("/items/books", json(books)).items();
+		String query = "&fields=title,genres.name,genres.books&deep[genres][_limit]=1&deep[genres][_sort]=-name";
+
+		long few = statements("/items/books?filter[title][_in]=batch 0,batch 1" + query, 2);
+		long many = statements("/items/books?filter[title][_starts_with]=batch" + query, 12);
+
+		// one query for the books, one per relation of each level, whatever their number
+		assertThat(many).isEqualTo(few);
+	}
+
+	private long statements(String pathAndQuery, int parents) {
+		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+		statistics.clear();
+		List<Map<String, Object>> items = get(this.admin, pathAndQuery).items();
+		assertThat(items).hasSize(parents).allSatisfy((book) -> assertThat((List<?>) book.get("genres")).hasSize(1));
+		return statistics.getPrepareStatementCount();
+	}
+
+	@Test
 	void readWhenDeepMalformedThenInvalidQueryAndUnknownRelationThenForbidden() {
 		assertThat(get(this.admin, "/items/authors?deep=" + encode("[1]")).reason(400, "INVALID_QUERY"))
 			.contains("deep");
@@ -166,11 +200,6 @@ class DeepQueryTests {
 
 	private List<Map<String, Object>> authors(String query) {
 		return get(this.admin, "/items/authors?filter[name][_starts_with]=deep&sort=-name&" + query).items();
-	}
-
-	/** Brackets escaped, as a browser sends them. */
-	private static Reply get(ApiClient client, String pathAndQuery) {
-		return client.get(pathAndQuery.replace("[", "%5B").replace("]", "%5D"));
 	}
 
 	private static Map<String, Object> read(Object policy, String collection, List<String> fields) {
