@@ -77,6 +77,13 @@ class AliasQueryTests {
 	}
 
 	@Test
+	void readWhenDeepAliasThenNestedLevelHasItsOwnKeys() {
+		assertThat(get(this.admin,
+				"/items/authors/" + this.library.austen + "?fields=books.label&deep[books][_alias][label]=title")
+			.item()).isEqualTo(Map.of("books", List.of(Map.of("label", "alias Emma"))));
+	}
+
+	@Test
 	void readWhenAliasHoldsPeriodOrIsNoStringThenInvalidQuery() {
 		get(this.admin, "/items/authors?alias[a.b]=name").error(400, "INVALID_QUERY");
 		get(this.admin, "/items/authors?alias[x]=books.title").error(400, "INVALID_QUERY");
