@@ -96,7 +96,7 @@ public class ItemsService {
 		this.writer = new ItemWriter(entityManager, schemas, new EntityValidation(validator),
 				new ConstraintColumns(entityManagerFactory));
 		this.readAccess = new ReadAccess(schemas);
-		this.renderer = new ItemRenderer(entityManagerFactory.getPersistenceUnitUtil(), schemas);
+		this.renderer = new ItemRenderer(entityManager, schemas, sortOrders);
 		this.writeAccess = new WriteAccess(entityManager, schemas);
 		this.units = entityManagerFactory.getPersistenceUnitUtil();
 		this.writes = new TransactionTemplate(transactionManager);
@@ -171,13 +171,15 @@ public class ItemsService {
 				return items;
 			}
 			BoundFilter filter = and(plan.filter(), byKeys(schema, typed));
-			FieldMask mask = mask(permissions);
-			for (Object entity : this.reader.entities(schema, filter, query.withLimit(typed.size()),
-					VisibleValues.of(permissions, this.schemas))) {
+			VisibleValues visibility = VisibleValues.of(permissions, this.schemas);
+			List<?> entities = this.reader.entities(schema, filter, query.withLimit(typed.size()), visibility);
+			List<Map<String, @Nullable Object>> rendered = this.renderer.render(entities, plan.selection(),
+					mask(permissions), visibility);
+			for (int i = 0; i < entities.size(); i++) {
 				items.put(
-						Objects
-							.requireNonNull(schema.primaryKeyField().codec().toJson(this.units.getIdentifier(entity))),
-						this.renderer.render(entity, plan.selection(), mask));
+						Objects.requireNonNull(
+								schema.primaryKeyField().codec().toJson(this.units.getIdentifier(entities.get(i)))),
+						rendered.get(i));
 			}
 			return items;
 		});

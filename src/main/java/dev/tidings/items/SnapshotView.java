@@ -53,9 +53,9 @@ public final class SnapshotView {
 	/**
 	 * Whether rendering needs related rows that a snapshot lacks: a rule, mask, filter or
 	 * search through a relation ({@code author.name}, {@code _some}, {@code _none}), an
-	 * expanded relation, an alias (a to-many relation, an inverse one-to-one) among the
-	 * selected fields, or an aggregate. Such views must read the rows with
-	 * {@link ItemsService#readByKeys}.
+	 * expanded relation or one under a deep query, a field that is no column of the row
+	 * (a to-many relation, an inverse one-to-one), a function field, an alias key, or an
+	 * aggregate. Such views must read the rows with {@link ItemsService#readByKeys}.
 	 */
 	public boolean needsDatabase() {
 		return this.needsDatabase;
@@ -103,8 +103,7 @@ public final class SnapshotView {
 		return selection.fields()
 			.entrySet()
 			.stream()
-			.anyMatch((entry) -> entry.getValue() != null
-					|| !selection.collection().fields().get(entry.getKey()).isColumn()
+			.anyMatch((entry) -> !entry.getValue().plain(entry.getKey())
 					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
 	}
 

@@ -22,10 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param meta the requested counts
  * @param aggregate fields per aggregate function ({@code *} for a row count)
  * @param groupBy the grouping fields
+ * @param deep the deep queries of the selected relations, by key
+ * @param alias keys of the top level naming another field of it
+ * @param backlink whether {@code *.*} wildcards expand the relation back to the parent a
+ * level was reached from
  */
 public record Query(List<String> fields, @Nullable Filter filter, List<SortField> sort, @Nullable Integer limit,
 		@Nullable Integer offset, @Nullable Integer page, @Nullable String search, Set<Meta> meta,
-		Map<AggregateFunction, List<String>> aggregate, List<String> groupBy) {
+		Map<AggregateFunction, List<String>> aggregate, List<String> groupBy, Map<String, DeepQuery> deep,
+		Map<String, String> alias, boolean backlink) {
 
 	/**
 	 * Directus's {@code QUERY_LIMIT_DEFAULT}: the rows a read returns without a limit.
@@ -41,16 +46,34 @@ public record Query(List<String> fields, @Nullable Filter filter, List<SortField
 		meta = Set.copyOf(meta);
 		aggregate = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aggregate));
 		groupBy = List.copyOf(groupBy);
+		deep = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deep));
+		alias = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(alias));
+	}
+
+	/** A query without {@code deep} or {@code alias}, backlinks followed. */
+	public Query(List<String> fields, @Nullable Filter filter, List<SortField> sort, @Nullable Integer limit,
+			@Nullable Integer offset, @Nullable Integer page, @Nullable String search, Set<Meta> meta,
+			Map<AggregateFunction, List<String>> aggregate, List<String> groupBy) {
+		this(fields, filter, sort, limit, offset, page, search, meta, aggregate, groupBy, Map.of(), Map.of(), true);
 	}
 
 	public Query withFilter(@Nullable Filter filter) {
 		return new Query(this.fields, filter, this.sort, this.limit, this.offset, this.page, this.search, this.meta,
-				this.aggregate, this.groupBy);
+				this.aggregate, this.groupBy, this.deep, this.alias, this.backlink);
 	}
 
 	public Query withLimit(@Nullable Integer limit) {
-		return new Query(this.fields, this.filter, this.sort, limit, this.offset, this.page, this.search, this.meta,
-				this.aggregate, this.groupBy);
+		return withPaging(limit, this.offset, this.page);
+	}
+
+	public Query withPaging(@Nullable Integer limit, @Nullable Integer offset, @Nullable Integer page) {
+		return new Query(this.fields, this.filter, this.sort, limit, offset, page, this.search, this.meta,
+				this.aggregate, this.groupBy, this.deep, this.alias, this.backlink);
+	}
+
+	/** The deep query of a top-level relation, or {@link DeepQuery#NONE}. */
+	public DeepQuery deepOf(String key) {
+		return this.deep.getOrDefault(key, DeepQuery.NONE);
 	}
 
 	public boolean isAggregate() {

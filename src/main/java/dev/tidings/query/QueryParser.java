@@ -46,13 +46,23 @@ public final class QueryParser {
 	 * ({@code fields:"id,title"}, {@code filter:"{…}"}, {@code limit:"10"}).
 	 */
 	public Query fromJson(Map<String, ?> query) {
+		DeepParser deep = new DeepParser(this::decode, this::filter, this.limits);
 		return new Query(QueryParameters.fields(query.get("fields"), "fields"), filter(query.get("filter")),
 				QueryParameters.sort(query.get("sort")),
 				this.limits.limit(QueryParameters.integer(query.get("limit"), "limit", -1)),
 				QueryParameters.integer(query.get("offset"), "offset", 0),
 				QueryParameters.integer(query.get("page"), "page", 0), QueryParameters.search(query.get("search")),
 				QueryParameters.meta(query.get("meta")), aggregate(query.get("aggregate")),
-				QueryParameters.fields(query.get("groupBy"), "groupBy"));
+				QueryParameters.fields(query.get("groupBy"), "groupBy"), deep.deep(query.get("deep")),
+				deep.alias(query.get("alias"), "alias"), DeepParser.backlink(query.get("backlink")));
+	}
+
+	/** A JSON-encoded parameter decoded; a blank one is absent, other values pass. */
+	private @Nullable Object decode(@Nullable Object raw, String reason) {
+		if (raw instanceof String text) {
+			return text.isBlank() ? null : read(text, reason);
+		}
+		return raw;
 	}
 
 	/**

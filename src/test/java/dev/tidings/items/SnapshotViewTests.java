@@ -138,6 +138,26 @@ class SnapshotViewTests {
 			.isFalse();
 	}
 
+	@Test
+	void needsDatabaseWhenAliasFunctionOrDeepThenTrue() {
+		ItemsService service = this.fixture.service(EVERYTHING);
+
+		assertThat(service
+			.view(EDITOR, "articles",
+					query("{\"fields\":[\"id\",\"headline\"]," + "\"alias\":{\"headline\":\"title\"}}"))
+			.needsDatabase()).isTrue();
+		assertThat(
+				service.view(EDITOR, "articles", query("{\"fields\":[\"id\",\"year(published_at)\"]}")).needsDatabase())
+			.isTrue();
+		assertThat(service
+			.view(EDITOR, "comments",
+					query("{\"fields\":[\"id\",\"article\"],"
+							+ "\"deep\":{\"article\":{\"_filter\":{\"status\":{\"_eq\":\"published\"}}}}}"))
+			.needsDatabase()).isTrue();
+		assertThat(service.view(EDITOR, "articles", query("{\"fields\":[\"id\",\"title\"]}")).needsDatabase())
+			.isFalse();
+	}
+
 	private void assertRendersAsReadByKeys(Grants grants, Accountability who, String json) {
 		ItemsService service = this.fixture.service(grants);
 		Query query = query(json);

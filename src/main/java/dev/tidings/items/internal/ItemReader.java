@@ -1,6 +1,5 @@
 package dev.tidings.items.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ public final class ItemReader {
 	public ItemReader(EntityManager entityManager, SchemaRegistry schemas, SortOrders sortOrders) {
 		this.entityManager = entityManager;
 		this.sortOrders = sortOrders;
-		this.renderer = new ItemRenderer(entityManager.getEntityManagerFactory().getPersistenceUnitUtil(), schemas);
+		this.renderer = new ItemRenderer(entityManager, schemas, sortOrders);
 	}
 
 	/** The entities a bound filter selects, in the query's order and page. */
@@ -79,11 +78,7 @@ public final class ItemReader {
 
 	public List<Map<String, @Nullable Object>> read(CollectionSchema collection, @Nullable BoundFilter filter,
 			Query query, Selection selection, FieldMask mask, VisibleValues visibility) {
-		List<Map<String, @Nullable Object>> items = new ArrayList<>();
-		for (Object entity : entities(collection, filter, query, visibility)) {
-			items.add(this.renderer.render(entity, selection, mask));
-		}
-		return items;
+		return this.renderer.render(entities(collection, filter, query, visibility), selection, mask, visibility);
 	}
 
 	public long count(CollectionSchema collection, @Nullable BoundFilter filter) {

@@ -2,24 +2,29 @@ package dev.tidings.items.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a managed entity into the JSON-ready map of its selected fields, as the caller
- * may see it: masked fields are null, a related item it may not read is null when
- * expanded, and to-many items it may not read are left out. Runs inside the read
- * transaction, so expanded relations load lazily.
+ * Turns managed entities into the JSON-ready maps of their selected keys, as the caller
+ * may see them: masked fields (and their functions) are null, a related item it may not
+ * read is null when expanded, and to-many lists hold only items it may read. Renders a
+ * whole level at once, so that each relation's items are read in one query for all
+ * parents (with its deep query) rather than one per parent.
  */
 public final class ItemRenderer {
 
@@ -30,70 +35,152 @@ public final class ItemRenderer {
 
 	private final SchemaRegistry schemas;
 
-	public ItemRenderer(PersistenceUnitUtil units, SchemaRegistry schemas) {
-		this.units = units;
+	private final RelatedItems related;
+
+	public ItemRenderer(EntityManager entityManager, SchemaRegistry schemas, SortOrders sortOrders) {
+		this.units = entityManager.getEntityManagerFactory().getPersistenceUnitUtil();
 		this.schemas = schemas;
+		this.related = new RelatedItems(entityManager, sortOrders);
 	}
 
-	public Map<String, @Nullable Object> render(Object entity, Selection selection, FieldMask mask) {
-		Map<String, @Nullable Object> item = new LinkedHashMap<>();
-		selection.fields().forEach((name, nested) -> {
-			FieldSchema field = selection.collection().fields().get(name);
-			boolean hidden = mask.hides(selection.collection(), entity, name);
-			item.put(name, hidden ? null : value(field, field.accessor().get(entity), nested, mask));
+	/** The entities, in their order, each rendered under the selection. */
+	public List<Map<String, @Nullable Object>> render(List<?> entities, Selection selection, FieldMask mask,
+			VisibleValues visibility) {
+		List<Object> keys = new ArrayList<>(entities.size());
+		entities.forEach((entity) -> keys.add(this.units.getIdentifier(entity)));
+		Map<String, Map<Object, @Nullable Object>> relational = new HashMap<>();
+		selection.fields().forEach((key, selected) -> {
+			Map<Object, @Nullable Object> values = relational(entities, keys, selection.collection(), selected, mask,
+					visibility);
+			if (values != null) {
+				relational.put(key, values);
+			}
 		});
-		return item;
+		List<Map<String, @Nullable Object>> items = new ArrayList<>(entities.size());
+		for (int i = 0; i < entities.size(); i++) {
+			Object entity = entities.get(i);
+			Object parentKey = keys.get(i);
+			Map<String, @Nullable Object> item = new LinkedHashMap<>();
+			selection.fields().forEach((key, selected) -> {
+				FieldSchema field = selected.field();
+				Map<Object, @Nullable Object> values = relational.get(key);
+				boolean hidden = mask.hides(selection.collection(), entity, field.name());
+				item.put(key, hidden ? null : (values != null) ? values.get(parentKey)
+						: value(selected, field.accessor().get(entity), mask));
+			});
+			items.add(item);
+		}
+		return items;
 	}
 
 	/**
 	 * Renders a row snapshot (API names to Java values, a to-one as the related key)
 	 * exactly as {@link #render} renders the entity it was taken from. The selection must
-	 * expand no relation and name no alias, which a snapshot does not carry.
+	 * show only the row's own columns under their own names, which is all a snapshot
+	 * carries.
 	 */
 	public Map<String, @Nullable Object> renderRow(Map<String, ?> row, Selection selection, FieldMask mask) {
 		Map<String, @Nullable Object> item = new LinkedHashMap<>();
-		selection.fields().forEach((name, nested) -> {
-			FieldSchema field = selection.collection().fields().get(name);
-			if (nested != null || !field.isColumn()) {
-				throw new IllegalStateException("A row snapshot does not carry the relation " + name);
+		selection.fields().forEach((key, selected) -> {
+			FieldSchema field = selected.field();
+			if (!selected.plain(key)) {
+				throw new IllegalStateException("A row snapshot does not carry " + key);
 			}
-			boolean hidden = mask.hidesInRow(selection.collection(), row, name);
-			Object value = row.get(name);
+			boolean hidden = mask.hidesInRow(selection.collection(), row, key);
+			Object value = row.get(key);
 			// a related key (a UUID of a user, say) is shown as JSON like any value
-			item.put(name, (hidden || value == null) ? null
+			item.put(key, (hidden || value == null) ? null
 					: field.holdsRelatedKey() ? FieldCodec.wire(value) : plain(field, value));
 		});
 		return item;
 	}
 
-	private @Nullable Object value(FieldSchema field, @Nullable Object value, @Nullable Selection nested,
-			FieldMask mask) {
+	/**
+	 * The values of a key that needs the related items of every parent, by parent key, or
+	 * null when each entity's own value suffices.
+	 */
+	private @Nullable Map<Object, @Nullable Object> relational(List<?> entities, List<Object> keys,
+			CollectionSchema collection, Selected selected, FieldMask mask, VisibleValues visibility) {
+		FieldSchema field = selected.field();
+		if (entities.isEmpty() || selected.related() == null && selected.nested() == null) {
+			return null;
+		}
+		Map<Object, @Nullable Object> values = new HashMap<>();
+		if (selected.function() == FieldFunction.COUNT) {
+			Map<Object, Long> counts = this.related.counts(collection, keys, field, selected.related().filter());
+			keys.forEach((key) -> values.put(key, counts.getOrDefault(key, 0L).intValue()));
+			return values;
+		}
+		CollectionSchema target = this.schemas.require(field.relation().relatedCollection());
+		if (field.isToMany()) {
+			Map<Object, List<Object>> lists = this.related.lists(collection, keys, field, target, selected.related(),
+					visibility);
+			Map<Object, List<Object>> kept = new HashMap<>();
+			keys.forEach((key) -> kept.put(key, selected.related().slice(lists.getOrDefault(key, List.of()))));
+			Map<Object, @Nullable Object> rendered = nested(kept.values(), selected.nested(), mask, visibility);
+			kept.forEach((key, items) -> values.put(key, items.stream().map(rendered::get).toList()));
+			return values;
+		}
+		Map<Object, Object> targets = new HashMap<>();
+		for (int i = 0; i < entities.size(); i++) {
+			Object value = field.accessor().get(entities.get(i));
+			// a lazy to-one is a proxy whose own fields are empty until unwrapped
+			Object item = (value != null) ? Hibernate.unproxy(value) : null;
+			if (item != null && (field.holdsRelatedKey() && selected.nested() == null || mask.readable(target, item))) {
+				targets.put(keys.get(i), item);
+			}
+		}
+		if (selected.related() != null) {
+			List<Object> targetKeys = targets.values().stream().map(this.units::getIdentifier).distinct().toList();
+			Set<Object> matching = this.related.matching(target, targetKeys, selected.related().filter());
+			targets.values().removeIf((item) -> !matching.contains(this.units.getIdentifier(item)));
+		}
+		Map<Object, @Nullable Object> rendered = nested(targets.values().stream().map(List::of).toList(),
+				selected.nested(), mask, visibility);
+		keys.forEach((key) -> values.put(key, targets.containsKey(key) ? rendered.get(targets.get(key)) : null));
+		return values;
+	}
+
+	/**
+	 * Each distinct related item of a level rendered once (M2M items recur across
+	 * parents): under the nested selection, or as its key when not expanded.
+	 */
+	private Map<Object, @Nullable Object> nested(Collection<? extends List<Object>> lists, @Nullable Selection nested,
+			FieldMask mask, VisibleValues visibility) {
+		Map<Object, @Nullable Object> rendered = new IdentityHashMap<>();
+		List<Object> distinct = new ArrayList<>();
+		lists.forEach((items) -> items.forEach((item) -> {
+			if (!rendered.containsKey(item)) {
+				rendered.put(item, null);
+				distinct.add(item);
+			}
+		}));
+		if (nested == null) {
+			distinct.forEach((item) -> rendered.put(item, FieldCodec.wire(this.units.getIdentifier(item))));
+			return rendered;
+		}
+		List<Map<String, @Nullable Object>> items = render(distinct, nested, mask, visibility);
+		for (int i = 0; i < distinct.size(); i++) {
+			rendered.put(distinct.get(i), items.get(i));
+		}
+		return rendered;
+	}
+
+	/** A key rendered from the entity's own value: no expansion, no deep query. */
+	private @Nullable Object value(Selected selected, @Nullable Object value, FieldMask mask) {
+		FieldSchema field = selected.field();
+		if (selected.function() != null) {
+			return selected.function().apply(value);
+		}
 		if (value == null) {
 			return null;
 		}
 		if (field.isToOne()) {
 			CollectionSchema target = this.schemas.require(field.relation().relatedCollection());
-			if (nested == null) {
-				// the owning side's column is the item's own; an inverse side shows the
-				// key only of an item the caller may read
-				boolean shown = field.holdsRelatedKey() || mask.readable(target, Hibernate.unproxy(value));
-				return shown ? FieldCodec.wire(this.units.getIdentifier(value)) : null;
-			}
-			// a lazy to-one is a proxy whose own fields are empty until unwrapped
-			Object related = Hibernate.unproxy(value);
-			return mask.readable(nested.collection(), related) ? render(related, nested, mask) : null;
-		}
-		if (field.isToMany()) {
-			CollectionSchema child = this.schemas.require(field.relation().relatedCollection());
-			List<Object> children = new ArrayList<>((Collection<?>) value);
-			children.removeIf((item) -> !mask.readable(child, item));
-			children.sort(Comparator.comparing((item) -> (Comparable) this.units.getIdentifier(item)));
-			List<@Nullable Object> rendered = new ArrayList<>();
-			for (Object item : children) {
-				rendered.add((nested != null) ? render(item, nested, mask)
-						: FieldCodec.wire(this.units.getIdentifier(item)));
-			}
-			return rendered;
+			// the owning side's column is the item's own; an inverse side shows the key
+			// only of an item the caller may read
+			boolean shown = field.holdsRelatedKey() || mask.readable(target, Hibernate.unproxy(value));
+			return shown ? FieldCodec.wire(this.units.getIdentifier(value)) : null;
 		}
 		return plain(field, value);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.query.BoundFilter;
+import dev.tidings.query.DeepQuery;
 import dev.tidings.query.Filter;
 import dev.tidings.query.FilterBinder;
 import dev.tidings.query.Query;
@@ -51,9 +52,39 @@ public final class ReadAccess {
 		}
 		BoundFilter visible = VisibleFilter.of(requested, permissions);
 		BoundFilter permitted = grants.rows();
-		Selection selection = query.isAggregate() ? null
-				: Selection.of(query.fields(), collection, this.schemas, permissions);
+		Selection selection = query.isAggregate() ? null : Selection.of(query, collection, this.schemas, permissions,
+				(related, deep, toMany) -> nested(permissions, related, deep, toMany));
 		return new ReadPlan(selection, and(visible, permitted), permitted, grants);
+	}
+
+	/**
+	 * Binds the deep query of a relation as the top-level query is bound: its paths
+	 * checked against the related collection's grants, its filter and search limited to
+	 * what the caller sees. A to-many list keeps only the rows the caller may read, so
+	 * that its limit counts those.
+	 */
+	private @Nullable NestedQuery nested(CallerPermissions permissions, CollectionSchema related, DeepQuery deep,
+			boolean toMany) {
+		boolean queried = deep.filter() != null || !deep.sort().isEmpty() || deep.search() != null;
+		CollectionGrants grants = queried ? permissions.require(related, Action.READ)
+				: permissions.find(related, Action.READ);
+		BoundFilter requested = null;
+		if (deep.filter() != null) {
+			checkFilter(permissions, deep.filter(), related);
+			requested = FilterBinder.bind(deep.filter(), related, this.schemas, permissions.variables());
+		}
+		if (toMany) {
+			deep.sort().forEach((key) -> checkPath(permissions, key.path(), related));
+		}
+		if (deep.search() != null && grants != null) {
+			requested = and(requested, search(deep.search(), related, grants));
+		}
+		BoundFilter visible = VisibleFilter.of(requested, permissions);
+		if (!toMany) {
+			return (visible != null) ? new NestedQuery(visible, List.of(), null, null, null) : null;
+		}
+		BoundFilter rows = (grants != null) ? grants.rows() : new BoundFilter.Or(List.of());
+		return new NestedQuery(and(visible, rows), deep.sort(), deep.limit(), deep.offset(), deep.page());
 	}
 
 	/** Search covers only the text fields the caller may read. */

@@ -38,8 +38,7 @@ record Shape(Query query, @Nullable ChangeType event, @Nullable String item) {
 
 	static Shape of(Subscription subscription) {
 		Query query = subscription.query();
-		return new Shape(new Query(query.fields(), query.filter(), query.sort(), null, null, null, query.search(),
-				query.meta(), query.aggregate(), query.groupBy()), subscription.event(), subscription.item());
+		return new Shape(query.withPaging(null, null, null), subscription.event(), subscription.item());
 	}
 
 }

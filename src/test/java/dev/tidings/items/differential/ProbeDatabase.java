@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ItemChange;
+import dev.tidings.items.ItemsService;
 import dev.tidings.items.internal.Dialects;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.SortOrders;
@@ -149,6 +150,13 @@ final class ProbeDatabase implements AutoCloseable {
 
 	Kind kind() {
 		return this.kind;
+	}
+
+	/**
+	 * The items service of the probe application: the whole read path, as REST uses it.
+	 */
+	ItemsService items() {
+		return this.context.getBean(ItemsService.class);
 	}
 
 	SchemaRegistry schemas() {
