@@ -48,8 +48,7 @@ final class OneToManyWrites {
 				replace(permissions, side, List.of(raw));
 			}
 			else {
-				throw TidingsException
-					.invalidPayload("Value for field \"" + name + "\" has to be an array of related keys or items");
+				throw ItemWriter.notMembers(field);
 			}
 		});
 	}
@@ -82,8 +81,7 @@ final class OneToManyWrites {
 		Set<Object> named = new LinkedHashSet<>();
 		for (Object item : items) {
 			if (item == null || item instanceof List<?>) {
-				throw TidingsException.invalidPayload(
-						"Value for field \"" + side.field().name() + "\" has to be an array of related keys or items");
+				throw ItemWriter.notMembers(side.field());
 			}
 			Object raw = (item instanceof Map<?, ?> object) ? object.get(target.primaryKey()) : item;
 			if (raw != null) {
