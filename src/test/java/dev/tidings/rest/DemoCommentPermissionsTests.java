@@ -91,6 +91,26 @@ class DemoCommentPermissionsTests {
 	}
 
 	@Test
+	void createWhenEditorNestsCommentsThenCreatedButDroppingThemNeedsDeleteOnComments() {
+		Object me = this.editor.get("/users/me?fields=id").item().get("id");
+		Map<String, Object> article = this.editor
+			.post("/items/articles?fields=id,comments.body", ApiClient.json(Map.of("title", "With comments", "author",
+					me, "comments", List.of(Map.of("body", "First!"), Map.of("body", "Second")))))
+			.item();
+		assertThat(article.get("comments")).isEqualTo(List.of(Map.of("body", "First!"), Map.of("body", "Second")));
+
+		// the Editor may update its own article, but a comment's article may not be
+		// null: a comment the article drops is deleted, which the Editor may not do
+		assertThat(
+				this.editor.patch("/items/articles/" + article.get("id"), ApiClient.json(Map.of("comments", List.of())))
+					.reason(403, "FORBIDDEN"))
+			.contains("\"comments\"");
+		this.editor.patch("/items/articles/" + article.get("id"), ApiClient.json(Map.of("title", "Renamed"))).item();
+
+		assertThat(DemoRows.count(this.jdbc, "comments")).isEqualTo(DemoRows.SEEDED_COMMENTS + 2);
+	}
+
+	@Test
 	void subscribeWhenReaderThenPushedOnlyCommentsOnPublishedArticlesWithThreeFields() {
 		this.jdbc.update("UPDATE articles SET status = 'draft' WHERE id = 2");
 		try (SocketClient socket = SocketClient.open(this.port, "?access_token=" + this.reader.bearer())) {
