@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import dev.tidings.errors.TidingsException;
@@ -91,23 +90,20 @@ public final class NestedWrites {
 
 	/**
 	 * The key of a related item given as an object: updated when it carries the key of an
-	 * existing item (and more than the key), else created, with the extra fields.
+	 * existing item (and more than the key), else created.
 	 */
-	Object upsert(CallerPermissions permissions, CollectionSchema collection, Map<String, ?> item,
-			Map<String, ?> extra) {
+	Object upsert(CallerPermissions permissions, CollectionSchema collection, Map<String, ?> item) {
 		Object raw = item.get(collection.primaryKey());
-		Map<String, Object> payload = new LinkedHashMap<>(item);
-		payload.putAll(extra);
 		if (raw != null) {
 			Object key = key(collection, raw);
 			if (exists(collection, key)) {
-				if (payload.size() > 1) {
-					updateNested(permissions, collection, key, payload);
+				if (item.size() > 1) {
+					updateNested(permissions, collection, key, item);
 				}
 				return key;
 			}
 		}
-		return create(permissions, collection, payload);
+		return create(permissions, collection, item);
 	}
 
 	/**
@@ -126,7 +122,7 @@ public final class NestedWrites {
 				own.put(name, raw);
 			}
 			else if (field.holdsRelatedKey() && raw instanceof Map<?, ?> item) {
-				own.put(name, json(target(field), upsert(permissions, target(field), object(item), Map.of())));
+				own.put(name, json(target(field), upsert(permissions, target(field), object(item))));
 			}
 			else if (!relation.owning() && (relation.kind() == Relation.Kind.ONE_TO_MANY
 					|| (relation.kind() == Relation.Kind.ONE_TO_ONE && raw instanceof Map<?, ?>))) {
@@ -152,8 +148,8 @@ public final class NestedWrites {
 		if (raw instanceof List<?> list) {
 			List<@Nullable Object> keys = new ArrayList<>();
 			for (Object item : list) {
-				keys.add((item instanceof Map<?, ?> object)
-						? json(target, upsert(permissions, target, object(object), Map.of())) : item);
+				keys.add((item instanceof Map<?, ?> object) ? json(target, upsert(permissions, target, object(object)))
+						: item);
 			}
 			return keys;
 		}
@@ -188,12 +184,17 @@ public final class NestedWrites {
 
 	/** A related key as its collection's key type; one that does not fit is a 403. */
 	static Object key(CollectionSchema collection, Object raw) {
+		Object key;
 		try {
-			return Objects.requireNonNull(collection.primaryKeyField().codec().fromJson(raw));
+			key = collection.primaryKeyField().codec().fromJson(raw);
 		}
-		catch (IllegalArgumentException | ArithmeticException | NullPointerException ex) {
+		catch (IllegalArgumentException | ArithmeticException ex) {
 			throw TidingsException.forbidden();
 		}
+		if (key == null) {
+			throw TidingsException.forbidden();
+		}
+		return key;
 	}
 
 	static @Nullable Object json(CollectionSchema collection, Object key) {

@@ -93,7 +93,7 @@ final class OneToManyWrites {
 		for (Object item : items) {
 			Object raw = (item instanceof Map<?, ?> object) ? object.get(target.primaryKey()) : item;
 			if (item instanceof Map<?, ?> object && (raw == null || object.size() > 1)) {
-				this.nested.upsert(permissions, target, side.linked(NestedWrites.object(object)), Map.of());
+				this.nested.upsert(permissions, target, side.linked(NestedWrites.object(object)));
 				continue;
 			}
 			Object key = NestedWrites.key(target, raw);
