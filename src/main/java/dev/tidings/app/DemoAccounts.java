@@ -23,6 +23,8 @@ class DemoAccounts {
 
 	private static final Map<String, Object> PUBLISHED = Map.of("status", Map.of("_eq", "published"));
 
+	private static final Map<String, Object> ON_PUBLISHED = Map.of("article", PUBLISHED);
+
 	private final ItemsService items;
 
 	private final Accountability system = Accountability.system();
@@ -36,11 +38,18 @@ class DemoAccounts {
 			return;
 		}
 		String editor = role("Editor",
-				"Reads all articles, creates articles, updates only own articles, deletes nothing",
-				List.of(permission("read", List.of("*"), null), permission("create", List.of("*"), null),
-						permission("update", List.of("*"), OWN_ARTICLES)));
-		String reader = role("Reader", "Reads only published articles, and only id, title, status, published_at",
-				List.of(permission("read", List.of("id", "title", "status", "published_at"), PUBLISHED)));
+				"Reads all articles, creates articles, updates only own articles, deletes nothing;"
+						+ " reads and creates comments",
+				List.of(permission("articles", "read", List.of("*"), null),
+						permission("articles", "create", List.of("*"), null),
+						permission("articles", "update", List.of("*"), OWN_ARTICLES),
+						permission("comments", "read", List.of("*"), null),
+						permission("comments", "create", List.of("*"), null)));
+		String reader = role("Reader",
+				"Reads only published articles, and only id, title, status, published_at;"
+						+ " reads id, body, date_created of the comments on them",
+				List.of(permission("articles", "read", List.of("id", "title", "status", "published_at"), PUBLISHED),
+						permission("comments", "read", List.of("id", "body", "date_created"), ON_PUBLISHED)));
 		user("editor@example.com", "editor-password-123", "Eddie", "Editor", editor);
 		user("reader@example.com", "reader-password-123", "Rita", "Reader", reader);
 	}
@@ -66,10 +75,10 @@ class DemoAccounts {
 		}
 	}
 
-	private static Map<String, Object> permission(String action, List<String> fields,
+	private static Map<String, Object> permission(String collection, String action, List<String> fields,
 			@Nullable Map<String, Object> rule) {
 		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("collection", "articles");
+		row.put("collection", collection);
 		row.put("action", action);
 		row.put("fields", fields);
 		row.put("permissions", (rule != null) ? rule : Map.of());

@@ -18,6 +18,7 @@ import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemReader;
 import dev.tidings.items.internal.ItemRenderer;
 import dev.tidings.items.internal.ItemWriter;
+import dev.tidings.items.internal.NestedWrites;
 import dev.tidings.items.internal.ReadAccess;
 import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.SortOrders;
@@ -43,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Validator;
 
@@ -67,6 +69,10 @@ public class ItemsService {
 
 	private final WriteAccess writeAccess;
 
+	private final NestedWrites nested;
+
+	private final EntityManager entityManager;
+
 	private final TransactionTemplate writes;
 
 	private final TransactionTemplate reads;
@@ -74,8 +80,6 @@ public class ItemsService {
 	private final AccessPolicy access;
 
 	private final PersistenceUnitUtil units;
-
-	private final UserCredentials credentials;
 
 	private final Clock clock;
 
@@ -88,8 +92,8 @@ public class ItemsService {
 			Validator validator) {
 		this.schemas = schemas;
 		this.access = access;
-		this.credentials = credentials;
 		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+		this.entityManager = entityManager;
 		SortOrders sortOrders = new SortOrders(Dialects.isPostgres(entityManagerFactory));
 		this.reader = new ItemReader(entityManager, schemas, sortOrders);
 		this.aggregation = new Aggregation(entityManager, sortOrders);
@@ -98,6 +102,7 @@ public class ItemsService {
 		this.readAccess = new ReadAccess(schemas);
 		this.renderer = new ItemRenderer(entityManager, schemas, sortOrders);
 		this.writeAccess = new WriteAccess(entityManager, schemas);
+		this.nested = new NestedWrites(entityManager, schemas, this.writeAccess, this.writer, credentials);
 		this.units = entityManagerFactory.getPersistenceUnitUtil();
 		this.writes = new TransactionTemplate(transactionManager);
 		this.reads = new TransactionTemplate(transactionManager);
@@ -213,8 +218,7 @@ public class ItemsService {
 		return writeAs(who, (status) -> {
 			List<Object> keys = new ArrayList<>();
 			for (Map<String, ?> item : items) {
-				Map<String, ?> checked = this.writeAccess.create(permissions, schema, item);
-				keys.add(this.writer.create(schema, this.credentials.forStorage(collection, checked)));
+				keys.add(this.nested.create(permissions, schema, item));
 			}
 			return keys;
 		});
@@ -286,9 +290,20 @@ public class ItemsService {
 	/**
 	 * Runs a write in its transaction with the caller as {@link CurrentCaller}, so that
 	 * auditing ({@code @CreatedBy}) records who wrote, whichever path the write came by.
+	 * A request's entity manager outlives its transactions (open in view), and the
+	 * in-memory inverse sides of items a nested write created or relinked lag behind the
+	 * rows: the write's entities are let go, so reading back reads the rows. Not inside a
+	 * transaction of the host's, whose own entities must stay managed.
 	 */
 	private <T> T writeAs(Accountability who, TransactionCallback<T> work) {
-		return CurrentCaller.as(who, () -> this.writes.execute(work));
+		try {
+			return CurrentCaller.as(who, () -> this.writes.execute(work));
+		}
+		finally {
+			if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+				this.entityManager.clear();
+			}
+		}
 	}
 
 	/** Checks (and locks) every key before writing any, so a refusal writes nothing. */
@@ -297,8 +312,7 @@ public class ItemsService {
 		List<Map<String, ?>> checked = this.writeAccess.update(permissions, schema, keys, payloads);
 		List<Object> updated = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
-			if (this.writer.update(schema, keys.get(i), this.credentials.forStorage(schema.name(), checked.get(i)))) {
-				this.credentials.updated(schema.name(), keys.get(i), checked.get(i));
+			if (this.nested.update(permissions, schema, keys.get(i), checked.get(i))) {
 				updated.add(keys.get(i));
 			}
 		}

@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param relatedCollection the collection on the other side
  * @param mappedBy for an inverse side, the API name of the owning field on the related
  * collection; null on the owning side
+ * @param orphanRemoval whether a related item this one-to-many drops is deleted rather
+ * than unlinked ({@code orphanRemoval}), as Directus's "delete" deselect action
  */
-public record Relation(Kind kind, String relatedCollection, @Nullable String mappedBy) {
+public record Relation(Kind kind, String relatedCollection, @Nullable String mappedBy, boolean orphanRemoval) {
+
+	public Relation(Kind kind, String relatedCollection, @Nullable String mappedBy) {
+		this(kind, relatedCollection, mappedBy, false);
+	}
 
 	public enum Kind {
 

@@ -209,7 +209,7 @@ class RelationsApiTests {
 
 		api.patch("/items/books/" + library.hobbit, json(Map.of("genres", library.poetry)))
 			.error(400, "INVALID_PAYLOAD");
-		api.patch("/items/books/" + library.hobbit, json(Map.of("genres", List.of(Map.of("name", "nested")))))
+		api.patch("/items/books/" + library.hobbit, json(Map.of("genres", List.of(List.of(library.poetry)))))
 			.error(400, "INVALID_PAYLOAD");
 		api.patch("/items/members/" + library.member, json(Map.of("reminders", List.of(UUID.randomUUID().toString()))))
 			.error(400, "INVALID_PAYLOAD");

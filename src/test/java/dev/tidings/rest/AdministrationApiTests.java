@@ -334,10 +334,20 @@ class AdministrationApiTests {
 						Map.of("access", "partial", "fields", List.of("id", "published_at", "status", "title"),
 								"presets", Map.of()),
 						"create", Map.of("access", "none"), "update", Map.of("access", "none"), "delete",
+						Map.of("access", "none")),
+				"comments",
+				Map.of("read",
+						Map.of("access", "partial", "fields", List.of("body", "date_created", "id"), "presets",
+								Map.of()),
+						"create", Map.of("access", "none"), "update", Map.of("access", "none"), "delete",
 						Map.of("access", "none"))));
 
 		Map<String, Object> editor = this.editor.get("/permissions/me").item();
-		assertThat(editor).containsOnlyKeys("articles");
+		assertThat(editor).containsOnlyKeys("articles", "comments");
+		assertThat(editor.get("comments"))
+			.isEqualTo(Map.of("read", Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "create",
+					Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "update",
+					Map.of("access", "none"), "delete", Map.of("access", "none")));
 		assertThat(editor.get("articles"))
 			.isEqualTo(Map.of("read", Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "create",
 					Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "update",

@@ -207,17 +207,19 @@ class ItemsErrorTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			{"title":"t","views":"abc"}               | Value for field "views" is not a number
-			{"title":"t","views":1.5}                 | Value for field "views" is not an integer
-			{"title":"t","published_at":"yesterday"}  | Value for field "published_at" is not a valid date
-			{"title":"t","author":"not-a-uuid"}       | Value for field "author" is not a valid UUID
-			{"title":"t","views":[1]}                 | Value for field "views" has to be a string, number, or boolean
-			{"title":"t","comments":[{"body":"b"}]}   | Nested writes to "comments" are not supported
-			{"title":"t","comments":1}                | Value for field "comments" has to be an array of related keys
-			"just text"                               | The payload must be an object
-			null                                      | The payload must be an object
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{"title":"t","views":"abc"}               | Value for field "views" is not a number
+					{"title":"t","views":1.5}                 | Value for field "views" is not an integer
+					{"title":"t","published_at":"yesterday"}  | Value for field "published_at" is not a valid date
+					{"title":"t","author":"not-a-uuid"}       | Value for field "author" is not a valid UUID
+					{"title":"t","views":[1]}                 | Value for field "views" has to be a string, number, or boolean
+					{"title":"t","comments":[null]}          | Value for field "comments" has to be an array of related keys or items
+					{"title":"t","comments":{"keep":[]}}     | The detailed form of "comments" has no part "keep"
+					{"title":"t","comments":1}                | Value for field "comments" has to be an array of related keys or items
+					"just text"                               | The payload must be an object
+					null                                      | The payload must be an object
+					""")
 	void createWhenValueHasTheWrongTypeThenInvalidPayload(String payload, String reason) {
 		int before = DemoRows.count(this.jdbc, "articles");
 

@@ -281,7 +281,8 @@ class PermissionEnforcementApiTests {
 	private String readerReadPermission() {
 		String policy = readerPolicy();
 		List<Map<String, Object>> reads = this.admin
-			.get("/permissions?filter[policy][_eq]=" + policy + "&filter[action][_eq]=read&fields=id")
+			.get("/permissions?filter[policy][_eq]=" + policy
+					+ "&filter[collection][_eq]=articles&filter[action][_eq]=read&fields=id")
 			.items();
 		assertThat(reads).hasSize(1);
 		return String.valueOf(reads.get(0).get("id"));

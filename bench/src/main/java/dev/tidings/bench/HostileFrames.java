@@ -77,7 +77,7 @@ final class HostileFrames {
 	/**
 	 * A subscription the server must refuse without harm: numbers with a huge exponent (in
 	 * a filter value and as the limit), or a filter or field list through the
-	 * {@code comments} relation, which the Reader may not read.
+	 * {@code comments} field of articles, which the Reader may not read.
 	 */
 	String refusedSubscribe(String uid, int variant) {
 		String huge = "1e" + this.attack.exponent();

@@ -155,7 +155,7 @@ public final class ItemWriter {
 	/**
 	 * An alias takes related keys: one (or null) for the inverse side of a one-to-one, an
 	 * array replacing the members of a to-many relation. Related items given as objects
-	 * (nested writes) are refused.
+	 * were written before ({@link NestedWrites}) and are keys by now.
 	 */
 	private void writeAlias(CollectionSchema collection, Object entity, FieldSchema field, @Nullable Object raw) {
 		if (field.isValueList()) {
@@ -167,18 +167,22 @@ public final class ItemWriter {
 			return;
 		}
 		if (raw != null && !(raw instanceof List<?>)) {
-			throw TidingsException
-				.invalidPayload("Value for field \"" + field.name() + "\" has to be an array of related keys");
+			throw notMembers(field);
 		}
 		FieldSchema relatedKey = this.schemas.require(field.relation().relatedCollection()).primaryKeyField();
 		List<Object> keys = new ArrayList<>();
 		for (Object item : (raw != null) ? (List<?>) raw : List.of()) {
-			if (item == null || item instanceof Map<?, ?>) {
-				throw TidingsException.invalidPayload("Nested writes to \"" + field.name() + "\" are not supported");
+			if (item == null || item instanceof Map<?, ?> || item instanceof List<?>) {
+				throw notMembers(field);
 			}
 			keys.add(convert(collection, field, relatedKey.codec(), item));
 		}
 		this.relations.replaceMembers(collection, entity, field, keys);
+	}
+
+	static TidingsException notMembers(FieldSchema field) {
+		return TidingsException
+			.invalidPayload("Value for field \"" + field.name() + "\" has to be an array of related keys or items");
 	}
 
 	/**

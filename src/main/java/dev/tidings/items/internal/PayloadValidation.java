@@ -115,7 +115,8 @@ final class PayloadValidation {
 
 		@Override
 		public List<TidingsError> some(Filter.Some some) {
-			return List.of(); // nested writes are not supported, so never in a payload
+			return List.of(); // nested items are checked as writes of their own
+								// collection
 		}
 
 		@Override

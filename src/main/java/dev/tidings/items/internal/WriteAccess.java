@@ -59,7 +59,6 @@ public final class WriteAccess {
 		for (String field : payload.keySet()) {
 			requireGranted(grants.grants(), collection, field, false);
 		}
-		requireInverseSides(permissions, collection, null, payload);
 		return validated(grants, payload, permissions.variables());
 	}
 
@@ -86,7 +85,6 @@ public final class WriteAccess {
 			for (String field : payloads.get(i).keySet()) {
 				requireGranted(holders, collection, field, true);
 			}
-			requireInverseSides(permissions, collection, keys.get(i), payloads.get(i));
 			written.add(validated(grants, payloads.get(i), permissions.variables()));
 		}
 		return written;
@@ -106,10 +104,14 @@ public final class WriteAccess {
 	 * Writing the inverse side of a relation writes the owning field of every related
 	 * item it gains or loses, so the caller must be allowed to update that field on each
 	 * of them, as if it had written them itself. A key that does not convert is left to
-	 * the writer to refuse.
+	 * the writer to refuse. The payload's related items are keys by now: nested items
+	 * were written, and checked, as items of their own.
 	 */
-	private void requireInverseSides(CallerPermissions permissions, CollectionSchema collection, @Nullable Object key,
+	void requireLinks(CallerPermissions permissions, CollectionSchema collection, @Nullable Object key,
 			Map<String, ?> payload) {
+		if (permissions.admin()) {
+			return;
+		}
 		Object entity = (key != null) ? this.entityManager.find(collection.entityType(), key) : null;
 		payload.forEach((name, raw) -> {
 			FieldSchema field = collection.requireField(name);

@@ -236,8 +236,10 @@ public final class MetamodelReader {
 					: snakeCase(declared);
 		}
 		Relation.Kind relationKind = (oneToMany != null) ? Relation.Kind.ONE_TO_MANY : Relation.Kind.MANY_TO_MANY;
+		boolean orphanRemoval = oneToMany != null && oneToMany.orphanRemoval();
 		return new FieldSchema(snakeCase(plural.getName()), plural.getName(), FieldType.ALIAS, List.class, false, false,
-				true, false, null, new Relation(relationKind, names.get(target), mappedBy), accessor, false);
+				true, false, null, new Relation(relationKind, names.get(target), mappedBy, orphanRemoval), accessor,
+				false);
 	}
 
 	private Class<?> keyType(Class<?> entity) {
