@@ -74,8 +74,7 @@ final class FieldDescriptions {
 		column.put("is_generated", false);
 		column.put("generation_expression", null);
 		column.put("is_nullable", field.nullable());
-		column.put("is_unique",
-				field.primaryKey() || (relation != null && relation.kind() == Relation.Kind.ONE_TO_ONE));
+		column.put("is_unique", ColumnUniqueness.of(collection, field));
 		column.put("is_indexed", field.primaryKey());
 		column.put("is_primary_key", field.primaryKey());
 		column.put("has_auto_increment", field.generated() && field.type().isNumeric());

@@ -76,7 +76,11 @@ class SchemaApiTests {
 		assertThat(title).containsEntry("type", "string");
 		assertThat(schema(title)).containsEntry("is_nullable", false)
 			.containsEntry("is_primary_key", false)
+			.containsEntry("is_unique", false)
 			.containsEntry("data_type", "character varying");
+		assertThat(schema(this.admin.get("/fields/books/isbn").item())).containsEntry("is_unique", true)
+			.containsEntry("max_length", 17);
+		assertThat(schema(this.admin.get("/fields/author_profiles/author").item())).containsEntry("is_unique", true);
 		Map<String, Object> id = this.admin.get("/fields/books/id").item();
 		assertThat(schema(id)).containsEntry("is_primary_key", true).containsEntry("has_auto_increment", true);
 		Map<String, Object> author = this.admin.get("/fields/books/author").item();
