@@ -12,7 +12,10 @@ import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
 import dev.tidings.rest.MeController;
 import dev.tidings.rest.RefreshCookie;
+import dev.tidings.rest.SchemaController;
 import dev.tidings.rest.ServerController;
+import dev.tidings.rest.ServerInfo;
+import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.rest.SystemCollectionsController;
 import dev.tidings.schema.JpaSchemaRegistry;
 import dev.tidings.security.AccessPolicy;
@@ -95,7 +98,7 @@ public final class TidingsAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Import({ ItemsController.class, SystemCollectionsController.class, MeController.class, AuthController.class,
-			ServerController.class, ErrorResponses.class })
+			ServerController.class, SchemaController.class, ErrorResponses.class })
 	static class RestConfiguration {
 
 		@Bean
@@ -112,6 +115,17 @@ public final class TidingsAutoConfiguration {
 		RefreshCookie tidingsRefreshCookie(TidingsAuthProperties properties) {
 			return new RefreshCookie(properties.refreshCookieName(), properties.refreshCookieSecure(),
 					properties.refreshCookieSameSite(), properties.refreshCookieDomain());
+		}
+
+		@Bean
+		ServerInfo tidingsServerInfo(TidingsRestProperties properties, ObjectProvider<RealtimeSettings> realtime) {
+			RealtimeSettings settings = realtime.getIfAvailable();
+			ServerInfo.WebSocket socket = (settings != null) ? new ServerInfo.WebSocket(settings.path(),
+					settings.authMode().name().toLowerCase(java.util.Locale.ROOT),
+					settings.heartbeatEnabled() ? settings.heartbeatPeriod() : null) : null;
+			String version = ServerInfo.class.getPackage().getImplementationVersion();
+			return new ServerInfo(properties.projectName(), properties.queryLimitMax(), socket,
+					(version != null) ? version : "development");
 		}
 
 		@Bean

@@ -15,9 +15,11 @@ import org.springframework.util.unit.DataSize;
  * alike, as Directus's {@code QUERY_LIMIT_MAX}: {@code limit=-1} reads this many rows, a
  * larger limit gets {@code INVALID_QUERY}; -1 for no ceiling. Directus has none by
  * default; one caller asking for a whole table in one answer is the cost we bound
+ * @param projectName the project name {@code /server/info} gives, as Directus's
+ * {@code project_name} setting
  */
 @ConfigurationProperties("tidings.rest")
 public record TidingsRestProperties(@DefaultValue("") String basePath, @DefaultValue("1MB") DataSize maxPayloadSize,
-		@DefaultValue("1000") int queryLimitMax) {
+		@DefaultValue("1000") int queryLimitMax, @DefaultValue("Tidings") String projectName) {
 
 }

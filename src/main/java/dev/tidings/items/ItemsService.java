@@ -21,6 +21,7 @@ import dev.tidings.items.internal.ItemWriter;
 import dev.tidings.items.internal.NestedWrites;
 import dev.tidings.items.internal.ReadAccess;
 import dev.tidings.items.internal.ReadPlan;
+import dev.tidings.items.internal.SingletonDefaults;
 import dev.tidings.items.internal.SortOrders;
 import dev.tidings.items.internal.VisibleValues;
 import dev.tidings.items.internal.WriteAccess;
@@ -187,6 +188,39 @@ public class ItemsService {
 						rendered.get(i));
 			}
 			return items;
+		});
+	}
+
+	/**
+	 * A singleton's item (its first row) as the caller may read it; before the item
+	 * exists, the defaults a new one would start with ({@link SingletonDefaults}), so a
+	 * singleton always reads as an object.
+	 */
+	public Map<String, @Nullable Object> readSingleton(Accountability who, String collection, Query query) {
+		CollectionSchema schema = this.schemas.require(collection);
+		List<Map<String, @Nullable Object>> rows = read(who, collection, query.withLimit(1)).data();
+		if (!rows.isEmpty()) {
+			return rows.get(0);
+		}
+		return SingletonDefaults.of(schema, query.fields(), permissions(who));
+	}
+
+	/**
+	 * Writes a singleton's item: updates its first row, whoever may read it, or creates
+	 * it when the collection is empty; returns its key. One transaction, so the row found
+	 * is the row written.
+	 */
+	public Object upsertSingleton(Accountability who, String collection, Map<String, ?> data) {
+		CollectionSchema schema = this.schemas.require(collection);
+		return writeAs(who, (status) -> {
+			List<Object> first = this.reader.keys(schema, null, Query.EMPTY.withLimit(1),
+					VisibleValues.of(permissions(Accountability.system()), this.schemas));
+			if (first.isEmpty()) {
+				return create(who, collection, List.of(data)).get(0);
+			}
+			Object key = Objects.requireNonNull(schema.primaryKeyField().codec().toJson(first.get(0)));
+			update(who, collection, List.of(key), data);
+			return key;
 		});
 	}
 

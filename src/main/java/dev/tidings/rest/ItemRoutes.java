@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tidings.errors.ErrorCode;
+import dev.tidings.errors.TidingsError;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.ItemsService;
 import dev.tidings.items.ReadResult;
 import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
+import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Action;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,11 +24,15 @@ import org.springframework.http.ResponseEntity;
  * the system collections' own routes ({@code /users}, {@code /permissions}…). A write is
  * authorised before its body is read; writes answer with the written items read back
  * through the URL query, or 204 when the caller may write but not read them. A read with
- * {@code export} is answered as a file download instead of the JSON envelope.
+ * {@code export} is answered as a file download instead of the JSON envelope. A singleton
+ * reads and upserts its one item as an object, and has no route that creates or names an
+ * item.
  */
 final class ItemRoutes {
 
 	private final ItemsService items;
+
+	private final SchemaRegistry schemas;
 
 	private final QueryParser queries;
 
@@ -34,8 +40,9 @@ final class ItemRoutes {
 
 	private final ExportFile export;
 
-	ItemRoutes(ItemsService items, JsonCodec json) {
+	ItemRoutes(ItemsService items, SchemaRegistry schemas, JsonCodec json) {
 		this.items = items;
+		this.schemas = schemas;
 		this.json = json;
 		this.queries = json.queries();
 		this.export = new ExportFile(json, Clock.systemDefaultZone());
@@ -43,7 +50,35 @@ final class ItemRoutes {
 
 	ResponseEntity<byte[]> readMany(Accountability who, String collection, HttpServletRequest request) {
 		ExportFormat format = ExportFormat.parse(QueryString.parameter(request, "export"));
-		ReadResult result = this.items.read(who, collection, this.json.urlQuery(request));
+		return read(who, collection, this.json.urlQuery(request), format);
+	}
+
+	/**
+	 * {@code SEARCH}: a read whose query (and keys) come in the body; the body is read
+	 * once the caller is known to be allowed to read the collection at all.
+	 */
+	ResponseEntity<byte[]> search(Accountability who, String collection, HttpServletRequest request) {
+		if (!"SEARCH".equals(request.getMethod())) {
+			// the controllers map SEARCH as "any other method", Spring having no constant
+			// for it
+			throw new TidingsException(new TidingsError(ErrorCode.METHOD_NOT_ALLOWED,
+					"Invalid method \"" + request.getMethod() + "\" used.", Map.of("path", request.getRequestURI())));
+		}
+		this.items.authorize(who, collection, Action.READ);
+		SearchBody search = SearchBody.of(this.json.body(request), this.json.urlQuery(request), this.queries);
+		if (search.keys() != null && !singleton(collection)) {
+			return this.json.ok(this.items.readByKeys(who, collection, search.keys(), search.query()));
+		}
+		return read(who, collection, search.query(), null);
+	}
+
+	private ResponseEntity<byte[]> read(Accountability who, String collection, Query query,
+			@Nullable ExportFormat format) {
+		if (singleton(collection)) {
+			Object item = this.items.readSingleton(who, collection, query);
+			return (format != null) ? this.export.answer(format, collection, item) : this.json.ok(item);
+		}
+		ReadResult result = this.items.read(who, collection, query);
 		if (format != null) {
 			return this.export.answer(format, collection, result.data());
 		}
@@ -63,6 +98,7 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> create(Accountability who, String collection, HttpServletRequest request) {
+		refuseOnSingleton(collection, request);
 		this.items.authorize(who, collection, Action.CREATE);
 		Object body = this.json.body(request);
 		Query query = this.json.urlQuery(request);
@@ -78,6 +114,10 @@ final class ItemRoutes {
 		this.items.authorize(who, collection, Action.UPDATE);
 		Object body = this.json.body(request);
 		Query query = this.json.urlQuery(request);
+		if (singleton(collection)) {
+			this.items.upsertSingleton(who, collection, Payloads.object(body, "The payload"));
+			return readSingletonBack(who, collection, query);
+		}
 		if (body instanceof List<?> list) {
 			return readBack(who, collection, this.items.updateBatch(who, collection, Payloads.objects(list)), query,
 					true);
@@ -91,6 +131,7 @@ final class ItemRoutes {
 	}
 
 	ResponseEntity<byte[]> updateOne(Accountability who, String collection, String id, HttpServletRequest request) {
+		refuseOnSingleton(collection, request);
 		this.items.authorize(who, collection, Action.UPDATE);
 		Map<String, Object> data = Payloads.object(this.json.body(request), "The payload");
 		return readBack(who, collection, this.items.update(who, collection, List.of(id), data),
@@ -138,6 +179,29 @@ final class ItemRoutes {
 			return this.json.ok(written);
 		}
 		return written.isEmpty() ? ResponseEntity.noContent().build() : this.json.ok(written.get(0));
+	}
+
+	private ResponseEntity<byte[]> readSingletonBack(Accountability who, String collection, Query query) {
+		try {
+			return this.json.ok(this.items.readSingleton(who, collection, query));
+		}
+		catch (TidingsException ex) {
+			if (ex.code() == ErrorCode.FORBIDDEN) {
+				return ResponseEntity.noContent().build();
+			}
+			throw ex;
+		}
+	}
+
+	private boolean singleton(String collection) {
+		return this.schemas.require(collection).singleton();
+	}
+
+	/** Creating or naming an item of a singleton is a route that does not exist. */
+	private void refuseOnSingleton(String collection, HttpServletRequest request) {
+		if (singleton(collection)) {
+			throw TidingsException.routeNotFound(request.getRequestURI());
+		}
 	}
 
 	@SuppressWarnings("unchecked")

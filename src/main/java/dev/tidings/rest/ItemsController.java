@@ -2,6 +2,7 @@ package dev.tidings.rest;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.items.ItemsService;
+import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountability;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -23,14 +24,21 @@ public class ItemsController {
 
 	private final ItemRoutes routes;
 
-	public ItemsController(ItemsService items, JsonCodec json) {
-		this.routes = new ItemRoutes(items, json);
+	public ItemsController(ItemsService items, SchemaRegistry schemas, JsonCodec json) {
+		this.routes = new ItemRoutes(items, schemas, json);
 	}
 
 	@GetMapping
 	public ResponseEntity<byte[]> readMany(Accountability who, @PathVariable String collection,
 			HttpServletRequest request) {
 		return this.routes.readMany(who, content(collection), request);
+	}
+
+	/** {@code SEARCH}: a read whose query comes in the body ({@link SearchBody}). */
+	@RequestMapping
+	public ResponseEntity<byte[]> search(Accountability who, @PathVariable String collection,
+			HttpServletRequest request) {
+		return this.routes.search(who, content(collection), request);
 	}
 
 	@GetMapping("/{id}")

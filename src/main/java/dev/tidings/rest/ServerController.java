@@ -2,6 +2,7 @@ package dev.tidings.rest;
 
 import java.util.Map;
 
+import dev.tidings.security.Accountability;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /server/ping} and {@code /server/health}, which the SDK and load balancers call.
+ * {@code /server/ping}, {@code /server/health} and {@code /server/info}, which the SDK
+ * and load balancers call.
  */
 @RestController
 @RequestMapping("${tidings.rest.base-path:}/server")
@@ -19,8 +21,16 @@ public class ServerController {
 
 	private final JsonCodec json;
 
-	public ServerController(JsonCodec json) {
+	private final ServerInfo info;
+
+	public ServerController(JsonCodec json, ServerInfo info) {
 		this.json = json;
+		this.info = info;
+	}
+
+	@GetMapping("/info")
+	public ResponseEntity<byte[]> info(Accountability who) {
+		return this.json.ok(this.info.describe(who));
 	}
 
 	@GetMapping("/ping")

@@ -32,7 +32,7 @@ public class SystemCollectionsController {
 
 	public SystemCollectionsController(ItemsService items, SchemaRegistry schemas, JsonCodec json) {
 		this.items = items;
-		this.routes = new ItemRoutes(items, json);
+		this.routes = new ItemRoutes(items, schemas, json);
 		this.permissionRows = new PermissionRows(json, schemas);
 	}
 
@@ -40,6 +40,12 @@ public class SystemCollectionsController {
 	public ResponseEntity<byte[]> readMany(Accountability who, @PathVariable String system,
 			HttpServletRequest request) {
 		return this.routes.readMany(who, collection(system), request);
+	}
+
+	/** {@code SEARCH}: a read whose query comes in the body. */
+	@RequestMapping
+	public ResponseEntity<byte[]> search(Accountability who, @PathVariable String system, HttpServletRequest request) {
+		return this.routes.search(who, collection(system), request);
 	}
 
 	@GetMapping("/{id}")

@@ -19,9 +19,10 @@ import dev.tidings.errors.TidingsException;
  * @param primaryKey the API name of the key field
  * @param unsupported why each attribute the API has no field for is left out, by the name
  * (snake_case) a client would use for it
+ * @param singleton whether the collection holds one item, read and upserted as an object
  */
 public record CollectionSchema(String name, Class<?> entityType, Map<String, FieldSchema> fields, String primaryKey,
-		Map<String, String> unsupported) {
+		Map<String, String> unsupported, boolean singleton) {
 
 	public CollectionSchema {
 		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -32,7 +33,7 @@ public record CollectionSchema(String name, Class<?> entityType, Map<String, Fie
 	}
 
 	public CollectionSchema(String name, Class<?> entityType, Map<String, FieldSchema> fields, String primaryKey) {
-		this(name, entityType, fields, primaryKey, Map.of());
+		this(name, entityType, fields, primaryKey, Map.of(), false);
 	}
 
 	public Optional<FieldSchema> field(String name) {

@@ -18,4 +18,10 @@ public @interface ContentCollection {
 	/** The collection name; defaults to the entity's table name. */
 	String value() default "";
 
+	/**
+	 * Whether the collection holds one item, as a Directus singleton:
+	 * {@code /items/{name}} reads and upserts that item as an object instead of a list.
+	 */
+	boolean singleton() default false;
+
 }

@@ -51,6 +51,11 @@ public final class ApiClient {
 		this("http://localhost:" + port);
 	}
 
+	/** A client of a server whose Tidings routes live under a base path. */
+	public ApiClient(int port, String basePath) {
+		this("http://localhost:" + port + basePath);
+	}
+
 	private ApiClient(String base) {
 		this.base = base;
 	}

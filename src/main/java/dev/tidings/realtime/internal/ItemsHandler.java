@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * {@code {"type":"items","data":…,"uid":…}}; system collections are refused as in
  * Directus. Unlike Directus, an update by id honours {@code query} in its reply, and an
  * update with neither id, ids, array nor query is refused instead of updating the first
- * hundred items (spec §18 #21).
+ * hundred items (spec §18 #21). On a singleton, a read or an update naming no item reads
+ * or upserts its one item as an object, as REST does.
  */
 final class ItemsHandler implements MessageHandler<ClientMessage.Items> {
 
@@ -58,8 +59,8 @@ final class ItemsHandler implements MessageHandler<ClientMessage.Items> {
 		String action = (message.action() != null) ? message.action() : "";
 		ServerMessage.Items reply = switch (action) {
 			case "create" -> create(caller, collection, message, query);
-			case "read" -> read(caller, collection, message, query);
-			case "update" -> update(caller, collection, message, query);
+			case "read" -> read(caller, schema, message, query);
+			case "update" -> update(caller, schema, message, query);
 			case "delete" -> delete(caller, schema, message, query);
 			default ->
 				throw TidingsException.invalidPayload("\"action\" must be one of [create, read, update, delete]");
@@ -77,20 +78,25 @@ final class ItemsHandler implements MessageHandler<ClientMessage.Items> {
 		return reply(first(readBack(caller, collection, keys, query)), message);
 	}
 
-	private ServerMessage.Items read(Accountability caller, String collection, ClientMessage.Items message,
+	private ServerMessage.Items read(Accountability caller, CollectionSchema schema, ClientMessage.Items message,
 			Query query) {
+		String collection = schema.name();
 		if (present(message.id())) {
 			return reply(this.items.readOne(caller, collection, message.id(), query), message);
 		}
 		if (message.ids() != null && !message.ids().isEmpty()) {
 			return reply(this.items.readByKeys(caller, collection, message.ids(), query), message);
 		}
+		if (schema.singleton()) {
+			return reply(this.items.readSingleton(caller, collection, query), message);
+		}
 		ReadResult result = this.items.read(caller, collection, query);
 		return new ServerMessage.Items(result.data(), result.meta().isEmpty() ? null : result.meta(), message.uid());
 	}
 
-	private ServerMessage.Items update(Accountability caller, String collection, ClientMessage.Items message,
+	private ServerMessage.Items update(Accountability caller, CollectionSchema schema, ClientMessage.Items message,
 			Query query) {
+		String collection = schema.name();
 		if (message.data() instanceof List<?> list) {
 			return reply(readBack(caller, collection, this.items.updateBatch(caller, collection, objects(list)), query),
 					message);
@@ -104,6 +110,10 @@ final class ItemsHandler implements MessageHandler<ClientMessage.Items> {
 			return reply(
 					readBack(caller, collection, this.items.update(caller, collection, message.ids(), data), query),
 					message);
+		}
+		if (schema.singleton()) {
+			this.items.upsertSingleton(caller, collection, data);
+			return reply(readSingletonBack(caller, collection, query), message);
 		}
 		if (message.query() == null) {
 			throw TidingsException.invalidPayload("Either \"id\", \"ids\", an array of items or \"query\" is required");
@@ -145,6 +155,19 @@ final class ItemsHandler implements MessageHandler<ClientMessage.Items> {
 			List<Object> keys, Query query) {
 		try {
 			return this.items.readByKeys(caller, collection, keys, query);
+		}
+		catch (TidingsException ex) {
+			if (ex.code() == ErrorCode.FORBIDDEN) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private @Nullable Map<String, @Nullable Object> readSingletonBack(Accountability caller, String collection,
+			Query query) {
+		try {
+			return this.items.readSingleton(caller, collection, query);
 		}
 		catch (TidingsException ex) {
 			if (ex.code() == ErrorCode.FORBIDDEN) {

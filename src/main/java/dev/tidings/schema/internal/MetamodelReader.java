@@ -140,7 +140,8 @@ public final class MetamodelReader {
 		if (primaryKey == null) {
 			throw new IllegalStateException("Collection entity " + type.getName() + " needs a single @Id");
 		}
-		return new CollectionSchema(names.get(type), type, fields, primaryKey, unsupported);
+		return new CollectionSchema(names.get(type), type, fields, primaryKey, unsupported,
+				type.getAnnotation(ContentCollection.class).singleton());
 	}
 
 	private static List<FieldSchema> single(@Nullable FieldSchema field) {
