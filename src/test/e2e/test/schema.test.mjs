@@ -51,11 +51,11 @@ describe('collections', () => {
 		assert.equal(all.find((c) => c.collection === 'directus_users').meta.system, true);
 	});
 
-	test('the Editor and the Reader read articles only, the public nothing', async () => {
-		assert.deepEqual(names(await editor.request(readCollections())), ['articles']);
-		assert.deepEqual(names(await reader.request(readCollections())), ['articles']);
+	test('the Editor and the Reader read articles and comments, the public nothing', async () => {
+		assert.deepEqual(names(await editor.request(readCollections())), ['articles', 'comments']);
+		assert.deepEqual(names(await reader.request(readCollections())), ['articles', 'comments']);
 		assert.deepEqual(await anon.request(readCollections()), []);
-		await rejectsWith(() => reader.request(readCollection('comments')), 'FORBIDDEN', 403);
+		await rejectsWith(() => reader.request(readCollection('directus_users')), 'FORBIDDEN', 403);
 		await rejectsWith(() => reader.request(readCollection('nowhere')), 'FORBIDDEN', 403);
 	});
 });
@@ -81,9 +81,11 @@ describe('fields', () => {
 
 	test('the Reader reads only the fields it is granted', async () => {
 		assert.deepEqual(fieldNames(await reader.request(readFields())),
-			['articles.id', 'articles.published_at', 'articles.status', 'articles.title']);
+			['articles.id', 'articles.published_at', 'articles.status', 'articles.title',
+				'comments.body', 'comments.date_created', 'comments.id']);
 		await rejectsWith(() => reader.request(readField('articles', 'body')), 'FORBIDDEN', 403);
-		await rejectsWith(() => reader.request(readFieldsByCollection('comments')), 'FORBIDDEN', 403);
+		await rejectsWith(() => reader.request(readField('comments', 'article')), 'FORBIDDEN', 403);
+		await rejectsWith(() => reader.request(readFieldsByCollection('directus_users')), 'FORBIDDEN', 403);
 		assert.equal((await editor.request(readFieldsByCollection('articles'))).length, 8);
 		assert.deepEqual(await anon.request(readFields()), []);
 	});
@@ -95,6 +97,8 @@ describe('relations', () => {
 		const article = relations.find((r) => r.collection === 'comments' && r.field === 'article');
 		assert.equal(article.related_collection, 'articles');
 		assert.equal(article.meta.one_field, 'comments');
+		// comments.article is NOT NULL: a comment dropped from an article's list is deleted
+		assert.equal(article.meta.one_deselect_action, 'delete');
 		assert.equal(article.schema.foreign_key_column, 'id');
 		const author = relations.find((r) => r.collection === 'articles' && r.field === 'author');
 		assert.equal(author.related_collection, 'directus_users');
@@ -103,10 +107,14 @@ describe('relations', () => {
 		assert.deepEqual((await admin.request(readRelationByCollection('comments'))).map((r) => r.field).sort(), ['article', 'user']);
 	});
 
-	test('a caller sees no relation into a collection it may not read', async () => {
-		assert.deepEqual(await editor.request(readRelations()), []);
+	test('a caller sees a relation only when it may read its field and both collections', async () => {
+		// the Editor reads comments.article and articles, but not the users comments.user leads to
+		assert.deepEqual((await editor.request(readRelations())).map((r) => `${r.collection}.${r.field}`),
+			['comments.article']);
+		// the Reader reads comments, but not their article field
 		assert.deepEqual(await reader.request(readRelations()), []);
-		await rejectsWith(() => reader.request(readRelationByCollection('comments')), 'FORBIDDEN', 403);
+		assert.deepEqual(await reader.request(readRelationByCollection('comments')), []);
+		await rejectsWith(() => reader.request(readRelationByCollection('directus_users')), 'FORBIDDEN', 403);
 	});
 });
 

@@ -120,7 +120,7 @@ final class RelationRows {
 		meta.put("one_allowed_collections", null);
 		meta.put("junction_field", null);
 		meta.put("sort_field", null);
-		meta.put("one_deselect_action", "nullify");
+		meta.put("one_deselect_action", deselectAction(row, schemas));
 		Map<String, @Nullable Object> described = new LinkedHashMap<>();
 		described.put("collection", row.collection());
 		described.put("field", row.field());
@@ -128,6 +128,19 @@ final class RelationRows {
 		described.put("schema", schema);
 		described.put("meta", meta);
 		return described;
+	}
+
+	/**
+	 * What a replacing write does to a one-to-many member it drops, as nested writes do
+	 * it: deleted when its key column may not be null or the relation removes orphans.
+	 */
+	private static String deselectAction(Row row, SchemaRegistry schemas) {
+		if (row.column() == null || row.oneField() == null) {
+			return "nullify";
+		}
+		FieldSchema alias = schemas.require(row.relatedCollection()).fields().get(row.oneField());
+		boolean orphans = alias != null && alias.relation() != null && alias.relation().orphanRemoval();
+		return (!row.column().nullable() || orphans) ? "delete" : "nullify";
 	}
 
 	/** Whether the caller may read both ends of the row's link. */

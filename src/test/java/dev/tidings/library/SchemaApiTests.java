@@ -137,6 +137,17 @@ class SchemaApiTests {
 	}
 
 	@Test
+	void relationsWhenDroppedMemberCannotBeUnlinkedThenDeselectDeletes() {
+		List<Map<String, Object>> relations = this.admin.get("/relations").items();
+		// NOT NULL key column, orphanRemoval, and a plain nullable key: what a nested
+		// write does
+		assertThat(meta(find(relations, "list_entries", "reading_list"))).containsEntry("one_deselect_action",
+				"delete");
+		assertThat(meta(find(relations, "list_notes", "reading_list"))).containsEntry("one_deselect_action", "delete");
+		assertThat(meta(find(relations, "books", "author"))).containsEntry("one_deselect_action", "nullify");
+	}
+
+	@Test
 	void schemaWhenPatronThenOnlyWhatItMayRead() {
 		assertThat(this.patron.get("/collections").items()).extracting((c) -> c.get("collection"))
 			.containsExactlyInAnyOrder("books", "authors", "genres");
