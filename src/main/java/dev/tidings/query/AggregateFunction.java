@@ -8,7 +8,12 @@ import java.util.Optional;
  */
 public enum AggregateFunction {
 
-	COUNT("count"), COUNT_DISTINCT("countDistinct"), SUM("sum"), AVG("avg"), MIN("min"), MAX("max");
+	COUNT("count"), COUNT_DISTINCT("countDistinct"),
+	/**
+	 * Every row the query selects, whatever fields it names: {@code {"countAll": 42}}.
+	 */
+	COUNT_ALL("countAll"), SUM("sum"), SUM_DISTINCT("sumDistinct"), AVG("avg"), AVG_DISTINCT("avgDistinct"), MIN("min"),
+	MAX("max");
 
 	private final String token;
 

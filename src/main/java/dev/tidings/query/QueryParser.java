@@ -102,6 +102,10 @@ public final class QueryParser {
 			AggregateFunction function = AggregateFunction.fromToken(String.valueOf(token))
 				.orElseThrow(() -> TidingsException.invalidQuery("Unknown aggregate function \"" + token + "\""));
 			List<String> list = QueryParameters.fields(fields, "aggregate[" + token + "]");
+			if (function == AggregateFunction.COUNT_ALL) {
+				// counts rows, so the fields it names do not matter, as in Directus
+				list = List.of("*");
+			}
 			if (list.isEmpty()) {
 				throw TidingsException.invalidQuery("\"aggregate[" + token + "]\" needs a field");
 			}

@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -174,6 +178,47 @@ class ItemsApiTests {
 		assertThat(ids(this.api.get("/items/articles?fields=id&limit=3&page=2&offset=10"))).as("page wins over offset")
 			.isEqualTo(all.subList(3, 6));
 		assertThat(ids(this.api.get("/items/articles?fields=id&offset=18"))).isEqualTo(all.subList(18, 20));
+		assertThat(ids(this.api.get("/items/articles?fields=id&limit=3&page=1&offset=10")))
+			.as("the first page wins over an offset too")
+			.isEqualTo(all.subList(0, 3));
+	}
+
+	@Test
+	void readWhenCountAllAndDistinctAggregatesThenDirectusShapes() {
+		List<Article> rows = DemoRows.articles(this.jdbc);
+		List<Integer> distinctViews = rows.stream().map(Article::views).distinct().toList();
+
+		List<Map<String, Object>> items = this.api
+			.get("/items/articles?aggregate[countAll]=*&aggregate[sumDistinct]=views&aggregate[avgDistinct]=views")
+			.items();
+
+		assertThat(items).hasSize(1);
+		Map<String, Object> row = items.get(0);
+		assertThat(row).containsEntry("countAll", rows.size());
+		assertThat(row.get("sumDistinct"))
+			.isEqualTo(Map.of("views", distinctViews.stream().mapToInt(Integer::intValue).sum()));
+		assertThat(((Number) ((Map<?, ?>) row.get("avgDistinct")).get("views")).doubleValue())
+			.isCloseTo(distinctViews.stream().mapToInt(Integer::intValue).average().orElseThrow(), within(1e-9));
+	}
+
+	@Test
+	void readWhenMinAndMaxOfTextAndDatesThenLeastAndGreatest() {
+		List<Article> rows = DemoRows.articles(this.jdbc);
+		String first = rows.stream().map(Article::title).min(String::compareTo).orElseThrow();
+		String last = rows.stream().map(Article::title).max(String::compareTo).orElseThrow();
+		Instant earliest = rows.stream()
+			.map(Article::publishedAt)
+			.filter(Objects::nonNull)
+			.min(Instant::compareTo)
+			.orElseThrow();
+
+		Map<String, Object> row = this.api.get("/items/articles?aggregate[min]=title,published_at&aggregate[max]=title")
+			.items()
+			.get(0);
+
+		assertThat(row.get("min")).isEqualTo(Map.of("title", first, "published_at",
+				DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC).format(earliest)));
+		assertThat(row.get("max")).isEqualTo(Map.of("title", last));
 	}
 
 	@Test

@@ -17,11 +17,10 @@ import dev.tidings.schema.FieldCodec;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
-import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,23 +50,23 @@ public final class Aggregation {
 	public List<Map<String, @Nullable Object>> aggregate(CollectionSchema collection, @Nullable BoundFilter filter,
 			Query query, VisibleValues visible) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
-		CriteriaQuery<Tuple> criteria = cb.createTupleQuery();
-		Root<?> root = criteria.from(collection.entityType());
+		JpaCriteriaQuery<Tuple> criteria = (JpaCriteriaQuery<Tuple>) cb.createTupleQuery();
 		List<String> groups = query.groupBy().stream().distinct().toList();
 		List<Measure> measures = measures(query);
+		AggregatedValues values = derived(collection, groups, measures, visible)
+				? AggregatedValues.derived(collection, filter, groups, measures, visible, cb, criteria)
+				: AggregatedValues.direct(collection, filter, visible, cb, criteria);
 		List<Selection<?>> selections = new ArrayList<>();
 		Map<String, Expression<?>> grouping = new LinkedHashMap<>();
 		for (String group : groups) {
-			Expression<?> value = visible.of(path(group), collection, cb, criteria, root);
+			Expression<?> value = values.group(group);
 			grouping.put(group, value);
 			selections.add(value.alias("g" + selections.size()));
 		}
 		for (Measure measure : measures) {
-			selections.add(expression(cb, root, collection, measure, visible, criteria).alias(measure.alias()));
+			selections.add(expression(cb, values, collection, measure, visible).alias(measure.alias()));
 		}
-		criteria.multiselect(selections)
-			.where(CriteriaFilter.toPredicate(filter, cb, criteria, root))
-			.groupBy(List.copyOf(grouping.values()));
+		criteria.multiselect(selections).groupBy(List.copyOf(grouping.values()));
 		if (!groups.isEmpty()) {
 			criteria.orderBy(orders(query, groups, grouping, collection, visible, cb));
 		}
@@ -76,6 +75,18 @@ public final class Aggregation {
 			rows.add(row(tuple, groups, measures));
 		}
 		return rows;
+	}
+
+	/**
+	 * Whether to aggregate over a derived table of the visible values: when a grouped
+	 * field is masked on some rows. Hibernate cannot yet join inside a derived table, so
+	 * paths through relations stay on the rows themselves.
+	 */
+	private static boolean derived(CollectionSchema collection, List<String> groups, List<Measure> measures,
+			VisibleValues visible) {
+		boolean relational = groups.stream().anyMatch((group) -> group.contains("."))
+				|| measures.stream().anyMatch((measure) -> measure.field().contains("."));
+		return !relational && groups.stream().anyMatch((group) -> visible.masked(path(group), collection));
 	}
 
 	/** Sorted by group fields only, by the grouped expressions themselves. */
@@ -109,7 +120,7 @@ public final class Aggregation {
 		}
 		for (Measure measure : measures) {
 			Object value = tuple.get(measure.alias());
-			if (measure.function() == AggregateFunction.COUNT && measure.field().equals("*")) {
+			if (measure.countsRows()) {
 				row.put(measure.function().token(), value);
 				continue;
 			}
@@ -122,26 +133,33 @@ public final class Aggregation {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Expression<?> expression(CriteriaBuilder cb, Root<?> root, CollectionSchema collection,
-			Measure measure, VisibleValues visible, CriteriaQuery<?> criteria) {
+	private static Expression<?> expression(CriteriaBuilder cb, AggregatedValues values, CollectionSchema collection,
+			Measure measure, VisibleValues visible) {
 		AggregateFunction function = measure.function();
 		if (measure.field().equals("*")) {
-			if (function != AggregateFunction.COUNT) {
+			if (!measure.countsRows()) {
 				throw TidingsException.invalidQuery("\"" + function.token() + "\" needs a field, not \"*\"");
 			}
-			return cb.count(root);
+			return values.rows();
 		}
-		List<String> path = path(measure.field());
-		FieldSchema field = visible.field(collection, path);
-		Expression value = visible.of(path, collection, cb, criteria, root);
+		if (function == AggregateFunction.COUNT_ALL) {
+			return values.rows();
+		}
+		FieldSchema field = visible.field(collection, path(measure.field()));
+		Expression value = values.measured(measure);
 		boolean numeric = field.type().isNumeric();
+		// text and dates have an order, so they have a least and a greatest value too
+		boolean ordered = numeric || field.type().isTemporal() || field.type().isText();
 		return switch (function) {
 			case COUNT -> cb.count(value);
 			case COUNT_DISTINCT -> cb.countDistinct(value);
+			case COUNT_ALL -> values.rows();
 			case SUM -> numeric ? cb.sum(value) : notNumeric(function, field);
+			case SUM_DISTINCT -> numeric ? DistinctAggregates.of("sum", value, cb) : notNumeric(function, field);
 			case AVG -> numeric ? cb.avg(value) : notNumeric(function, field);
-			case MIN -> (numeric || field.type().isTemporal()) ? cb.min(value) : notNumeric(function, field);
-			case MAX -> (numeric || field.type().isTemporal()) ? cb.max(value) : notNumeric(function, field);
+			case AVG_DISTINCT -> numeric ? DistinctAggregates.of("avg", value, cb) : notNumeric(function, field);
+			case MIN -> ordered ? cb.least(value) : notNumeric(function, field);
+			case MAX -> ordered ? cb.greatest(value) : notNumeric(function, field);
 		};
 	}
 
@@ -150,12 +168,21 @@ public final class Aggregation {
 				+ field.type().name().toLowerCase() + " field \"" + field.name() + "\"");
 	}
 
-	private static List<String> path(String field) {
+	static List<String> path(String field) {
 		return Arrays.asList(field.split("\\.", -1));
 	}
 
 	/** One aggregate function of one field, and the alias of its column. */
-	private record Measure(AggregateFunction function, String field, String alias) {
+	record Measure(AggregateFunction function, String field, String alias) {
+
+		/**
+		 * Whether the measure counts rows: a plain number in the result, not per field.
+		 */
+		boolean countsRows() {
+			return this.function == AggregateFunction.COUNT_ALL
+					|| (this.function == AggregateFunction.COUNT && this.field.equals("*"));
+		}
+
 	}
 
 }

@@ -90,11 +90,11 @@ public final class ItemReader {
 	}
 
 	/**
-	 * {@code page} wins over {@code offset} and is ignored without a limit, as in
-	 * Directus.
+	 * {@code page} wins over {@code offset}, even {@code page=1}, and is ignored without
+	 * a limit or with {@code limit=0}, as in Directus.
 	 */
 	private static int offset(Query query, int limit) {
-		if (query.page() != null && query.page() > 1 && limit >= 0) {
+		if (query.page() != null && query.page() >= 1 && limit > 0) {
 			return limit * (query.page() - 1);
 		}
 		return (query.offset() != null) ? query.offset() : 0;

@@ -52,6 +52,11 @@ public final class VisibleValues {
 		return CriteriaFilter.value(path, rule, cb, query, root);
 	}
 
+	/** Whether the caller sees the field on some rows only, so {@link #of} masks it. */
+	boolean masked(List<String> names, CollectionSchema collection) {
+		return VisibleFilter.rule(resolve(collection, names), this.permissions) != null;
+	}
+
 	private FieldPath resolve(CollectionSchema collection, List<String> names) {
 		FieldPath path = FieldPath.resolve(collection, names, this.schemas);
 		int toMany = path.firstToMany();
