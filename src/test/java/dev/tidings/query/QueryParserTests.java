@@ -232,11 +232,19 @@ class QueryParserTests {
 	}
 
 	@Test
+	void fromUrlWhenCountAllThenRowsWhateverFieldsItNames() {
+		assertThat(this.parser.fromUrl(url("aggregate={\"countAll\":\"title\"}")).aggregate())
+			.containsExactly(Map.entry(AggregateFunction.COUNT_ALL, List.of("*")));
+		assertThat(this.parser.fromUrl(url("aggregate[countAll]=")).aggregate())
+			.containsExactly(Map.entry(AggregateFunction.COUNT_ALL, List.of("*")));
+	}
+
+	@Test
 	void fromUrlWhenAggregateInvalidThenInvalidQuery() {
 		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate[median]=views")),
 				"Unknown aggregate function \"median\"");
-		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate={\"countAll\":\"*\"}")),
-				"Unknown aggregate function \"countAll\"");
+		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate={\"countall\":\"*\"}")),
+				"Unknown aggregate function \"countall\"");
 		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate={count")), "Invalid JSON for aggregate object");
 		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate=[1]")), "\"aggregate\" must be of type object");
 		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate[sum]=")), "\"aggregate[sum]\" needs a field");
