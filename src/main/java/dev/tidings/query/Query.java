@@ -37,6 +37,12 @@ public record Query(List<String> fields, @Nullable Filter filter, List<SortField
 	 */
 	public static final int DEFAULT_LIMIT = 100;
 
+	/**
+	 * Directus's default {@code MAX_RELATIONAL_DEPTH}: the most relations a path of
+	 * {@code fields}, {@code sort} or {@code groupBy} goes through.
+	 */
+	public static final int MAX_RELATIONAL_DEPTH = 10;
+
 	public static final Query EMPTY = new Query(List.of(), null, List.of(), null, null, null, null, Set.of(), Map.of(),
 			List.of());
 

@@ -47,7 +47,7 @@ public final class QueryParser {
 	 */
 	public Query fromJson(Map<String, ?> query) {
 		DeepParser deep = new DeepParser(this::decode, this::filter, this.limits);
-		return new Query(QueryParameters.fields(query.get("fields"), "fields"), filter(query.get("filter")),
+		Query parsed = new Query(QueryParameters.fields(query.get("fields"), "fields"), filter(query.get("filter")),
 				QueryParameters.sort(query.get("sort")),
 				this.limits.limit(QueryParameters.integer(query.get("limit"), "limit", -1)),
 				QueryParameters.integer(query.get("offset"), "offset", 0),
@@ -55,6 +55,10 @@ public final class QueryParser {
 				QueryParameters.meta(query.get("meta")), aggregate(query.get("aggregate")),
 				QueryParameters.fields(query.get("groupBy"), "groupBy"), deep.deep(query.get("deep")),
 				deep.alias(query.get("alias"), "alias"), DeepParser.backlink(query.get("backlink")));
+		checkDepth(parsed.fields(), "fields");
+		checkDepth(parsed.groupBy(), "groupBy");
+		checkDepth(parsed.sort().stream().map((key) -> String.join(".", key.path())).toList(), "sort");
+		return parsed;
 	}
 
 	/** A JSON-encoded parameter decoded; a blank one is absent, other values pass. */
@@ -63,6 +67,20 @@ public final class QueryParser {
 			return text.isBlank() ? null : read(text, reason);
 		}
 		return raw;
+	}
+
+	/**
+	 * Refuses paths through more relations than Directus's default
+	 * {@code MAX_RELATIONAL_DEPTH}: {@code *.*.*…} repeated doubles what a read renders
+	 * at each level through a relation and back.
+	 */
+	private static void checkDepth(List<String> paths, String parameter) {
+		for (String path : paths) {
+			if (path.split("\\.", -1).length - 1 > Query.MAX_RELATIONAL_DEPTH) {
+				throw TidingsException.invalidQuery("Max relational depth exceeded: \"" + parameter
+						+ "\" goes through at most " + Query.MAX_RELATIONAL_DEPTH + " relations");
+			}
+		}
 	}
 
 	/**

@@ -240,6 +240,18 @@ class QueryParserTests {
 	}
 
 	@Test
+	void fromUrlWhenPathGoesThroughMoreThanTenRelationsThenInvalidQuery() {
+		String ten = String.join(".", java.util.Collections.nCopies(11, "*"));
+		assertThat(this.parser.fromUrl(url("fields=" + ten)).fields()).containsExactly(ten);
+		assertInvalidQuery(() -> this.parser.fromUrl(url("fields=id," + ten + ".*")),
+				"Max relational depth exceeded: \"fields\" goes through at most 10 relations");
+		assertInvalidQuery(() -> this.parser.fromUrl(url("sort=" + ten.replace('*', 'a') + ".b")),
+				"Max relational depth exceeded: \"sort\" goes through at most 10 relations");
+		assertInvalidQuery(() -> this.parser.fromUrl(url("groupBy=" + ten.replace('*', 'a') + ".b")),
+				"Max relational depth exceeded: \"groupBy\" goes through at most 10 relations");
+	}
+
+	@Test
 	void fromUrlWhenAggregateInvalidThenInvalidQuery() {
 		assertInvalidQuery(() -> this.parser.fromUrl(url("aggregate[median]=views")),
 				"Unknown aggregate function \"median\"");
