@@ -30,12 +30,15 @@ public final class FilterBinder {
 	 * The {@code search} parameter as a bound filter: the text fields of the collection
 	 * contain the term, ignoring case. Only text is searched, on every database alike
 	 * (Directus also matches numbers and uuids, differently per database). With no text
-	 * field it matches nothing, as Directus's {@code 1 = 0}.
+	 * field it matches nothing, as Directus's {@code 1 = 0}. Enums (compared by name, and
+	 * stored as numbers when ordinal) and large objects take no text operator, so they
+	 * are not searched either.
 	 */
 	public static BoundFilter.Or search(String term, CollectionSchema collection) {
 		List<BoundFilter> candidates = new ArrayList<>();
 		for (FieldSchema field : collection.fields().values()) {
-			if (field.type().isText() && field.relation() == null && !field.concealed()) {
+			if (field.type().isText() && field.relation() == null && !field.concealed()
+					&& field.codec().choices().isEmpty() && !field.codec().isLargeObject()) {
 				FieldPath path = new FieldPath(List.of(new FieldPath.Step(collection, field, null)));
 				candidates.add(new BoundFilter.Condition(path, FilterOperator.ICONTAINS, term));
 			}
