@@ -95,7 +95,8 @@ test('the Reader watches articles live: published ones appear, change and leave;
 	await page.fill('#login input[name=password]', READER.password);
 	await page.click('#login button[type=submit]');
 	await page.locator('#connection[data-state="open"]').waitFor(WAIT);
-	assert.deepEqual(await page.locator('#collection option').allTextContents(), ['articles'], 'the Reader may read articles only');
+	assert.deepEqual(await page.locator('#collection option').allTextContents(), ['articles', 'comments'],
+		'the Reader may read articles and comments, nothing else');
 
 	// the init fills the table with what the Reader reads over REST, in the Reader's four fields
 	const published = await api(reader, 'GET', '/items/articles?fields=id,title&limit=-1');
