@@ -5,7 +5,7 @@
 // like its init.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readItems, readItem, updateItem } from '@directus/sdk';
+import { readItems, readItem, updateItem, aggregate } from '@directus/sdk';
 import { startLibrary, realtimeAdmin, create, pull, tag, rejectsWith } from '../library.mjs';
 
 let server;
@@ -80,6 +80,27 @@ test('function fields come back under <field>_<function>, inside relations too',
 	const book = await admin.request(readItem('books', mort.id, { fields: ['author.month(born)'] }));
 	assert.deepEqual(book, { author: { born_month: 4 } });
 	await rejectsWith(() => admin.request(readItems('authors', { fields: ['year(name)'] })), 'INVALID_QUERY', 400);
+});
+
+test('function fields filter, sort and group, as the SDK sends them', async () => {
+	const prolific = await admin.request(readItems('authors', {
+		fields: ['name'], filter: { ...ours, 'count(books)': { _gte: 2 } },
+	}));
+	assert.deepEqual(prolific, [{ name: `Le Guin ${t}` }]);
+	const byBirth = await admin.request(readItems('authors', {
+		fields: ['name'], filter: { ...ours, 'year(born)': { _between: [1940, 1950] } }, sort: ['-month(born)'],
+	}));
+	assert.deepEqual(byBirth, [{ name: `Pratchett ${t}` }]);
+	const books = await admin.request(readItems('books', {
+		fields: ['title'], filter: { title: { _ends_with: t }, author: { 'month(born)': { _eq: 10 } } },
+		sort: ['-author.year(born)', 'title'], limit: 2,
+	}));
+	assert.deepEqual(books, [{ title: `A Wizard of Earthsea ${t}` }, { title: `The Farthest Shore ${t}` }]);
+	const groups = await admin.request(aggregate('books', {
+		aggregate: { count: '*' }, groupBy: ['author.year(born)'],
+		query: { filter: { title: { _ends_with: t } }, sort: ['author.year(born)'] },
+	}));
+	assert.deepEqual(groups, [{ 'author.born_year': 1929, count: 3 }, { 'author.born_year': 1948, count: 1 }]);
 });
 
 // @directus/sdk 26 lists `backlink` among its query keys but never serialises it, so this one

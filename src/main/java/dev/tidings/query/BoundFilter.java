@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldPath;
 import org.jspecify.annotations.Nullable;
 
@@ -51,16 +52,51 @@ public sealed interface BoundFilter {
 	}
 
 	/**
-	 * A field compared with a value of its Java type (a list of them for the list
-	 * operators; {@code true} for the flags). The path runs through to-one relations only
-	 * and ends on a field with one value per row.
+	 * A field, or a date part or count of it, compared with a value of its Java type (a
+	 * list of them for the list operators; {@code true} for the flags). The path runs
+	 * through to-one relations only and ends on a field with one value per row, or on a
+	 * list of values that {@code count} measures.
+	 *
+	 * @param function applied to the field's value before comparing, or null
 	 */
-	record Condition(FieldPath path, FilterOperator operator, @Nullable Object value) implements BoundFilter {
+	record Condition(FieldPath path, FilterOperator operator, @Nullable Object value,
+			@Nullable FieldFunction function) implements BoundFilter {
 
 		public Condition {
 			if (path.firstToMany() >= 0 || path.field().isToMany()) {
 				throw new IllegalArgumentException("A condition compares one value per row, not " + path);
 			}
+			if (path.field().isValueList() != (function == FieldFunction.COUNT)) {
+				throw new IllegalArgumentException("Only count() compares a list of values: " + path);
+			}
+			if (value instanceof List<?> list) {
+				value = Collections.unmodifiableList(new ArrayList<>(list));
+			}
+		}
+
+		/** A condition on the field's own value. */
+		public Condition(FieldPath path, FilterOperator operator, @Nullable Object value) {
+			this(path, operator, value, null);
+		}
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.condition(this);
+		}
+
+	}
+
+	/**
+	 * The number of items of a to-many relation that match the inner filter, compared
+	 * with a value as a {@link Condition} compares: {@code count(comments)}. The inner
+	 * filter is relative to the related collection; it holds the caller's read rules
+	 * there, so only items the caller may read are counted.
+	 */
+	record Count(FieldPath relation, BoundFilter items, FilterOperator operator,
+			@Nullable Object value) implements BoundFilter {
+
+		public Count {
+			requireToMany(relation);
 			if (value instanceof List<?> list) {
 				value = Collections.unmodifiableList(new ArrayList<>(list));
 			}
@@ -68,7 +104,7 @@ public sealed interface BoundFilter {
 
 		@Override
 		public <R> R accept(Visitor<R> visitor) {
-			return visitor.condition(this);
+			return visitor.count(this);
 		}
 
 	}
@@ -122,6 +158,8 @@ public sealed interface BoundFilter {
 		R some(Some some);
 
 		R none(None none);
+
+		R count(Count count);
 
 	}
 

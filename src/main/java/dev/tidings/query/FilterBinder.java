@@ -7,6 +7,7 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FunctionPath;
 import dev.tidings.schema.SchemaRegistry;
 
 /**
@@ -62,7 +63,8 @@ public final class FilterBinder {
 
 		@Override
 		public BoundFilter condition(Filter.Condition condition) {
-			FieldPath path = FieldPath.resolve(this.collection, condition.path(), this.schemas);
+			FunctionPath target = FunctionPath.resolve(this.collection, condition.path(), this.schemas);
+			FieldPath path = target.path();
 			int toMany = path.firstToMany();
 			if (toMany >= 0) {
 				// A plain path through a to-many relation means "some item matches".
@@ -70,12 +72,11 @@ public final class FilterBinder {
 						condition.operator(), condition.value());
 				return new BoundFilter.Some(path.prefix(toMany + 1), rest.accept(related(path.steps().get(toMany))));
 			}
-			FieldSchema field = path.field();
-			if (field.isToMany()) {
-				throw TidingsException.invalidQuery(
-						"\"" + field.name() + "\" is a to-many relation: filter its items with \"_some\" or \"_none\"");
+			if (path.field().isToMany() && !target.countsRelation()) {
+				throw TidingsException.invalidQuery("\"" + path.field().name()
+						+ "\" is a to-many relation: filter its items with \"_some\" or \"_none\"");
 			}
-			return this.operands.bind(path, condition.operator(), condition.value());
+			return this.operands.bind(target, condition.operator(), condition.value());
 		}
 
 		@Override

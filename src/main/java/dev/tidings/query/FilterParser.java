@@ -55,9 +55,6 @@ final class FilterParser {
 			}
 			return new Filter.Condition(prefix, operator, FilterValues.operand(operator, value));
 		}
-		if (key.contains("(")) {
-			throw TidingsException.invalidQuery("Field functions like \"" + key + "\" are not supported in filters");
-		}
 		List<String> path = append(prefix, key);
 		if (value instanceof Map<?, ?> nested) {
 			if (nested.isEmpty()) {
@@ -128,6 +125,11 @@ final class FilterParser {
 			}
 			Object value = coerce(raw);
 			if (operator.takesFlag()) {
+				// Directus lets null and "" through its boolean check and then treats
+				// anything but false as true
+				if (value == null || "".equals(value)) {
+					return Boolean.TRUE;
+				}
 				if (!(value instanceof Boolean)) {
 					throw TidingsException.invalidQuery("\"" + operator.token() + "\" has to be a boolean");
 				}

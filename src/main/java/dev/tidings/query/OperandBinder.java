@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldType;
+import dev.tidings.schema.FunctionPath;
 
 /**
  * Binds the operator and value of one condition to the field it tests: normalises the
@@ -26,9 +28,11 @@ final class OperandBinder {
 		this.variables = variables;
 	}
 
-	BoundFilter bind(FieldPath path, FilterOperator requested, @Nullable Object raw) {
+	BoundFilter bind(FunctionPath target, FilterOperator requested, @Nullable Object raw) {
+		FieldPath path = target.path();
 		FieldSchema field = path.field();
-		if (field.isValueList()) {
+		Compared compared = (target.function() != null) ? Compared.function(field) : Compared.of(field);
+		if (target.function() == null && field.isValueList()) {
 			// its values live in a table of their own, which the SQL translation does not
 			// reach
 			throw TidingsException.invalidQuery("\"" + field.name() + "\" lists values and cannot be filtered");
@@ -52,27 +56,38 @@ final class OperandBinder {
 			operator = flag ? operator : opposite(operator);
 			value = Boolean.TRUE;
 		}
-		if (!FilterOperator.allowedFor(field).contains(operator)) {
-			if (field.codec().isLargeObject()) {
+		if (!compared.operators().contains(operator)) {
+			if (target.function() == null && field.codec().isLargeObject()) {
 				throw TidingsException.invalidQuery("\"" + field.name() + "\" is a large object: only \"_null\" and "
 						+ "\"_nnull\" test it, not \"" + requested.token() + "\"");
 			}
-			throw TidingsException.invalidQuery("\"" + typeName(field.type()) + "\" field type does not contain the \""
-					+ requested.token() + "\" filter operator");
+			throw TidingsException.invalidQuery("\"" + typeName(compared.type())
+					+ "\" field type does not contain the \"" + requested.token() + "\" filter operator");
 		}
 		if (operator.takesFlag()) {
-			return new BoundFilter.Condition(path, operator, value);
+			return node(target, operator, value);
 		}
 		if (operator.takesList()) {
-			List<Object> values = list(operator, value, field);
-			return (values == null) ? BoundFilter.NOTHING : new BoundFilter.Condition(path, operator, values);
+			List<Object> values = list(operator, value, compared);
+			return (values == null) ? BoundFilter.NOTHING : node(target, operator, values);
 		}
-		Object operand = scalar(operator, value, field);
-		return (operand == null) ? BoundFilter.NOTHING : new BoundFilter.Condition(path, operator, operand);
+		Object operand = scalar(operator, value, compared);
+		return (operand == null) ? BoundFilter.NOTHING : node(target, operator, operand);
+	}
+
+	/**
+	 * A count of related items counts every item until read rules are added; any other
+	 * value is a condition.
+	 */
+	private static BoundFilter node(FunctionPath target, FilterOperator operator, Object value) {
+		if (target.countsRelation()) {
+			return new BoundFilter.Count(target.path(), new BoundFilter.And(List.of()), operator, value);
+		}
+		return new BoundFilter.Condition(target.path(), operator, value, target.function());
 	}
 
 	/** The converted list, or null when a variable in it has no value. */
-	private @Nullable List<Object> list(FilterOperator operator, @Nullable Object raw, FieldSchema field) {
+	private @Nullable List<Object> list(FilterOperator operator, @Nullable Object raw, Compared field) {
 		if (!(raw instanceof List<?> items) || items.isEmpty()) {
 			throw TidingsException.invalidQuery("\"" + operator.token() + "\" has to be an array of values");
 		}
@@ -111,7 +126,7 @@ final class OperandBinder {
 	}
 
 	/** The converted operand, or null when its variable has no value. */
-	private @Nullable Object scalar(FilterOperator operator, @Nullable Object raw, FieldSchema field) {
+	private @Nullable Object scalar(FilterOperator operator, @Nullable Object raw, Compared field) {
 		if (raw == null) {
 			throw TidingsException.invalidQuery("The filter value for \"" + operator.token() + "\" can't be null");
 		}
@@ -137,7 +152,7 @@ final class OperandBinder {
 	 * The operand as the field's Java value, by the field's codec: the same conversion a
 	 * payload's value goes through, so a filter finds what a write stored.
 	 */
-	static Object convert(Object value, FieldSchema field) {
+	private static Object convert(Object value, Compared field) {
 		if (field.type() == FieldType.JSON || field.type() == FieldType.ALIAS || field.type() == FieldType.BINARY) {
 			throw TidingsException.invalidQuery("Values of \"" + field.name() + "\" can only be tested for null");
 		}
@@ -148,6 +163,25 @@ final class OperandBinder {
 			String reason = (ex instanceof ArithmeticException) ? "is out of range" : ex.getMessage();
 			throw TidingsException.invalidQuery("Invalid value for \"" + field.name() + "\": " + reason);
 		}
+	}
+
+	/**
+	 * What a condition compares: a field's own values, or the integers a function of it
+	 * gives.
+	 */
+	private record Compared(String name, FieldType type, FieldCodec codec, Set<FilterOperator> operators) {
+
+		private static final FieldCodec INTEGERS = FieldCodec.of(FieldType.INTEGER, Integer.class);
+
+		static Compared of(FieldSchema field) {
+			return new Compared(field.name(), field.type(), field.codec(), FilterOperator.allowedFor(field));
+		}
+
+		static Compared function(FieldSchema field) {
+			return new Compared(field.name(), FieldType.INTEGER, INTEGERS,
+					FilterOperator.allowedFor(FieldType.INTEGER));
+		}
+
 	}
 
 	private static String patternText(Object value) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldPath;
 
 /**
@@ -60,6 +61,11 @@ public final class RowMatcher {
 			}
 
 			@Override
+			public Boolean count(BoundFilter.Count count) {
+				return true;
+			}
+
+			@Override
 			public Boolean none(BoundFilter.None none) {
 				return true;
 			}
@@ -82,7 +88,22 @@ public final class RowMatcher {
 
 		@Override
 		public Boolean condition(BoundFilter.Condition condition) {
-			return ValueMatcher.matches(condition.operator(), value(condition.path()), condition.value());
+			Object value = value(condition.path());
+			FieldFunction function = condition.function();
+			if (function == FieldFunction.COUNT) {
+				// SQL counts the rows of the list's table: none when it has none
+				value = (value != null) ? function.apply(value) : Integer.valueOf(0);
+			}
+			else if (function != null) {
+				value = function.apply(value);
+			}
+			return ValueMatcher.matches(condition.operator(), value, condition.value());
+		}
+
+		@Override
+		public Boolean count(BoundFilter.Count count) {
+			long matching = items(count.relation()).stream().filter((item) -> count.items().accept(item)).count();
+			return ValueMatcher.matches(count.operator(), (int) matching, count.value());
 		}
 
 		@Override

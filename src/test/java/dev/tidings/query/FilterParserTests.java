@@ -123,11 +123,11 @@ class FilterParserTests {
 	}
 
 	@Test
-	void parseWhenFieldFunctionThenInvalidQuery() {
-		assertInvalidQuery(() -> parse("{\"year(published_at)\": {\"_eq\": 2024}}"),
-				"Field functions like \"year(published_at)\" are not supported in filters");
-		assertInvalidQuery(() -> parse("{\"count(comments)\": {\"_gt\": 3}}"),
-				"Field functions like \"count(comments)\" are not supported in filters");
+	void parseWhenFieldFunctionThenConditionOnTheCall() {
+		assertThat(parse("{\"author\": {\"year(born_on)\": {\"_eq\": 2024}}}"))
+			.isEqualTo(new Filter.Condition(List.of("author", "year(born_on)"), FilterOperator.EQ, 2024));
+		assertThat(parse("{\"count(comments)\": {\"_gt\": 3}}"))
+			.isEqualTo(new Filter.Condition(List.of("count(comments)"), FilterOperator.GT, 3));
 	}
 
 	@Test
@@ -188,7 +188,17 @@ class FilterParserTests {
 					"\"" + operator + "\" has to be a boolean");
 		}
 		assertInvalidQuery(() -> parse("{\"title\": {\"_null\": 1}}"), "\"_null\" has to be a boolean");
-		assertInvalidQuery(() -> parse("{\"title\": {\"_null\": null}}"), "\"_null\" has to be a boolean");
+	}
+
+	@Test
+	void parseWhenFlagNullOrEmptyThenTrueAsDirectus() {
+		for (String operator : List.of("_null", "_nnull", "_empty", "_nempty")) {
+			FilterOperator flag = FilterOperator.fromToken(operator).orElseThrow();
+			for (String value : List.of("null", "\"\"", "\"null\"")) {
+				assertThat(parse("{\"title\": {\"" + operator + "\": " + value + "}}"))
+					.isEqualTo(new Filter.Condition(List.of("title"), flag, true));
+			}
+		}
 	}
 
 	@Test

@@ -57,7 +57,11 @@ class ItemsErrorTests {
 					filter[title][_regex]=x                   | Unknown filter operator "_regex"
 					filter[title][_gt]=x                      | "string" field type does not contain the "_gt" filter operator
 					filter[title][_eq]=                       | You can't filter for an empty string in "_eq". Use "_empty" or "_nempty" instead
-					filter[year(published_at)][_eq]=2026      | Field functions like "year(published_at)" are not supported in filters
+					filter[year(title)][_eq]=2026             | The function year() does not apply to "title" of "articles"
+					filter[year(published_at)][_eq]=x         | Invalid value for "published_at": is not a number
+					filter[count(title)][_gt]=1               | The function count() does not apply to "title" of "articles"
+					filter[year(author.email)][_eq]=1         | The function year() takes one field of its collection, not "author.email"
+					aggregate[count]=*&groupBy=hour(title)  | The function hour() does not apply to "title" of "articles"
 					filter[published_at][_gt]=notadate        | Invalid value for "published_at": is not a valid date
 					filter[views][_between]=1                 | "_between" has to be an array of two values
 					aggregate[bogus]=views                    | Unknown aggregate function "bogus"

@@ -12,8 +12,9 @@ import dev.tidings.query.BoundFilter;
 import dev.tidings.query.Query;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldType;
+import dev.tidings.schema.FunctionPath;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -100,7 +101,7 @@ public final class Aggregation {
 			if (grouped == null) {
 				throw TidingsException.invalidQuery("Aggregated queries can only sort by a groupBy field");
 			}
-			orders.add(this.sortOrders.order(grouped, visible.field(collection, key.path()), key.descending(), cb));
+			orders.add(this.sortOrders.order(grouped, visible.type(collection, key.path()), key.descending(), cb));
 		}
 		return orders;
 	}
@@ -116,7 +117,7 @@ public final class Aggregation {
 	private static Map<String, @Nullable Object> row(Tuple tuple, List<String> groups, List<Measure> measures) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < groups.size(); i++) {
-			row.put(groups.get(i), FieldCodec.wire(tuple.get("g" + i)));
+			row.put(FunctionPath.resultKey(path(groups.get(i))), FieldCodec.wire(tuple.get("g" + i)));
 		}
 		for (Measure measure : measures) {
 			Object value = tuple.get(measure.alias());
@@ -145,27 +146,29 @@ public final class Aggregation {
 		if (function == AggregateFunction.COUNT_ALL) {
 			return values.rows();
 		}
-		FieldSchema field = visible.field(collection, path(measure.field()));
+		FieldType type = visible.type(collection, path(measure.field()));
 		Expression value = values.measured(measure);
-		boolean numeric = field.type().isNumeric();
+		boolean numeric = type.isNumeric();
 		// text and dates have an order, so they have a least and a greatest value too
-		boolean ordered = numeric || field.type().isTemporal() || field.type().isText();
+		boolean ordered = numeric || type.isTemporal() || type.isText();
 		return switch (function) {
 			case COUNT -> cb.count(value);
 			case COUNT_DISTINCT -> cb.countDistinct(value);
 			case COUNT_ALL -> values.rows();
-			case SUM -> numeric ? cb.sum(value) : notNumeric(function, field);
-			case SUM_DISTINCT -> numeric ? DistinctAggregates.of("sum", value, cb) : notNumeric(function, field);
-			case AVG -> numeric ? cb.avg(value) : notNumeric(function, field);
-			case AVG_DISTINCT -> numeric ? DistinctAggregates.of("avg", value, cb) : notNumeric(function, field);
-			case MIN -> ordered ? cb.least(value) : notNumeric(function, field);
-			case MAX -> ordered ? cb.greatest(value) : notNumeric(function, field);
+			case SUM -> numeric ? cb.sum(value) : notNumeric(function, type, measure.field());
+			case SUM_DISTINCT ->
+				numeric ? DistinctAggregates.of("sum", value, cb) : notNumeric(function, type, measure.field());
+			case AVG -> numeric ? cb.avg(value) : notNumeric(function, type, measure.field());
+			case AVG_DISTINCT ->
+				numeric ? DistinctAggregates.of("avg", value, cb) : notNumeric(function, type, measure.field());
+			case MIN -> ordered ? cb.least(value) : notNumeric(function, type, measure.field());
+			case MAX -> ordered ? cb.greatest(value) : notNumeric(function, type, measure.field());
 		};
 	}
 
-	private static Expression<?> notNumeric(AggregateFunction function, FieldSchema field) {
+	private static Expression<?> notNumeric(AggregateFunction function, FieldType type, String field) {
 		throw TidingsException.invalidQuery("\"" + function.token() + "\" cannot be applied to the "
-				+ field.type().name().toLowerCase() + " field \"" + field.name() + "\"");
+				+ type.name().toLowerCase() + " field \"" + field + "\"");
 	}
 
 	static List<String> path(String field) {

@@ -1,13 +1,17 @@
 package dev.tidings.items.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.tidings.query.BoundFilter;
 import dev.tidings.query.FilterOperator;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldPath;
+import dev.tidings.schema.FunctionPath;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -58,15 +62,17 @@ public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 	}
 
 	/**
-	 * The value at the end of a to-one path, a to-one relation as its key as a filter
-	 * compares it, and null on rows where {@code visible} does not hold. The rule and the
-	 * path share their joins.
+	 * The value at the end of a to-one path as a filter compares it (a to-one relation as
+	 * its key, a function applied), and null on rows where {@code visible} does not hold.
+	 * A count of related items counts those {@code counted} admits. The rule and the path
+	 * share their joins.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static Expression<?> value(FieldPath path, @Nullable BoundFilter visible, CriteriaBuilder cb,
-			AbstractQuery<?> query, From<?, ?> root) {
+	static Expression<?> value(FunctionPath target, BoundFilter counted, @Nullable BoundFilter visible,
+			CriteriaBuilder cb, AbstractQuery<?> query, From<?, ?> root) {
 		CriteriaFilter translation = new CriteriaFilter(cb, query, root);
-		Expression column = translation.column(translation.resolve(path));
+		Expression column = target.countsRelation() ? translation.items(target.path(), counted)
+				: translation.operand(target.path(), target.function());
 		if (visible == null) {
 			return column;
 		}
@@ -96,14 +102,19 @@ public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 		return this.cb.not(this.cb.exists(children(none.relation(), none.filter())));
 	}
 
+	private Subquery<Integer> children(FieldPath relation, BoundFilter inner) {
+		return correlated(relation, inner, (child) -> this.cb.literal(1));
+	}
+
 	/**
-	 * The related items of a to-many relation that match the inner filter, correlated to
-	 * the row holding the relation through its key. Joining through the relation's own
-	 * attribute lets Hibernate handle every mapping alike: a back reference, a join
-	 * column, a join table, either side of a many-to-many.
+	 * A select over the related items of a to-many relation that match the inner filter,
+	 * correlated to the row holding the relation through its key. Joining through the
+	 * relation's own attribute lets Hibernate handle every mapping alike: a back
+	 * reference, a join column, a join table, either side of a many-to-many.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Subquery<Integer> children(FieldPath relation, BoundFilter inner) {
+	private Subquery<Integer> correlated(FieldPath relation, BoundFilter inner,
+			Function<Join<?, ?>, Expression<Integer>> select) {
 		Resolved alias = resolve(relation);
 		FieldPath.Step step = alias.path().last();
 		CollectionSchema owner = step.collection();
@@ -113,15 +124,40 @@ public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 		Join<?, ?> child = ownerRoot.join(step.field().attribute());
 		Predicate correlation = this.cb.equal(ownerRoot.get(key), alias.owner().get(key));
 		Predicate matches = inner.accept(new CriteriaFilter(this.cb, subquery, child));
-		return subquery.select(this.cb.literal(1)).where(this.cb.and(correlation, matches));
+		return subquery.select(select.apply(child)).where(this.cb.and(correlation, matches));
 	}
 
 	@Override
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public Predicate condition(BoundFilter.Condition condition) {
-		Expression column = column(resolve(condition.path()));
-		Object value = condition.value();
-		FilterOperator operator = condition.operator();
+		return compare(operand(condition.path(), condition.function()), condition.operator(), condition.value());
+	}
+
+	/** The value of a to-one path's field, or of a function of it. */
+	@SuppressWarnings("unchecked")
+	private Expression<?> operand(FieldPath path, @Nullable FieldFunction function) {
+		Expression<?> column = column(resolve(path));
+		if (function == FieldFunction.COUNT) {
+			// a list of values: Hibernate counts its rows in the collection table
+			return this.cb.size((Expression<Collection<?>>) column);
+		}
+		return (function != null) ? DatePartFunctions.apply(function, column, path.field().type(), this.cb) : column;
+	}
+
+	@Override
+	public Predicate count(BoundFilter.Count count) {
+		return compare(items(count.relation(), count.items()), count.operator(), count.value());
+	}
+
+	/**
+	 * The number of related items that match, as an integer like the in-memory count;
+	 * zero when there are none.
+	 */
+	private Expression<Integer> items(FieldPath relation, BoundFilter inner) {
+		return correlated(relation, inner, (child) -> this.cb.count(child).as(Integer.class));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Predicate compare(Expression column, FilterOperator operator, @Nullable Object value) {
 		Predicate present = this.cb.isNotNull(column);
 		return switch (operator) {
 			case EQ -> this.cb.equal(column, value);

@@ -12,6 +12,7 @@ import dev.tidings.query.Query;
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
+import dev.tidings.schema.FunctionPath;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Action;
 import org.jspecify.annotations.Nullable;
@@ -147,12 +148,13 @@ public final class ReadAccess {
 	 * collection it is read in is known readable, so that a 403 comes before anything
 	 * about a collection the caller may not see is revealed. Returns the collection a
 	 * relational last step leads to (which must be readable when a filter goes into it),
-	 * or null. Malformed paths are left to the binder.
+	 * or null. A function at the end needs its argument granted. Malformed paths are left
+	 * to the binder.
 	 */
-	private @Nullable CollectionSchema checkPath(CallerPermissions permissions, List<String> names,
+	private @Nullable CollectionSchema checkPath(CallerPermissions permissions, List<String> path,
 			CollectionSchema collection) {
 		CollectionSchema current = collection;
-		for (String name : names) {
+		for (String name : FunctionPath.argumentNames(path)) {
 			CollectionGrants grants = permissions.require(current, Action.READ);
 			FieldPath.Step step = FieldPath.of(current, name, this.schemas).last();
 			// a concealed value (a password hash) must not be probed by filters or

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.tidings.query.SortField;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldType;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -31,8 +31,8 @@ public final class SortOrders {
 			CollectionSchema collection, From<?, ?> root, VisibleValues visible) {
 		List<Order> orders = new ArrayList<>();
 		for (SortField key : sort) {
-			FieldSchema field = visible.field(collection, key.path());
-			orders.add(order(visible.of(key.path(), collection, cb, query, root), field, key.descending(), cb));
+			FieldType type = visible.type(collection, key.path());
+			orders.add(order(visible.of(key.path(), collection, cb, query, root), type, key.descending(), cb));
 		}
 		if (orders.isEmpty()) {
 			orders.add(cb.asc(AttributePaths.of(root, collection.primaryKeyField())));
@@ -40,9 +40,9 @@ public final class SortOrders {
 		return orders;
 	}
 
-	/** The order by an expression holding the field's values. */
-	public Order order(Expression<?> column, FieldSchema field, boolean descending, CriteriaBuilder cb) {
-		Expression<?> sortable = (this.byteOrderedText && field.type().isText())
+	/** The order by an expression holding values of the given type. */
+	public Order order(Expression<?> column, FieldType type, boolean descending, CriteriaBuilder cb) {
+		Expression<?> sortable = (this.byteOrderedText && type.isText())
 				? cb.function("convert_to", byte[].class, column, cb.literal("UTF8")) : column;
 		return descending ? cb.desc(sortable, Nulls.FIRST) : cb.asc(sortable, Nulls.LAST);
 	}

@@ -32,6 +32,12 @@ final class VisibleFilter implements BoundFilter.Visitor<BoundFilter> {
 		return bound.accept(new VisibleFilter(permissions));
 	}
 
+	/** What a count of the relation's items counts, for this caller. */
+	static BoundFilter counted(FieldPath relation, CallerPermissions permissions) {
+		BoundFilter all = new BoundFilter.And(List.of());
+		return permissions.admin() ? all : new VisibleFilter(permissions).counted(relation, all);
+	}
+
 	@Override
 	public BoundFilter and(BoundFilter.And and) {
 		return new BoundFilter.And(and.filters().stream().map((filter) -> filter.accept(this)).toList());
@@ -57,6 +63,24 @@ final class VisibleFilter implements BoundFilter.Visitor<BoundFilter> {
 	public BoundFilter none(BoundFilter.None none) {
 		return withRules(new BoundFilter.None(none.relation(), children(none.relation(), none.filter())),
 				none.relation());
+	}
+
+	@Override
+	public BoundFilter count(BoundFilter.Count count) {
+		return withRules(new BoundFilter.Count(count.relation(), counted(count.relation(), count.items()),
+				count.operator(), count.value()), count.relation());
+	}
+
+	/**
+	 * The items a count of a relation counts: those the caller may read, none when it may
+	 * read none (a count is a number, never a 403, as in {@code fields}).
+	 */
+	private BoundFilter counted(FieldPath relation, BoundFilter inner) {
+		CollectionSchema child = relation.last().target();
+		if (this.permissions.find(child, Action.READ) == null) {
+			return BoundFilter.NOTHING;
+		}
+		return children(relation, inner);
 	}
 
 	/** The inner filter of a relation, limited to visible fields of readable items. */
@@ -132,7 +156,7 @@ final class VisibleFilter implements BoundFilter.Visitor<BoundFilter> {
 		@Override
 		public BoundFilter condition(BoundFilter.Condition condition) {
 			return new BoundFilter.Condition(this.prefix.then(condition.path()), condition.operator(),
-					condition.value());
+					condition.value(), condition.function());
 		}
 
 		@Override
@@ -143,6 +167,12 @@ final class VisibleFilter implements BoundFilter.Visitor<BoundFilter> {
 		@Override
 		public BoundFilter none(BoundFilter.None none) {
 			return new BoundFilter.None(this.prefix.then(none.relation()), none.filter());
+		}
+
+		@Override
+		public BoundFilter count(BoundFilter.Count count) {
+			return new BoundFilter.Count(this.prefix.then(count.relation()), count.items(), count.operator(),
+					count.value());
 		}
 
 	}

@@ -6,7 +6,9 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.query.BoundFilter;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
-import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldFunction;
+import dev.tidings.schema.FieldType;
+import dev.tidings.schema.FunctionPath;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -37,32 +39,40 @@ public final class VisibleValues {
 	}
 
 	/**
-	 * The field the path ends on. Paths go only through to-one relations and end on a
-	 * field with one value per row, else the query is invalid.
+	 * The type of the value at the end of the path: the field's, or an integer for a
+	 * function of it. Paths go only through to-one relations and end on a field with one
+	 * value per row (or a function that makes one of a list), else the query is invalid.
 	 */
-	FieldSchema field(CollectionSchema collection, List<String> names) {
-		return resolve(collection, names).field();
+	FieldType type(CollectionSchema collection, List<String> names) {
+		FunctionPath target = resolve(collection, names);
+		return (target.function() != null) ? FieldType.INTEGER : target.path().field().type();
 	}
 
 	/** The value at the end of the path as the caller sees it, on the given root. */
 	Expression<?> of(List<String> names, CollectionSchema collection, CriteriaBuilder cb, AbstractQuery<?> query,
 			From<?, ?> root) {
-		FieldPath path = resolve(collection, names);
-		BoundFilter rule = VisibleFilter.rule(path, this.permissions);
-		return CriteriaFilter.value(path, rule, cb, query, root);
+		FunctionPath target = resolve(collection, names);
+		BoundFilter rule = VisibleFilter.rule(target.path(), this.permissions);
+		BoundFilter counted = target.countsRelation() ? VisibleFilter.counted(target.path(), this.permissions)
+				: new BoundFilter.And(List.of());
+		return CriteriaFilter.value(target, counted, rule, cb, query, root);
 	}
 
 	/** Whether the caller sees the field on some rows only, so {@link #of} masks it. */
 	boolean masked(List<String> names, CollectionSchema collection) {
-		return VisibleFilter.rule(resolve(collection, names), this.permissions) != null;
+		return VisibleFilter.rule(resolve(collection, names).path(), this.permissions) != null;
 	}
 
-	private FieldPath resolve(CollectionSchema collection, List<String> names) {
-		FieldPath path = FieldPath.resolve(collection, names, this.schemas);
+	private FunctionPath resolve(CollectionSchema collection, List<String> names) {
+		FunctionPath target = FunctionPath.resolve(collection, names, this.schemas);
+		FieldPath path = target.path();
 		int toMany = path.firstToMany();
 		if (toMany >= 0) {
 			throw TidingsException.invalidQuery("Cannot sort, group or aggregate through \""
 					+ path.steps().get(toMany).field().name() + "\": only to-one relations can be followed");
+		}
+		if (target.function() == FieldFunction.COUNT) {
+			return target;
 		}
 		if (path.field().isValueList()) {
 			throw TidingsException
@@ -76,7 +86,7 @@ public final class VisibleValues {
 			throw TidingsException
 				.invalidQuery("Cannot sort, group or aggregate by the to-many field \"" + path.field().name() + "\"");
 		}
-		return path;
+		return target;
 	}
 
 }

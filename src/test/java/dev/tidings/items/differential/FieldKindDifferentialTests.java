@@ -105,6 +105,17 @@ class FieldKindDifferentialTests {
 	}
 
 	@Property(tries = TRIES)
+	void h2AgreesOnDateParts(@ForAll("dateParts") Scenario scenario) {
+		check(ProbeDatabase.Kind.H2, scenario);
+	}
+
+	@Property(tries = TRIES)
+	@Tag("postgres")
+	void postgresAgreesOnDateParts(@ForAll("dateParts") Scenario scenario) {
+		check(ProbeDatabase.Kind.POSTGRES, scenario);
+	}
+
+	@Property(tries = TRIES)
 	void h2AgreesOnBigIntegersAndChars(@ForAll("numbersAndCharacters") Scenario scenario) {
 		check(ProbeDatabase.Kind.H2, scenario);
 	}
@@ -138,6 +149,11 @@ class FieldKindDifferentialTests {
 	@Provide
 	Arbitrary<Scenario> offsetDateTimes() {
 		return scenarios(Group.OFFSET_DATE_TIMES);
+	}
+
+	@Provide
+	Arbitrary<Scenario> dateParts() {
+		return scenarios(Group.DATE_PARTS);
 	}
 
 	@Provide

@@ -138,7 +138,16 @@ class FilterDifferentialTests {
 			public Void condition(BoundFilter.Condition condition) {
 				FilterOperator operator = condition.operator();
 				Statistics.label("operators").collect(operator.token());
+				if (condition.function() != null) {
+					Statistics.label("functions").collect(condition.function().token());
+				}
 				return null;
+			}
+
+			@Override
+			public Void count(BoundFilter.Count count) {
+				Statistics.label("functions").collect("count");
+				return count.items().accept(this);
 			}
 
 			@Override

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import dev.tidings.items.differential.ProbeFilters.Operand;
 import dev.tidings.query.FilterOperator;
+import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -72,7 +73,7 @@ final class KindData {
 	/** The field kinds, each tested by a property of its own. */
 	enum Group {
 
-		ENUMS, EMBEDDED, CONVERTED, LOCAL_TIMES, OFFSET_DATE_TIMES, NUMBERS_AND_CHARACTERS
+		ENUMS, EMBEDDED, CONVERTED, LOCAL_TIMES, OFFSET_DATE_TIMES, DATE_PARTS, NUMBERS_AND_CHARACTERS
 
 	}
 
@@ -130,6 +131,18 @@ final class KindData {
 			case OFFSET_DATE_TIMES -> List.of(new Operand("held", FieldType.TIMESTAMP,
 					present(rows, (row) -> (row.held() != null) ? row.held().toInstant() : null),
 					ProbeData.instants().filter(Objects::nonNull).map(Object.class::cast)));
+			// instants at several offsets: their parts are the UTC ones on every database
+			case DATE_PARTS ->
+				Stream
+					.concat(Stream
+						.of(FieldFunction.YEAR, FieldFunction.DAY, FieldFunction.WEEK, FieldFunction.WEEKDAY,
+								FieldFunction.HOUR, FieldFunction.MINUTE)
+						.map((function) -> datePart(function, "held", rows, KindRow::held)),
+							Stream.of(datePart(FieldFunction.HOUR, "opens", rows, KindRow::opens),
+									datePart(FieldFunction.SECOND, "opens", rows, KindRow::opens),
+									datePart(FieldFunction.WEEKDAY, "seen", rows, KindRow::seen),
+									datePart(FieldFunction.MONTH, "seen", rows, KindRow::seen)))
+					.toList();
 			case NUMBERS_AND_CHARACTERS -> List.of(
 					new Operand("big", FieldType.BIG_INTEGER,
 							Stream
@@ -149,6 +162,13 @@ final class KindData {
 				Arbitraries.of(Arrays.stream(ProbeLevel.values()).map(ProbeLevel::name).toList())
 					.map(Object.class::cast),
 				IDENTITY);
+	}
+
+	private static Operand datePart(FieldFunction function, String field, List<KindRow> rows,
+			Function<KindRow, @Nullable Object> getter) {
+		return new Operand(function.token() + "(" + field + ")", FieldType.INTEGER,
+				present(rows, (row) -> function.apply(getter.apply(row))),
+				Arbitraries.integers().between(0, 60).map(Object.class::cast));
 	}
 
 	private static List<Object> present(List<KindRow> rows, Function<KindRow, @Nullable Object> getter) {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.tidings.query.FilterOperator;
+import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -81,10 +82,36 @@ public final class ProbeFilters {
 			new Field("day_on", FieldType.DATE, (data) -> values(data.rows(), Dataset.Row::day),
 					nonNull(ProbeData.dates())),
 			new Field("parent", FieldType.INTEGER, (data) -> values(data.rows(), Dataset.Row::parent),
-					Arbitraries.integers().between(0, 5).map(Object.class::cast))),
+					Arbitraries.integers().between(0, 5).map(Object.class::cast)),
+			datePart(FieldFunction.YEAR, "ts", Dataset.Row::ts), datePart(FieldFunction.MONTH, "ts", Dataset.Row::ts),
+			datePart(FieldFunction.WEEK, "ts", Dataset.Row::ts), datePart(FieldFunction.DAY, "ts", Dataset.Row::ts),
+			datePart(FieldFunction.WEEKDAY, "ts", Dataset.Row::ts), datePart(FieldFunction.HOUR, "ts", Dataset.Row::ts),
+			datePart(FieldFunction.MINUTE, "ts", Dataset.Row::ts),
+			datePart(FieldFunction.SECOND, "ts", Dataset.Row::ts),
+			datePart(FieldFunction.WEEK, "day_on", Dataset.Row::day),
+			datePart(FieldFunction.WEEKDAY, "day_on", Dataset.Row::day), new Field("count(children)", FieldType.INTEGER,
+					ProbeFilters::childCounts, Arbitraries.integers().between(0, 4).map(Object.class::cast))),
 			PARENT, CHILD);
 
 	private ProbeFilters() {
+	}
+
+	/** A function field: an integer the function gives for the values the rows hold. */
+	private static Field datePart(FieldFunction function, String field, Function<Dataset.Row, @Nullable Object> value) {
+		return new Field(function.token() + "(" + field + ")", FieldType.INTEGER,
+				(data) -> values(data.rows(), (row) -> function.apply(value.apply(row))),
+				Arbitraries.integers().between(0, 60).map(Object.class::cast));
+	}
+
+	private static List<Object> childCounts(Dataset data) {
+		return data.rows()
+			.stream()
+			.map((row) -> (Object) (int) data.children()
+				.stream()
+				.filter((child) -> Objects.equals(child.row(), row.id()))
+				.count())
+			.distinct()
+			.toList();
 	}
 
 	/** A filter on {@code probe_rows}, nested up to three levels. */
@@ -259,7 +286,7 @@ public final class ProbeFilters {
 	private static Arbitrary<@Nullable Object> operand(Field field, FilterOperator operator, Dataset data) {
 		if (operator.takesFlag()) {
 			return Arbitraries.frequencyOf(Tuple.of(40, Arbitraries.of(true, false)),
-					Tuple.of(8, Arbitraries.of("true", "false")), Tuple.of(1, Arbitraries.of("yes", 0)));
+					Tuple.of(8, Arbitraries.of("true", "false")), Tuple.of(1, Arbitraries.of("yes", 0, "", "null")));
 		}
 		if (operator.takesList()) {
 			Arbitrary<Object> item = scalar(field, data);
