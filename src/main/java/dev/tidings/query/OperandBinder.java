@@ -1,5 +1,6 @@
 package dev.tidings.query;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -171,15 +172,18 @@ final class OperandBinder {
 	 */
 	private record Compared(String name, FieldType type, FieldCodec codec, Set<FilterOperator> operators) {
 
-		private static final FieldCodec INTEGERS = FieldCodec.of(FieldType.INTEGER, Integer.class);
+		/**
+		 * A function gives integers, but is compared with any number, as in Directus:
+		 * {@code weekday(x) > 1.5} holds from 2.
+		 */
+		private static final FieldCodec NUMBERS = FieldCodec.of(FieldType.DECIMAL, BigDecimal.class);
 
 		static Compared of(FieldSchema field) {
 			return new Compared(field.name(), field.type(), field.codec(), FilterOperator.allowedFor(field));
 		}
 
 		static Compared function(FieldSchema field) {
-			return new Compared(field.name(), FieldType.INTEGER, INTEGERS,
-					FilterOperator.allowedFor(FieldType.INTEGER));
+			return new Compared(field.name(), FieldType.INTEGER, NUMBERS, FilterOperator.allowedFor(FieldType.INTEGER));
 		}
 
 	}

@@ -63,6 +63,12 @@ class FunctionQueryTests {
 			.containsExactly("fq Closed");
 		assertThat(names(AUTHORS + "&filter[count(books)][_gte]=2")).containsExactly("fq Open");
 		assertThat(names(AUTHORS + "&filter[count(books)][_eq]=0")).containsExactly("fq Nobody");
+		// any number compares, as in Directus: no whole number equals 1.5
+		assertThat(names(AUTHORS + "&filter[weekday(born)][_gt]=5.5&sort=name")).containsExactly("fq Closed",
+				"fq Nobody");
+		assertThat(names(AUTHORS + "&filter[count(books)][_lt]=1.5&sort=name")).containsExactly("fq Closed",
+				"fq Nobody");
+		assertThat(names(AUTHORS + "&filter[count(books)][_eq]=1.5")).isEmpty();
 		// through a to-many relation: some book has two genres
 		assertThat(names(AUTHORS + "&filter[books][count(genres)][_eq]=2")).containsExactly("fq Open");
 		assertThat(titles(BOOKS + "&filter[count(keywords)][_between]=1,3&sort=title")).containsExactly("fq Emma",

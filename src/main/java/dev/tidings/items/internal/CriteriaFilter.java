@@ -1,5 +1,6 @@
 package dev.tidings.items.internal;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -129,7 +130,11 @@ public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 
 	@Override
 	public Predicate condition(BoundFilter.Condition condition) {
-		return compare(operand(condition.path(), condition.function()), condition.operator(), condition.value());
+		Expression<?> operand = operand(condition.path(), condition.function());
+		if (condition.function() != null) {
+			operand = operand.as(BigDecimal.class);
+		}
+		return compare(operand, condition.operator(), condition.value());
 	}
 
 	/** The value of a to-one path's field, or of a function of it. */
@@ -145,7 +150,8 @@ public final class CriteriaFilter implements BoundFilter.Visitor<Predicate> {
 
 	@Override
 	public Predicate count(BoundFilter.Count count) {
-		return compare(items(count.relation(), count.items()), count.operator(), count.value());
+		// a count is compared with any number, as a function's value is
+		return compare(items(count.relation(), count.items()).as(BigDecimal.class), count.operator(), count.value());
 	}
 
 	/**

@@ -167,8 +167,7 @@ final class KindData {
 	private static Operand datePart(FieldFunction function, String field, List<KindRow> rows,
 			Function<KindRow, @Nullable Object> getter) {
 		return new Operand(function.token() + "(" + field + ")", FieldType.INTEGER,
-				present(rows, (row) -> function.apply(getter.apply(row))),
-				Arbitraries.integers().between(0, 60).map(Object.class::cast));
+				present(rows, (row) -> function.apply(getter.apply(row))), ProbeFilters.functionValues());
 	}
 
 	private static List<Object> present(List<KindRow> rows, Function<KindRow, @Nullable Object> getter) {

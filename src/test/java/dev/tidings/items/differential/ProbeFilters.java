@@ -100,7 +100,16 @@ public final class ProbeFilters {
 	private static Field datePart(FieldFunction function, String field, Function<Dataset.Row, @Nullable Object> value) {
 		return new Field(function.token() + "(" + field + ")", FieldType.INTEGER,
 				(data) -> values(data.rows(), (row) -> function.apply(value.apply(row))),
-				Arbitraries.integers().between(0, 60).map(Object.class::cast));
+				ProbeFilters.functionValues());
+	}
+
+	/**
+	 * Numbers a function's value is compared with: mostly whole, sometimes with a
+	 * fraction, which no integer equals.
+	 */
+	static Arbitrary<Object> functionValues() {
+		return Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.integers().between(0, 60).map(Object.class::cast)),
+				Tuple.of(1, Arbitraries.of(new BigDecimal("1.5"), "2.5", "-0.5", "3.0").map(Object.class::cast)));
 	}
 
 	private static List<Object> childCounts(Dataset data) {
