@@ -1,5 +1,6 @@
 package dev.tidings.query;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldPath;
 import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.FieldType;
 import dev.tidings.schema.FunctionPath;
 import dev.tidings.schema.SchemaRegistry;
 
@@ -28,23 +30,50 @@ public final class FilterBinder {
 	}
 
 	/**
-	 * The {@code search} parameter as a bound filter: the text fields of the collection
-	 * contain the term, ignoring case. Only text is searched, on every database alike
-	 * (Directus also matches numbers and uuids, differently per database). With no text
-	 * field it matches nothing, as Directus's {@code 1 = 0}. Enums (compared by name, and
-	 * stored as numbers when ordinal) and large objects take no text operator, so they
-	 * are not searched either.
+	 * The {@code search} parameter as a bound filter, as Directus builds it: text fields
+	 * contain the term, ignoring case; number fields whose type holds it equal a numeric
+	 * term ({@link SearchTerms#number}); uuid fields equal a uuid term. A many-to-one
+	 * searches its key the same way. With no candidate field it matches nothing, as
+	 * Directus's {@code 1 = 0}. Enums (compared by name, and stored as numbers when
+	 * ordinal), large objects and concealed values are never searched.
 	 */
-	public static BoundFilter.Or search(String term, CollectionSchema collection) {
+	public static BoundFilter.Or search(String term, CollectionSchema collection, SchemaRegistry schemas) {
+		BigDecimal number = SearchTerms.number(term);
+		boolean uuid = SearchTerms.uuid(term);
 		List<BoundFilter> candidates = new ArrayList<>();
 		for (FieldSchema field : collection.fields().values()) {
-			if (field.type().isText() && field.relation() == null && !field.concealed()
-					&& field.codec().choices().isEmpty() && !field.codec().isLargeObject()) {
-				FieldPath path = new FieldPath(List.of(new FieldPath.Step(collection, field, null)));
+			if (!field.isColumn() || field.concealed() || !field.codec().choices().isEmpty()
+					|| field.codec().isLargeObject()) {
+				continue;
+			}
+			CollectionSchema related = (field.relation() != null)
+					? schemas.require(field.relation().relatedCollection()) : null;
+			FieldPath path = new FieldPath(List.of(new FieldPath.Step(collection, field, related)));
+			if (field.type().isText()) {
 				candidates.add(new BoundFilter.Condition(path, FilterOperator.ICONTAINS, term));
+			}
+			else if (number != null && field.type().isNumeric()) {
+				equal(candidates, path, number);
+			}
+			else if (uuid && field.type() == FieldType.UUID) {
+				equal(candidates, path, term);
 			}
 		}
 		return new BoundFilter.Or(candidates);
+	}
+
+	/** The field equals the term, unless the field's type cannot hold it. */
+	private static void equal(List<BoundFilter> candidates, FieldPath path, Object term) {
+		Object value;
+		try {
+			value = path.field().codec().fromJson(term);
+		}
+		catch (IllegalArgumentException | ArithmeticException ex) {
+			return;
+		}
+		if (value != null) {
+			candidates.add(new BoundFilter.Condition(path, FilterOperator.EQ, value));
+		}
 	}
 
 	/** Binds paths, relative to one collection; relations bind with a new instance. */

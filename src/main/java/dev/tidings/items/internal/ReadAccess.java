@@ -88,9 +88,9 @@ public final class ReadAccess {
 		return new NestedQuery(and(visible, rows), deep.sort(), deep.limit(), deep.offset(), deep.page());
 	}
 
-	/** Search covers only the text fields the caller may read. */
-	private static BoundFilter search(String term, CollectionSchema collection, CollectionGrants grants) {
-		return new BoundFilter.Or(FilterBinder.search(term, collection)
+	/** Search covers only the fields the caller may read. */
+	private BoundFilter search(String term, CollectionSchema collection, CollectionGrants grants) {
+		return new BoundFilter.Or(FilterBinder.search(term, collection, this.schemas)
 			.filters()
 			.stream()
 			.filter((candidate) -> candidate instanceof BoundFilter.Condition condition

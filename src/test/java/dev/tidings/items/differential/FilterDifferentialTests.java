@@ -1,9 +1,14 @@
 package dev.tidings.items.differential;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.query.BoundFilter;
@@ -13,11 +18,13 @@ import dev.tidings.query.FilterOperator;
 import dev.tidings.query.QueryParser;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.query.Variables;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +65,57 @@ class FilterDifferentialTests {
 	@Tag("postgres")
 	void postgresSelectsExactlyWhatTheRowMatcherAdmits(@ForAll("scenarios") Scenario scenario) {
 		check(database(ProbeDatabase.Kind.POSTGRES), scenario);
+	}
+
+	@Property(tries = 400)
+	void h2SearchSelectsExactlyWhatTheRowMatcherAdmits(@ForAll("searches") Search search) {
+		checkSearch(database(ProbeDatabase.Kind.H2), search);
+	}
+
+	@Property(tries = 300)
+	@Tag("postgres")
+	void postgresSearchSelectsExactlyWhatTheRowMatcherAdmits(@ForAll("searches") Search search) {
+		checkSearch(database(ProbeDatabase.Kind.POSTGRES), search);
+	}
+
+	/**
+	 * Search terms a client types: values the rows hold as text, numbers written as
+	 * JavaScript prints them or not quite, uuids in either case, and text slices.
+	 */
+	@Provide
+	Arbitrary<Search> searches() {
+		return ProbeData.datasets().flatMap((dataset) -> {
+			List<String> held = new ArrayList<>();
+			for (Dataset.Row row : dataset.rows()) {
+				held.add(String.valueOf(row.id()));
+				Stream.of(row.i(), row.l(), row.parent(), row.s())
+					.filter(Objects::nonNull)
+					.forEach((value) -> held.add(String.valueOf(value)));
+				if (row.n() != null) {
+					held.add(row.n().stripTrailingZeros().toPlainString());
+					held.add(row.n().toPlainString());
+				}
+				if (row.u() != null) {
+					held.add(row.u().toString());
+					held.add(row.u().toString().toUpperCase(Locale.ROOT));
+				}
+			}
+			Arbitrary<String> odd = Arbitraries.of("-0", "042", "1.50", "1e1", "+1", "0.5", "-1", "2147483648",
+					"9223372036854775808", "1.5", "a", "%");
+			return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(held)), Tuple.of(1, odd))
+				.map((term) -> new Search(dataset, term));
+		});
+	}
+
+	private static void checkSearch(ProbeDatabase database, Search search) {
+		BoundFilter bound = FilterBinder.search(search.term(), database.rows(), database.schemas());
+		database.replace(search.dataset());
+		Set<Integer> selected = database.selectedKeys(bound);
+		Statistics.label("rows selected").collect(selected.isEmpty() ? "none" : "some");
+		assertThat(admitted(database, bound, search.dataset()))
+			.as("keys the RowMatcher admits (left) and %s selects (right) for search %s bound as %s\n%s",
+					database.kind(), search.term(), bound, search.dataset())
+			.containsExactlyInAnyOrderElementsOf(selected);
 	}
 
 	@Provide
@@ -163,6 +221,16 @@ class FilterDifferentialTests {
 			}
 
 		});
+	}
+
+	/** A dataset and a search term. */
+	record Search(Dataset dataset, String term) {
+
+		@Override
+		public String toString() {
+			return "search " + this.term + "\n" + this.dataset;
+		}
+
 	}
 
 	/** A dataset and a raw filter; its text is what jqwik prints for a failing sample. */
