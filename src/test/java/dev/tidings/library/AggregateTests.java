@@ -71,6 +71,17 @@ class AggregateTests {
 	}
 
 	@Test
+	void aggregateWhenSumOutgrowsTheColumnTypeThenExactSumAndAverage() {
+		book("huge", 2_000_000_000, null, 4);
+		book("huger", 2_000_000_001, null, 5);
+
+		Map<String, Object> row = books("aggregate[sum]=pages&aggregate[avg]=pages").get(0);
+
+		assertThat(row.get("sum")).isEqualTo(Map.of("pages", 4_000_000_501L));
+		assertThat(((Number) ((Map<?, ?>) row.get("avg")).get("pages")).doubleValue()).isEqualTo(800_000_100.2);
+	}
+
+	@Test
 	void aggregateWhenSumOfTextThenInvalidQuery() {
 		get(this.admin, "/items/books?aggregate[sumDistinct]=title").error(400, "INVALID_QUERY");
 	}

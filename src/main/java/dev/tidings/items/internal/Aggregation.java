@@ -1,5 +1,6 @@
 package dev.tidings.items.internal;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -155,15 +156,24 @@ public final class Aggregation {
 			case COUNT -> cb.count(value);
 			case COUNT_DISTINCT -> cb.countDistinct(value);
 			case COUNT_ALL -> values.rows();
-			case SUM -> numeric ? cb.sum(value) : notNumeric(function, type, measure.field());
-			case SUM_DISTINCT ->
-				numeric ? DistinctAggregates.of("sum", value, cb) : notNumeric(function, type, measure.field());
-			case AVG -> numeric ? cb.avg(value) : notNumeric(function, type, measure.field());
-			case AVG_DISTINCT ->
-				numeric ? DistinctAggregates.of("avg", value, cb) : notNumeric(function, type, measure.field());
+			case SUM -> numeric ? cb.sum(exact(value, type)) : notNumeric(function, type, measure.field());
+			case SUM_DISTINCT -> numeric ? DistinctAggregates.of("sum", exact(value, type), cb)
+					: notNumeric(function, type, measure.field());
+			case AVG -> numeric ? cb.avg(exact(value, type)) : notNumeric(function, type, measure.field());
+			case AVG_DISTINCT -> numeric ? DistinctAggregates.of("avg", exact(value, type), cb)
+					: notNumeric(function, type, measure.field());
 			case MIN -> ordered ? cb.least(value) : notNumeric(function, type, measure.field());
 			case MAX -> ordered ? cb.greatest(value) : notNumeric(function, type, measure.field());
 		};
+	}
+
+	/**
+	 * Integers summed and averaged unbounded: a sum outgrows the column's type (reading
+	 * it back as that type fails), and H2 averages big integers in floating point.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Expression exact(Expression value, FieldType type) {
+		return (type == FieldType.INTEGER || type == FieldType.BIG_INTEGER) ? value.as(BigInteger.class) : value;
 	}
 
 	private static Expression<?> notNumeric(AggregateFunction function, FieldType type, String field) {
