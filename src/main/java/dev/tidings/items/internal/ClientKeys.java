@@ -11,6 +11,7 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.Component;
 import org.hibernate.mapping.GeneratorCreator;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.SimpleValue;
 
@@ -42,9 +43,9 @@ public final class ClientKeys implements Integrator {
 	 * taken as given already.
 	 */
 	private static void keepGivenKeys(RootClass root) {
-		if (!(root.getIdentifier() instanceof SimpleValue key) || key instanceof Component
-				|| root.getIdentifierProperty() == null
-				|| root.getIdentifierProperty().getType().getReturnedClass().isPrimitive()) {
+		Property id = root.getIdentifierProperty();
+		if (!(root.getIdentifier() instanceof SimpleValue key) || key instanceof Component || id == null
+				|| id.getGetter(root.getMappedClass()).getReturnTypeClass().isPrimitive()) {
 			return;
 		}
 		GeneratorCreator generated = key.getCustomIdGeneratorCreator();
