@@ -116,9 +116,14 @@ class ClientKeyTests {
 	}
 
 	@Test
-	void createOverTheSocketWithKeyThenInsertedWithIt() {
-		try (SocketClient client = SocketClient.open(this.port,
-				"?access_token=" + SocketClient.token(this.port, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD))) {
+	void createOverTheSocketWithKeyThenInsertedWithItAndPushedUnderIt() {
+		String query = "?access_token="
+				+ SocketClient.token(this.port, ApiClient.ADMIN_EMAIL, ApiClient.ADMIN_PASSWORD);
+		try (SocketClient client = SocketClient.open(this.port, query);
+				SocketClient watcher = SocketClient.open(this.port, query)) {
+			assertThat(watcher.ask(Map.of("type", "subscribe", "collection", "rooms", "uid", "watch")))
+				.containsEntry("event", "init");
+
 			Map<String, Object> created = client.ask(Map.of("type", "items", "collection", "rooms", "action", "create",
 					"data", Map.of("id", 900, "name", "socket"), "query", Map.of("fields", "id,name")));
 			Map<String, Object> taken = client.ask(Map.of("type", "items", "collection", "rooms", "action", "create",
@@ -127,6 +132,7 @@ class ClientKeyTests {
 			assertThat(created).containsEntry("data", Map.of("id", 900, "name", "socket"));
 			assertThat(taken).containsEntry("status", "error");
 			assertThat(((Map<?, ?>) taken.get("error")).get("code")).isEqualTo("RECORD_NOT_UNIQUE");
+			assertThat(watcher.next()).containsEntry("event", "create").containsEntry("keys", List.of(900));
 		}
 		assertThat(this.jdbc.queryForList("SELECT name FROM rooms WHERE id = 900", String.class))
 			.containsExactly("socket");

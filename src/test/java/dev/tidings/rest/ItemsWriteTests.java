@@ -108,6 +108,18 @@ class ItemsWriteTests {
 	}
 
 	@Test
+	void createWhenNestedItemHasAKeyNotStoredYetThenCreatedWithIt() {
+		Map<String, Object> comment = this.api
+			.post("/items/comments?fields=article.id,article.title",
+					"{\"body\":\"Nested\",\"article\":{\"id\":6000,\"title\":\"Nested article\"}}")
+			.item();
+
+		assertThat(comment).isEqualTo(Map.of("article", Map.of("id", 6000, "title", "Nested article")));
+		assertThat(this.jdbc.queryForObject("SELECT title FROM articles WHERE id = 6000", String.class))
+			.isEqualTo("Nested article");
+	}
+
+	@Test
 	void createWhenFieldsHaveNoDefaultThenWithoutIdTheyAreNotReadBack() {
 		Map<String, Object> item = this.api.post("/items/articles?fields=title", "{\"title\":\"Only title\"}").item();
 
