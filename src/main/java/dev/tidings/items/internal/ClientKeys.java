@@ -39,8 +39,8 @@ public final class ClientKeys implements Integrator {
 	}
 
 	/**
-	 * A primitive key can't say that none was given, and an assigned or composite one is
-	 * taken as given already.
+	 * A primitive key can't say that none was given (0 is a key too); assigned and
+	 * composite keys are left as Hibernate has them.
 	 */
 	private static void keepGivenKeys(RootClass root) {
 		Property id = root.getIdentifierProperty();
