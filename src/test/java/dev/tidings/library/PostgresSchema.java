@@ -12,23 +12,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A PostgreSQL schema of one test class's own, in the local server's {@code test}
  * database, so that concurrent builds never share the library's tables.
  */
-final class PostgresSchema {
+public final class PostgresSchema {
 
 	private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
 	private final String name;
 
-	PostgresSchema(String prefix) {
+	public PostgresSchema(String prefix) {
 		this.name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
 	}
 
 	/** Creates the schema and points the application's data source at it. */
-	void create(DynamicPropertyRegistry registry) throws SQLException {
+	public void create(DynamicPropertyRegistry registry) throws SQLException {
 		execute("CREATE SCHEMA " + this.name);
 		registry.add("spring.datasource.url", this::url);
 	}
 
-	void drop() throws SQLException {
+	public void drop() throws SQLException {
 		execute("DROP SCHEMA IF EXISTS " + this.name + " CASCADE");
 	}
 

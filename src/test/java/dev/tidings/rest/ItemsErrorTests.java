@@ -185,12 +185,18 @@ class ItemsErrorTests {
 	}
 
 	@Test
-	void createWhenGeneratedKeyGivenThenInvalidPayload() {
-		int before = DemoRows.count(this.jdbc, "articles");
+	void createWhenGivenKeyIsTakenThenRecordNotUniqueAndNothingChanged() {
+		List<DemoRows.Article> before = DemoRows.articles(this.jdbc);
 
-		assertThat(this.api.post("/items/articles", "{\"id\":5000,\"title\":\"t\"}").reason(400, "INVALID_PAYLOAD"))
-			.isEqualTo("The primary key \"id\" is generated");
-		assertThat(DemoRows.count(this.jdbc, "articles")).isEqualTo(before);
+		Reply taken = this.api.post("/items/articles", "{\"id\":3,\"title\":\"t\"}");
+		Reply twice = this.api.post("/items/articles", "[{\"id\":5000,\"title\":\"a\"},{\"id\":5000,\"title\":\"b\"}]");
+
+		assertThat(taken.error(400, "RECORD_NOT_UNIQUE")).isEqualTo(Map.of("message",
+				"Value \"3\" for field \"id\" in collection \"articles\" has to be unique.", "extensions",
+				Map.of("collection", "articles", "field", "id", "value", 3, "code", "RECORD_NOT_UNIQUE")));
+		assertThat(Reply.extensions(twice.error(400, "RECORD_NOT_UNIQUE"))).containsEntry("field", "id")
+			.containsEntry("value", 5000);
+		assertThat(DemoRows.articles(this.jdbc)).isEqualTo(before);
 	}
 
 	@Test
@@ -217,6 +223,7 @@ class ItemsErrorTests {
 					{"title":"t","views":1.5}                 | Value for field "views" is not an integer
 					{"title":"t","published_at":"yesterday"}  | Value for field "published_at" is not a valid date
 					{"title":"t","author":"not-a-uuid"}       | Value for field "author" is not a valid UUID
+					{"id":"five","title":"t"}                 | Value for field "id" is not a number
 					{"title":"t","views":[1]}                 | Value for field "views" has to be a string, number, or boolean
 					{"title":"t","comments":[null]}          | Value for field "comments" has to be an array of related keys or items
 					{"title":"t","comments":{"keep":[]}}     | The detailed form of "comments" has no part "keep"

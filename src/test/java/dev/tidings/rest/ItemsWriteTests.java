@@ -93,6 +93,33 @@ class ItemsWriteTests {
 	}
 
 	@Test
+	void createWhenKeyGivenThenInsertedWithItAndLaterItemsStillGetGeneratedKeys() {
+		Map<String, Object> given = this.api
+			.post("/items/articles?fields=id,title", "{\"id\":5000,\"title\":\"Given\"}")
+			.item();
+		Map<String, Object> generated = this.api.post("/items/articles?fields=id", "{\"title\":\"Generated\"}").item();
+
+		assertThat(given).isEqualTo(Map.of("id", 5000, "title", "Given"));
+		assertThat(this.api.get("/items/articles/5000?fields=title").item()).isEqualTo(Map.of("title", "Given"));
+		assertThat(generated.get("id")).isNotEqualTo(5000);
+		assertThat(
+				this.jdbc.queryForObject("SELECT title FROM articles WHERE id = ?", String.class, generated.get("id")))
+			.isEqualTo("Generated");
+	}
+
+	@Test
+	void createWhenNestedItemHasAKeyNotStoredYetThenCreatedWithIt() {
+		Map<String, Object> comment = this.api
+			.post("/items/comments?fields=article.id,article.title",
+					"{\"body\":\"Nested\",\"article\":{\"id\":6000,\"title\":\"Nested article\"}}")
+			.item();
+
+		assertThat(comment).isEqualTo(Map.of("article", Map.of("id", 6000, "title", "Nested article")));
+		assertThat(this.jdbc.queryForObject("SELECT title FROM articles WHERE id = 6000", String.class))
+			.isEqualTo("Nested article");
+	}
+
+	@Test
 	void createWhenFieldsHaveNoDefaultThenWithoutIdTheyAreNotReadBack() {
 		Map<String, Object> item = this.api.post("/items/articles?fields=title", "{\"title\":\"Only title\"}").item();
 

@@ -14,10 +14,12 @@ import dev.tidings.schema.CollectionSchema;
 import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
+import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +63,9 @@ public final class ItemWriter {
 		apply(collection, entity, payload, true, problems);
 		validate(collection, entity, problems);
 		flush(collection, null, payload, () -> this.entityManager.persist(entity));
+		if (payload.get(collection.primaryKey()) != null && collection.primaryKeyField().generated()) {
+			IdentityCatchUp.after(this.entityManager, collection);
+		}
 		return this.entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
 	}
 
@@ -109,7 +114,7 @@ public final class ItemWriter {
 				return;
 			}
 			if (field.primaryKey()) {
-				if (creating && field.generated() && raw != null) {
+				if (creating && field.generated() && raw != null && !keepsGivenKeys(collection)) {
 					throw TidingsException.invalidPayload("The primary key \"" + name + "\" is generated");
 				}
 				if (!creating || raw == null) {
@@ -236,12 +241,30 @@ public final class ItemWriter {
 		catch (OptimisticLockException ex) {
 			throw Versions.conflict(collection, key, "was changed by another write at the same time");
 		}
+		catch (EntityExistsException ex) {
+			// persist found the given key taken, in the session or the table
+			throw PersistenceErrors.error(ErrorCode.RECORD_NOT_UNIQUE, "has to be unique", collection.name(),
+					collection.primaryKey(), payload.get(collection.primaryKey()));
+		}
 		catch (PersistenceException ex) {
 			throw PersistenceErrors.translate(ex, collection, payload, this.constraints);
 		}
 		catch (ConstraintViolationException ex) {
 			throw PersistenceErrors.violations(collection, ex);
 		}
+	}
+
+	/**
+	 * Whether the collection's key generator takes a key the client gave
+	 * ({@link ClientKeys}); only a primitive generated key does not.
+	 */
+	private boolean keepsGivenKeys(CollectionSchema collection) {
+		return this.entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(collection.entityType())
+			.getGenerator()
+			.allowAssignedIdentifiers();
 	}
 
 	private static TidingsError validation(FieldSchema field, String type, String detail) {

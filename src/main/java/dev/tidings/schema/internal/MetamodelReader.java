@@ -20,7 +20,6 @@ import dev.tidings.schema.FieldType;
 import dev.tidings.schema.Relation;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToMany;
@@ -144,6 +143,14 @@ public final class MetamodelReader {
 				type.getAnnotation(ContentCollection.class).singleton());
 	}
 
+	/**
+	 * Whether the provider generates the key: {@code @GeneratedValue} or a generator
+	 * annotation of Hibernate's own, such as {@code @UuidGenerator}.
+	 */
+	private static boolean generatedKey(AbstractEntityPersister persister) {
+		return persister.getGenerator().generatesOnInsert();
+	}
+
 	private static List<FieldSchema> single(@Nullable FieldSchema field) {
 		return (field != null) ? List.of(field) : List.of();
 	}
@@ -166,9 +173,9 @@ public final class MetamodelReader {
 			Integer maxLength = (type == FieldType.STRING && codec.choices().isEmpty()) ? ((javaType == Character.class)
 					? Integer.valueOf(1) : Integer.valueOf((annotation != null) ? annotation.length() : 255)) : null;
 			return new FieldSchema(unquote(column), attribute.getName(), type, javaType, id,
-					member.isAnnotationPresent(GeneratedValue.class), nullable,
-					singular.isVersion() || accessor.get(blank) != null, maxLength, null, accessor,
-					member.isAnnotationPresent(Concealed.class), codec, singular.isVersion());
+					id && generatedKey(persister), nullable, singular.isVersion() || accessor.get(blank) != null,
+					maxLength, null, accessor, member.isAnnotationPresent(Concealed.class), codec,
+					singular.isVersion());
 		}
 		if ((kind == PersistentAttributeType.MANY_TO_ONE || kind == PersistentAttributeType.ONE_TO_ONE)
 				&& attribute instanceof SingularAttribute<?, ?> singular) {

@@ -3,7 +3,6 @@ package dev.tidings.items.differential;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ class AggregateDifferentialTests {
 	 */
 	private static final MathContext PRECISION = new MathContext(9);
 
-	private static final Map<ProbeDatabase.Kind, ProbeDatabase> DATABASES = new EnumMap<>(ProbeDatabase.Kind.class);
+	private static final ProbeDatabases DATABASES = new ProbeDatabases();
 
 	private static final Map<String, Function<Dataset.Row, @Nullable Object>> MEASURED = Map.of("i", Dataset.Row::i,
 			"l", Dataset.Row::l, "n", Dataset.Row::n, "day_on", Dataset.Row::day);
@@ -65,13 +64,13 @@ class AggregateDifferentialTests {
 
 	@Property(tries = 200)
 	void h2AggregatesAsThePlainEvaluation(@ForAll("scenarios") Scenario scenario) {
-		check(database(ProbeDatabase.Kind.H2), scenario);
+		check(DATABASES.get(ProbeDatabase.Kind.H2), scenario);
 	}
 
 	@Property(tries = 150)
 	@Tag("postgres")
 	void postgresAggregatesAsThePlainEvaluation(@ForAll("scenarios") Scenario scenario) {
-		check(database(ProbeDatabase.Kind.POSTGRES), scenario);
+		check(DATABASES.get(ProbeDatabase.Kind.POSTGRES), scenario);
 	}
 
 	/** One function of one field, optionally grouped. */
@@ -100,12 +99,7 @@ class AggregateDifferentialTests {
 
 	@AfterContainer
 	static void closeDatabases() {
-		DATABASES.values().forEach(ProbeDatabase::close);
-		DATABASES.clear();
-	}
-
-	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, ProbeDatabase::start);
+		DATABASES.close();
 	}
 
 	private static void check(ProbeDatabase database, Scenario scenario) {

@@ -2,7 +2,6 @@ package dev.tidings.items.differential;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +35,17 @@ class DeepDifferentialTests {
 
 	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
-	private static final Map<ProbeDatabase.Kind, ProbeDatabase> DATABASES = new EnumMap<>(ProbeDatabase.Kind.class);
+	private static final ProbeDatabases DATABASES = new ProbeDatabases();
 
 	@Property(tries = 150)
 	void h2ListsWhatThePlainEvaluationKeeps(@ForAll("scenarios") Scenario scenario) {
-		check(database(ProbeDatabase.Kind.H2), scenario);
+		check(DATABASES.get(ProbeDatabase.Kind.H2), scenario);
 	}
 
 	@Property(tries = 100)
 	@Tag("postgres")
 	void postgresListsWhatThePlainEvaluationKeeps(@ForAll("scenarios") Scenario scenario) {
-		check(database(ProbeDatabase.Kind.POSTGRES), scenario);
+		check(DATABASES.get(ProbeDatabase.Kind.POSTGRES), scenario);
 	}
 
 	/** A deep query of {@code children}: its filter, order and paging. */
@@ -148,12 +147,7 @@ class DeepDifferentialTests {
 
 	@AfterContainer
 	static void closeDatabases() {
-		DATABASES.values().forEach(ProbeDatabase::close);
-		DATABASES.clear();
-	}
-
-	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, ProbeDatabase::start);
+		DATABASES.close();
 	}
 
 	private static void check(ProbeDatabase database, Scenario scenario) {

@@ -1,6 +1,5 @@
 package dev.tidings.items.differential;
 
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ class FieldKindDifferentialTests {
 
 	private static final int TRIES = 100;
 
-	private static final Map<ProbeDatabase.Kind, ProbeDatabase> DATABASES = new EnumMap<>(ProbeDatabase.Kind.class);
+	private static final ProbeDatabases DATABASES = new ProbeDatabases();
 
 	@Property(tries = TRIES)
 	void h2AgreesOnEnums(@ForAll("enums") Scenario scenario) {
@@ -173,16 +172,11 @@ class FieldKindDifferentialTests {
 
 	@AfterContainer
 	static void closeDatabases() {
-		DATABASES.values().forEach(ProbeDatabase::close);
-		DATABASES.clear();
-	}
-
-	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, ProbeDatabase::start);
+		DATABASES.close();
 	}
 
 	private static void check(ProbeDatabase.Kind kind, Scenario scenario) {
-		ProbeDatabase database = database(kind);
+		ProbeDatabase database = DATABASES.get(kind);
 		// jqwik stops waiting for a shrinking that takes too long but leaves it running
 		// on a
 		// thread of its own: one try at a time per database keeps each try's rows its

@@ -1,7 +1,6 @@
 package dev.tidings.items.differential;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,32 +49,28 @@ class FilterDifferentialTests {
 
 	private static final QueryParser PARSER = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
-	/**
-	 * One application context per database, started by the first try that needs it and
-	 * shared by every try of this container, then closed after it.
-	 */
-	private static final Map<ProbeDatabase.Kind, ProbeDatabase> DATABASES = new EnumMap<>(ProbeDatabase.Kind.class);
+	private static final ProbeDatabases DATABASES = new ProbeDatabases();
 
 	@Property(tries = 2000)
 	void h2SelectsExactlyWhatTheRowMatcherAdmits(@ForAll("scenarios") Scenario scenario) {
-		check(database(ProbeDatabase.Kind.H2), scenario);
+		check(DATABASES.get(ProbeDatabase.Kind.H2), scenario);
 	}
 
 	@Property(tries = 1500)
 	@Tag("postgres")
 	void postgresSelectsExactlyWhatTheRowMatcherAdmits(@ForAll("scenarios") Scenario scenario) {
-		check(database(ProbeDatabase.Kind.POSTGRES), scenario);
+		check(DATABASES.get(ProbeDatabase.Kind.POSTGRES), scenario);
 	}
 
 	@Property(tries = 400)
 	void h2SearchSelectsExactlyWhatTheRowMatcherAdmits(@ForAll("searches") Search search) {
-		checkSearch(database(ProbeDatabase.Kind.H2), search);
+		checkSearch(DATABASES.get(ProbeDatabase.Kind.H2), search);
 	}
 
 	@Property(tries = 300)
 	@Tag("postgres")
 	void postgresSearchSelectsExactlyWhatTheRowMatcherAdmits(@ForAll("searches") Search search) {
-		checkSearch(database(ProbeDatabase.Kind.POSTGRES), search);
+		checkSearch(DATABASES.get(ProbeDatabase.Kind.POSTGRES), search);
 	}
 
 	/**
@@ -126,12 +121,7 @@ class FilterDifferentialTests {
 
 	@AfterContainer
 	static void closeDatabases() {
-		DATABASES.values().forEach(ProbeDatabase::close);
-		DATABASES.clear();
-	}
-
-	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, ProbeDatabase::start);
+		DATABASES.close();
 	}
 
 	private static void check(ProbeDatabase database, Scenario scenario) {

@@ -36,25 +36,25 @@ class OperatorCoverageTests {
 
 	private static final Map<FilterOperator, Probe> PROBES = probes();
 
-	private static final Map<ProbeDatabase.Kind, ProbeDatabase> DATABASES = new EnumMap<>(ProbeDatabase.Kind.class);
+	private static final ProbeDatabases DATABASES = new ProbeDatabases(
+			(kind) -> ProbeDatabase.startWith(kind, DATASET));
 
 	@ParameterizedTest
 	@EnumSource(FilterOperator.class)
 	void h2AndRowMatcherAgreeOn(FilterOperator operator) {
-		check(database(ProbeDatabase.Kind.H2), operator);
+		check(DATABASES.get(ProbeDatabase.Kind.H2), operator);
 	}
 
 	@ParameterizedTest
 	@EnumSource(FilterOperator.class)
 	@Tag("postgres")
 	void postgresAndRowMatcherAgreeOn(FilterOperator operator) {
-		check(database(ProbeDatabase.Kind.POSTGRES), operator);
+		check(DATABASES.get(ProbeDatabase.Kind.POSTGRES), operator);
 	}
 
 	@AfterAll
 	static void closeDatabases() {
-		DATABASES.values().forEach(ProbeDatabase::close);
-		DATABASES.clear();
+		DATABASES.close();
 	}
 
 	private static void check(ProbeDatabase database, FilterOperator operator) {
@@ -74,10 +74,6 @@ class OperatorCoverageTests {
 		assertThat(selected).as("a result that tells the rows apart")
 			.isNotEmpty()
 			.hasSizeLessThan(DATASET.rows().size());
-	}
-
-	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, (key) -> ProbeDatabase.startWith(key, DATASET));
 	}
 
 	/** One condition per operator and the keys it selects in {@link #DATASET}. */

@@ -2,7 +2,6 @@ package dev.tidings.items.differential;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,23 +29,23 @@ class SortOrderTests {
 
 	private static final Dataset DATASET = dataset();
 
-	private static final Map<ProbeDatabase.Kind, ProbeDatabase> DATABASES = new EnumMap<>(ProbeDatabase.Kind.class);
+	private static final ProbeDatabases DATABASES = new ProbeDatabases(
+			(kind) -> ProbeDatabase.startWith(kind, DATASET));
 
 	@Test
 	void h2SortsTextByCodePointWithNullsLast() {
-		assertSorted(database(ProbeDatabase.Kind.H2));
+		assertSorted(DATABASES.get(ProbeDatabase.Kind.H2));
 	}
 
 	@Test
 	@Tag("postgres")
 	void postgresSortsTextByCodePointWithNullsLast() {
-		assertSorted(database(ProbeDatabase.Kind.POSTGRES));
+		assertSorted(DATABASES.get(ProbeDatabase.Kind.POSTGRES));
 	}
 
 	@AfterAll
 	static void closeDatabases() {
-		DATABASES.values().forEach(ProbeDatabase::close);
-		DATABASES.clear();
+		DATABASES.close();
 	}
 
 	private static void assertSorted(ProbeDatabase database) {
@@ -90,10 +89,6 @@ class SortOrderTests {
 	private static @Nullable Object parentName(Map<String, @Nullable Object> row) {
 		Object parent = row.get("parent");
 		return (parent instanceof Map<?, ?> map) ? map.get("name") : null;
-	}
-
-	private static synchronized ProbeDatabase database(ProbeDatabase.Kind kind) {
-		return DATABASES.computeIfAbsent(kind, (key) -> ProbeDatabase.startWith(key, DATASET));
 	}
 
 	/**
