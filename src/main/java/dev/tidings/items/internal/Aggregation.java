@@ -129,7 +129,7 @@ public final class Aggregation {
 			@SuppressWarnings("unchecked")
 			Map<String, @Nullable Object> values = (Map<String, @Nullable Object>) row
 				.computeIfAbsent(measure.function().token(), (token) -> new LinkedHashMap<String, Object>());
-			values.put(measure.field(), FieldCodec.wire(value));
+			values.put(measure.field(), FieldCodec.wire(compact(value)));
 		}
 		return row;
 	}
@@ -165,6 +165,17 @@ public final class Aggregation {
 			case MIN -> ordered ? cb.least(value) : notNumeric(function, type, measure.field());
 			case MAX -> ordered ? cb.greatest(value) : notNumeric(function, type, measure.field());
 		};
+	}
+
+	/**
+	 * An integer sum in the smallest type that holds it (the column's own where it fits),
+	 * so callers in Java see the types they saw before sums were unbounded.
+	 */
+	private static @Nullable Object compact(@Nullable Object value) {
+		if (value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
+			return (big.bitLength() < Integer.SIZE) ? (Object) big.intValue() : (Object) big.longValue();
+		}
+		return value;
 	}
 
 	/**
