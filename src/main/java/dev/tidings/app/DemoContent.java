@@ -1,16 +1,18 @@
 package dev.tidings.app;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import dev.tidings.items.ItemsService;
 import dev.tidings.security.AdminBootstrap;
-import org.flywaydb.core.api.Location;
+import dev.tidings.security.SecurityMigrations;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,26 +28,42 @@ class DemoContent {
 
 	static final String PROPERTY = "tidings.standalone.demo-content";
 
+	static final String SCHEMA = "classpath:db/demo/";
+
 	static final String LOCATION = "classpath:db/demo/content";
 
 	/**
-	 * Adds the demo rows' location when asked for. Without it, a database an earlier
-	 * version seeded keeps its applied demo migration, which Flyway would otherwise
-	 * refuse to start with as missing.
+	 * The demo content model's schema always, and its rows when asked for, migrated by a
+	 * Flyway of the app's own: the library depends on Flyway's core only and never turns
+	 * Boot's Flyway on, in a host or here. Its history stays in Flyway's usual table, so
+	 * a database an earlier version migrated carries on. Without the rows' location, a
+	 * database an earlier version seeded keeps its applied demo migration, which Flyway
+	 * would otherwise refuse to start with as missing.
 	 */
 	@Bean
-	FlywayConfigurationCustomizer tidingsDemoContentMigrations(Environment environment) {
+	DemoSchema tidingsDemoSchema(ObjectProvider<DataSource> dataSource, Environment environment) {
+		DataSource database = dataSource.getIfAvailable();
+		if (database == null) {
+			return new DemoSchema(false);
+		}
 		boolean demo = environment.getProperty(PROPERTY, Boolean.class, false);
-		return (configuration) -> {
-			if (demo) {
-				List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-				locations.add(new Location(LOCATION));
-				configuration.locations(locations.toArray(Location[]::new));
-			}
-			else {
-				configuration.ignoreMigrationPatterns("*:future", "versioned:missing");
-			}
-		};
+		List<String> locations = new ArrayList<>(List.of(SCHEMA + SecurityMigrations.vendor(database)));
+		FluentConfiguration configuration = Flyway.configure().dataSource(database);
+		if (demo) {
+			locations.add(LOCATION);
+		}
+		else {
+			configuration.ignoreMigrationPatterns("*:future", "versioned:missing");
+		}
+		configuration.locations(locations.toArray(String[]::new)).load().migrate();
+		return new DemoSchema(true);
+	}
+
+	/**
+	 * That the demo schema is in place (when there is a database), for the beans that
+	 * need it first.
+	 */
+	record DemoSchema(boolean migrated) {
 	}
 
 	/**
@@ -56,7 +74,7 @@ class DemoContent {
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(PROPERTY)
-	SmartInitializingSingleton tidingsDemoAccounts(ObjectProvider<ItemsService> items,
+	SmartInitializingSingleton tidingsDemoAccounts(DemoSchema schema, ObjectProvider<ItemsService> items,
 			ObjectProvider<AdminBootstrap> admin) {
 		return () -> items.ifAvailable((service) -> {
 			admin.ifAvailable(AdminBootstrap::afterSingletonsInstantiated);

@@ -34,7 +34,10 @@ public final class SecurityMigrations {
 			.migrate();
 	}
 
-	private static String vendor(DataSource dataSource) {
+	/**
+	 * The folder name of the database's own scripts: {@code h2} or {@code postgresql}.
+	 */
+	public static String vendor(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
 			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
 			if (product.contains("h2")) {
