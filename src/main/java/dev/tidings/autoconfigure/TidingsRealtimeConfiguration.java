@@ -23,20 +23,22 @@ import org.springframework.context.annotation.Import;
 class TidingsRealtimeConfiguration {
 
 	@Bean
-	RealtimeSettings tidingsRealtimeSettings(TidingsWebSocketsProperties properties, TidingsRestProperties rest) {
-		return new RealtimeSettings(path(rest.basePath(), properties.path()),
-				RealtimeSettings.AuthMode.of(properties.authMode()), properties.authTimeout(),
-				properties.heartbeatEnabled(), properties.heartbeatPeriod(), properties.maxMessageSize().toBytes(),
-				properties.maxConnections(), properties.allowedOrigins(), properties.sendTimeLimit(),
-				(int) Math.min(Integer.MAX_VALUE, properties.sendBufferLimit().toBytes()), properties.rateLimit(),
-				properties.allowCompression(), properties.maxSubscriptionsPerSocket(), properties.maxSocketsPerUser(),
-				properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity(), properties.dispatchMaxLag(),
-				properties.maxWorkPerSecond());
+	RealtimeSettings tidingsRealtimeSettings(TidingsWebSocketsProperties properties) {
+		return new RealtimeSettings(path(properties.path()), RealtimeSettings.AuthMode.of(properties.authMode()),
+				properties.authTimeout(), properties.heartbeatEnabled(), properties.heartbeatPeriod(),
+				properties.maxMessageSize().toBytes(), properties.maxConnections(), properties.allowedOrigins(),
+				properties.sendTimeLimit(), (int) Math.min(Integer.MAX_VALUE, properties.sendBufferLimit().toBytes()),
+				properties.rateLimit(), properties.allowCompression(), properties.maxSubscriptionsPerSocket(),
+				properties.maxSocketsPerUser(), properties.maxQuerySize().toBytes(), properties.dispatchQueueCapacity(),
+				properties.dispatchMaxLag(), properties.maxWorkPerSecond());
 	}
 
-	private static String path(String basePath, String path) {
-		String base = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-		return base + (path.startsWith("/") ? path : "/" + path);
+	/**
+	 * The endpoint's own path, not under {@code tidings.rest.base-path}: the SDK connects
+	 * to {@code /websocket} at the server's root whatever its REST URL.
+	 */
+	private static String path(String path) {
+		return path.startsWith("/") ? path : "/" + path;
 	}
 
 }

@@ -7,6 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the REST API.
  *
+ * @param enabled whether to serve the REST routes ({@code /items}, {@code /auth},
+ * {@code /users}…); without them a host can still serve realtime and use the services
  * @param basePath path prefix of every Tidings endpoint ({@code /items},
  * {@code /server}…), empty for the root
  * @param maxPayloadSize largest request body accepted; larger bodies get
@@ -19,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * {@code project_name} setting
  */
 @ConfigurationProperties("tidings.rest")
-public record TidingsRestProperties(@DefaultValue("") String basePath, @DefaultValue("1MB") DataSize maxPayloadSize,
-		@DefaultValue("1000") int queryLimitMax, @DefaultValue("Tidings") String projectName) {
+public record TidingsRestProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String basePath,
+		@DefaultValue("1MB") DataSize maxPayloadSize, @DefaultValue("1000") int queryLimitMax,
+		@DefaultValue("Tidings") String projectName) {
 
 }

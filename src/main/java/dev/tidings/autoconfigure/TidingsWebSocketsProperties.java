@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * Settings of the realtime endpoint (Directus's {@code WEBSOCKETS_*}).
  *
  * @param enabled whether to serve the WebSocket endpoint
- * @param path path of the endpoint, under {@code tidings.rest.base-path}
+ * @param path path of the endpoint from the server's root, whatever
+ * {@code tidings.rest.base-path} says: the SDK connects to {@code /websocket} at the root
  * @param authMode {@code public}, {@code handshake} or {@code strict}, as Directus's
  * {@code WEBSOCKETS_REST_AUTH}
  * @param authTimeout how long a client has for its first {@code auth} message in

@@ -62,6 +62,18 @@ class TidingsAutoConfigurationTests {
 	}
 
 	@Test
+	void contextWhenRestDisabledThenNoRoutesButServicesAndRealtime() {
+		new WebApplicationContextRunner().withConfiguration(JPA)
+			.withUserConfiguration(HostConfiguration.class)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-rest-off;DB_CLOSE_DELAY=-1",
+					"tidings.rest.enabled=false", "tidings.websockets.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ItemsController.class)
+				.hasSingleBean(ItemsService.class)
+				.hasSingleBean(RealtimeSettings.class));
+	}
+
+	@Test
 	void contextWhenWebSocketsNotEnabledThenNoRealtimeEndpoint() {
 		new WebApplicationContextRunner().withConfiguration(JPA)
 			.withUserConfiguration(HostConfiguration.class)
@@ -70,7 +82,7 @@ class TidingsAutoConfigurationTests {
 	}
 
 	@Test
-	void contextWhenWebSocketsEnabledThenEndpointUnderBasePathWithSecondsAsDirectus() {
+	void contextWhenWebSocketsEnabledThenEndpointAtTheRootWithSecondsAsDirectus() {
 		new WebApplicationContextRunner().withConfiguration(JPA)
 			.withUserConfiguration(HostConfiguration.class)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-ws-on;DB_CLOSE_DELAY=-1",
@@ -79,7 +91,8 @@ class TidingsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(RealtimeSettings.class);
 				RealtimeSettings settings = context.getBean(RealtimeSettings.class);
-				assertThat(settings.path()).isEqualTo("/cms/websocket");
+				// the SDK connects to /websocket at the root, whatever the REST base path
+				assertThat(settings.path()).isEqualTo("/websocket");
 				assertThat(settings.authTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
 				assertThat(settings.authMode()).isEqualTo(RealtimeSettings.AuthMode.STRICT);
 				assertThat(settings.maxMessageSize()).isEqualTo(1024 * 1024);
