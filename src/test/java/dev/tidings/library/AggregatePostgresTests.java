@@ -1,34 +1,36 @@
 package dev.tidings.library;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The aggregate tests on PostgreSQL: text compared by its collation unless told
- * otherwise, and an expression grouped with bind parameters in it.
+ * otherwise, and an expression grouped with bind parameters in it. The tables live in a
+ * schema of their own, dropped afterwards.
  */
 @Tag("postgres")
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
-				"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/library_aggregates",
-				"spring.datasource.username=postgres", "spring.datasource.password=" })
+				"spring.datasource.username=postgres" })
 class AggregatePostgresTests extends AggregateTests {
 
-	@BeforeAll
-	static void createDatabase() throws SQLException {
-		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", ""); Statement sql = connection.createStatement()) {
-			sql.execute("DROP DATABASE IF EXISTS library_aggregates WITH (FORCE)");
-			sql.execute("CREATE DATABASE library_aggregates");
-		}
+	private static final PostgresSchema SCHEMA = new PostgresSchema("tidings_aggregates");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws SQLException {
+		SCHEMA.create(registry);
+	}
+
+	@AfterAll
+	static void dropSchema() throws SQLException {
+		SCHEMA.drop();
 	}
 
 }
