@@ -21,6 +21,9 @@ public sealed interface BoundFilter {
 	/** Matches no row: what a condition becomes when a variable in it has no value. */
 	BoundFilter NOTHING = new Or(List.of());
 
+	/** Matches every row: what a count of related items starts from before read rules. */
+	BoundFilter EVERYTHING = new And(List.of());
+
 	<R> R accept(Visitor<R> visitor);
 
 	/** All of the filters hold; an empty list holds for every row. */

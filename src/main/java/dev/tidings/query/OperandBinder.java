@@ -82,7 +82,7 @@ final class OperandBinder {
 	 */
 	private static BoundFilter node(FunctionPath target, FilterOperator operator, Object value) {
 		if (target.countsRelation()) {
-			return new BoundFilter.Count(target.path(), new BoundFilter.And(List.of()), operator, value);
+			return new BoundFilter.Count(target.path(), BoundFilter.EVERYTHING, operator, value);
 		}
 		return new BoundFilter.Condition(target.path(), operator, value, target.function());
 	}

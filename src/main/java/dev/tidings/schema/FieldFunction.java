@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tidings.errors.TidingsException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +98,17 @@ public enum FieldFunction {
 			case TIME -> this == HOUR || this == MINUTE || this == SECOND;
 			default -> false;
 		};
+	}
+
+	/**
+	 * Refuses, as an invalid query, a field of the collection the function does not apply
+	 * to.
+	 */
+	public void requireAppliesTo(FieldSchema field, CollectionSchema collection) {
+		if (!appliesTo(field)) {
+			throw TidingsException.invalidQuery("The function " + this.token + "() does not apply to \"" + field.name()
+					+ "\" of \"" + collection.name() + "\"");
+		}
 	}
 
 	/**

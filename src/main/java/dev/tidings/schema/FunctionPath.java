@@ -31,10 +31,7 @@ public record FunctionPath(FieldPath path, @Nullable FieldFunction function) {
 		FieldPath path = FieldPath.resolve(root, argumentNames(names), schemas);
 		FieldFunction function = call.get().function();
 		FieldSchema field = path.field();
-		if (!function.appliesTo(field)) {
-			throw TidingsException.invalidQuery("The function " + function.token() + "() does not apply to \""
-					+ field.name() + "\" of \"" + path.owner().name() + "\"");
-		}
+		function.requireAppliesTo(field, path.owner());
 		if (function == FieldFunction.COUNT && field.type() == FieldType.JSON) {
 			throw TidingsException.invalidQuery("count() of the JSON field \"" + field.name()
 					+ "\" can be selected in \"fields\", not filtered, sorted or grouped by");

@@ -151,10 +151,7 @@ public record Selection(CollectionSchema collection, Map<String, Selected> field
 			if (!grants.allows(field.name()) || field.concealed()) {
 				throw TidingsException.forbiddenField(field.name(), collection.name());
 			}
-			if (!call.function().appliesTo(field)) {
-				throw TidingsException.invalidQuery("The function " + call.function().token()
-						+ "() does not apply to \"" + field.name() + "\" of \"" + collection.name() + "\"");
-			}
+			call.function().requireAppliesTo(field, collection);
 			NestedQuery related = null;
 			if (field.isToMany()) {
 				// a count counts what the caller may read, never the items it may not

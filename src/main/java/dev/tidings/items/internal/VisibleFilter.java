@@ -34,8 +34,8 @@ final class VisibleFilter implements BoundFilter.Visitor<BoundFilter> {
 
 	/** What a count of the relation's items counts, for this caller. */
 	static BoundFilter counted(FieldPath relation, CallerPermissions permissions) {
-		BoundFilter all = new BoundFilter.And(List.of());
-		return permissions.admin() ? all : new VisibleFilter(permissions).counted(relation, all);
+		return permissions.admin() ? BoundFilter.EVERYTHING
+				: new VisibleFilter(permissions).counted(relation, BoundFilter.EVERYTHING);
 	}
 
 	@Override

@@ -54,7 +54,7 @@ public final class VisibleValues {
 		FunctionPath target = resolve(collection, names);
 		BoundFilter rule = VisibleFilter.rule(target.path(), this.permissions);
 		BoundFilter counted = target.countsRelation() ? VisibleFilter.counted(target.path(), this.permissions)
-				: new BoundFilter.And(List.of());
+				: BoundFilter.EVERYTHING;
 		return CriteriaFilter.value(target, counted, rule, cb, query, root);
 	}
 
