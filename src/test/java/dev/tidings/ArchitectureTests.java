@@ -113,6 +113,14 @@ class ArchitectureTests {
 	static final ArchRule onlySecurityUsesJjwt = onlyModuleMayUse("security", "io.jsonwebtoken..");
 
 	@ArchTest
+	static final ArchRule onlySecurityAndWiringUseSpringSecurity = noClasses().that()
+		.resideOutsideOfPackages("dev.tidings.security..", "dev.tidings.autoconfigure..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.security..")
+		.because("Spring Security is optional: only the identity bridge and the filter chain may need it");
+
+	@ArchTest
 	static final ArchRule onlyClusterUsesRedis = onlyModuleMayUse("cluster", "org.springframework.data.redis..",
 			"io.lettuce..");
 

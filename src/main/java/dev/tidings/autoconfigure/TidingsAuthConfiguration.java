@@ -6,6 +6,7 @@ import dev.tidings.security.AccessTokens;
 import dev.tidings.security.AdminBootstrap;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Authenticator;
+import dev.tidings.security.HostIdentities;
 import dev.tidings.security.LoginThrottle;
 import dev.tidings.security.PasswordHasher;
 import dev.tidings.security.SecurityMigrations;
@@ -13,6 +14,7 @@ import dev.tidings.security.Sessions;
 import dev.tidings.security.TokenAuthenticator;
 import dev.tidings.security.TokenSecret;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -75,8 +77,9 @@ class TidingsAuthConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Authenticator tidingsAuthenticator(AccessTokens accessTokens, Accountabilities callers) {
-		return new TokenAuthenticator(accessTokens, callers);
+	Authenticator tidingsAuthenticator(AccessTokens accessTokens, Accountabilities callers,
+			ObjectProvider<HostIdentities> host) {
+		return new TokenAuthenticator(accessTokens, callers, host.getIfAvailable(() -> HostIdentities.NONE));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.tidings.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,13 +27,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginStallTime the least time a failed login or refresh takes, so timing does
  * not tell whether an e-mail exists; a bare number is milliseconds
  * @param throttle limits on failed logins
+ * @param bridge how the users a host application's Spring Security authenticates become
+ * Tidings users
  */
 @ConfigurationProperties("tidings.auth")
 public record TidingsAuthProperties(@Nullable String secret, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("10s") Duration refreshGracePeriod,
 		@DefaultValue("directus_refresh_token") String refreshCookieName, @Nullable Boolean refreshCookieSecure,
 		@DefaultValue("Lax") String refreshCookieSameSite, @Nullable String refreshCookieDomain,
-		@DefaultValue("500ms") Duration loginStallTime, @DefaultValue Throttle throttle) {
+		@DefaultValue("500ms") Duration loginStallTime, @DefaultValue Throttle throttle, @DefaultValue Bridge bridge) {
+
+	/**
+	 * The identity bridge: with Spring Security in the host, the principal it
+	 * authenticated (its session's user, or the user of a JWT its resource server
+	 * accepts) acts in Tidings as a Tidings user of its own, kept under {@code provider}.
+	 *
+	 * @param enabled whether the host's principals become Tidings users
+	 * @param provider the provider the host's users are stored under
+	 * @param subjectClaim the claim that identifies a user; without claims, the
+	 * principal's name does
+	 * @param emailClaim the claim holding a user's e-mail
+	 * @param rolesClaim the claim (or dotted path, e.g. {@code realm_access.roles})
+	 * holding a user's roles; without claims, the principal's authorities without
+	 * {@code ROLE_}
+	 * @param roleMapping from a value of the roles claim to the Tidings role (name or id)
+	 * it gives; the first value mapped wins, and unmapped values give nothing
+	 * @param defaultRole the Tidings role (name or id) of a user no mapping applies to;
+	 * unset, such a user has the public's permissions
+	 */
+	public record Bridge(@DefaultValue("true") boolean enabled, @DefaultValue("host") String provider,
+			@DefaultValue("sub") String subjectClaim, @DefaultValue("email") String emailClaim,
+			@DefaultValue("roles") String rolesClaim, @DefaultValue Map<String, String> roleMapping,
+			@Nullable String defaultRole) {
+
+	}
 
 	/**
 	 * Limits on failed logins, counted per client address and per (e-mail, client

@@ -18,14 +18,18 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * When the host uses Spring Security, a filter chain of Tidings' own for Tidings' routes
  * only ({@code securityMatcher}), ordered before the host's chains: Tidings authenticates
  * its callers itself (tokens, as Directus), so the chain lets every request through to
- * it, keeps no session and applies no CSRF check, while the host's chains keep guarding
- * the host's routes. CORS follows the host's {@code CorsConfigurationSource}, if it has
- * one.
+ * it, creates no session and applies no CSRF token check, while the host's chains keep
+ * guarding the host's routes. It reads the host's session, so that a user logged in to
+ * the host is that user in Tidings (the identity bridge); requests riding on cookies are
+ * held to their origin by Tidings itself. CORS follows the host's
+ * {@code CorsConfigurationSource}, if it has one.
  * <p>
  * Registered after Boot's default web security, so that a host without a chain of its own
  * keeps Boot's default for its other routes: that default backs off once any chain
@@ -33,7 +37,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration(after = TidingsAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
 @ConditionalOnBean({ TidingsRestProperties.class, HttpSecurity.class })
@@ -43,6 +48,12 @@ public final class TidingsWebSecurityAutoConfiguration {
 	private static final List<String> ROUTES = List.of("/items/**", "/auth/**", "/users/**", "/roles/**",
 			"/policies/**", "/access/**", "/permissions/**", "/server/**", "/collections/**", "/fields/**",
 			"/relations/**");
+
+	private static SecurityContextRepository hostSessions() {
+		HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+		sessions.setAllowSessionCreation(false);
+		return sessions;
+	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -56,6 +67,8 @@ public final class TidingsWebSecurityAutoConfiguration {
 		realtime.ifAvailable((settings) -> patterns.add(settings.path()));
 		return http.securityMatcher(patterns.toArray(String[]::new))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			// the host's logged-in user, for the identity bridge; never a session of ours
+			.securityContext((context) -> context.securityContextRepository(hostSessions()))
 			// bearer tokens are not sent by a browser on its own; the refresh cookie is
 			// SameSite, as Directus's
 			.csrf((csrf) -> csrf.disable())

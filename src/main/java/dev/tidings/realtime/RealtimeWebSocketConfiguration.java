@@ -13,12 +13,16 @@ import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Authenticator;
+import dev.tidings.security.HostIdentities;
 import dev.tidings.security.SecurityCache;
 import dev.tidings.security.Sessions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
@@ -27,7 +31,9 @@ import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
  * handler (no STOMP) and its mapping behind the upgrade rules. Imported by the
  * auto-configuration, which decides whether the endpoint exists and supplies the
  * {@link RealtimeSettings}; kept here because only {@code realtime} may touch Spring
- * WebSocket and its internals.
+ * WebSocket and its internals. The application's CORS source, by Spring Security's name
+ * for it, gives the origins a browser's socket may come from when no allowed origins are
+ * set.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeWebSocketConfiguration {
@@ -40,10 +46,13 @@ public class RealtimeWebSocketConfiguration {
 	@Bean
 	RealtimeEndpoint tidingsRealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index,
 			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
-			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits) {
+			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits,
+			ObjectProvider<HostIdentities> host,
+			@Qualifier("corsConfigurationSource") ObjectProvider<CorsConfigurationSource> cors) {
 		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index,
-				new Authentication(authenticator, accessTokens, sessions), callers, items, schemas, Clock.systemUTC(),
-				limits);
+				new Authentication(authenticator, accessTokens, sessions,
+						host.getIfAvailable(() -> HostIdentities.NONE)),
+				callers, items, schemas, Clock.systemUTC(), limits, cors.getIfUnique());
 		// A write empties the cache during its transaction and again once it completes
 		// (locally, or on another instance through the cluster): only the second sees
 		// the committed state worth re-checking.

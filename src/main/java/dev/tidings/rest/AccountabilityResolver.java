@@ -2,11 +2,13 @@ package dev.tidings.rest;
 
 import java.util.Locale;
 
+import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Authenticator;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -18,6 +20,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Supplies an {@link Accountability} parameter of a controller method: the token comes
  * from the {@code access_token} query parameter, the {@code Authorization: Bearer} header
  * or the session cookie, in Directus's order. Resolved once per request.
+ * <p>
+ * A cookie is sent by the browser on its own, so a request that changes something and is
+ * authenticated by one (Tidings' session cookie, or the host's session) must come from
+ * the page's own origin or one CORS allows: another site's page cannot act as its
+ * visitor. The cookies are also {@code SameSite}, as Directus's, which stops most of it
+ * already; the origin check also covers sites of the same domain.
  */
 public final class AccountabilityResolver implements HandlerMethodArgumentResolver {
 
@@ -44,9 +52,35 @@ public final class AccountabilityResolver implements HandlerMethodArgumentResolv
 		if (known != null) {
 			return known;
 		}
-		Accountability who = this.authenticator.authenticate(token(request));
+		String token = token(request);
+		if (isAmbient(request, token) && isUnsafe(request)
+				&& !CrossOrigin.allowed(request, webRequest.getNativeResponse(HttpServletResponse.class))) {
+			throw new TidingsException(ErrorCode.FORBIDDEN,
+					"A cross-origin request authenticated by a cookie needs CORS to allow its origin.");
+		}
+		Accountability who = this.authenticator.authenticate(token);
 		request.setAttribute(ATTRIBUTE, who);
 		return who;
+	}
+
+	/**
+	 * Whether the browser's own credentials authenticate the request: Tidings' session
+	 * cookie, or, with no token at all, a session of the host's in which its user logged
+	 * in.
+	 */
+	private static boolean isAmbient(HttpServletRequest request, @Nullable String token) {
+		if (token == null) {
+			return request.getRequestedSessionId() != null;
+		}
+		return QueryString.parameter(request, "access_token") == null
+				&& bearer(request.getHeader("Authorization")) == null;
+	}
+
+	private static boolean isUnsafe(HttpServletRequest request) {
+		return switch (request.getMethod()) {
+			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
+			default -> true;
+		};
 	}
 
 	static @Nullable String token(HttpServletRequest request) {

@@ -55,6 +55,10 @@ public final class SecurityCache {
 		return this.current.remember(this.current.staticTokens, digest, load);
 	}
 
+	<T> T hostUser(HostUser host, Function<HostUser, T> load) {
+		return this.current.remember(this.current.hostUsers, host, load);
+	}
+
 	/** Forgets everything; called after every committed (or rolled back) change. */
 	public void invalidate() {
 		this.current = new Generation(this.enabled);
@@ -80,6 +84,8 @@ public final class SecurityCache {
 		private final Map<Object, Object> anonymous = new ConcurrentHashMap<>();
 
 		private final Map<Object, Object> staticTokens = new ConcurrentHashMap<>();
+
+		private final Map<Object, Object> hostUsers = new ConcurrentHashMap<>();
 
 		Generation(boolean remembers) {
 			this.remembers = remembers;

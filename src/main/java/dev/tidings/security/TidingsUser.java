@@ -37,6 +37,8 @@ public class TidingsUser {
 
 	public static final String SUSPENDED = "suspended";
 
+	static final String DEFAULT_PROVIDER = "default";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.UUID)
 	private UUID id;
@@ -47,8 +49,8 @@ public class TidingsUser {
 	@Column(name = "last_name", length = 50)
 	private @Nullable String lastName;
 
-	@Column(name = "email", length = 128, nullable = false, unique = true)
-	private String email;
+	@Column(name = "email", length = 128, unique = true)
+	private @Nullable String email;
 
 	@Concealed
 	@Column(name = "password", length = 255)
@@ -68,11 +70,18 @@ public class TidingsUser {
 	@Column(name = "last_access")
 	private @Nullable Instant lastAccess;
 
+	/** Who vouches for the user: {@code default} for Tidings' own logins. */
+	@Column(name = "provider", length = 128, nullable = false)
+	private String provider = DEFAULT_PROVIDER;
+
+	/** The user's identifier at the provider, e.g. the {@code sub} of its tokens. */
+	@Column(name = "external_identifier", length = 255)
+	private @Nullable String externalIdentifier;
+
 	protected TidingsUser() {
-		this.email = "";
 	}
 
-	TidingsUser(String email, @Nullable String passwordHash, @Nullable Role role) {
+	TidingsUser(@Nullable String email, @Nullable String passwordHash, @Nullable Role role) {
 		this.email = email;
 		this.password = passwordHash;
 		this.role = role;
@@ -82,7 +91,7 @@ public class TidingsUser {
 		return this.id;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
@@ -121,6 +130,20 @@ public class TidingsUser {
 	void setName(@Nullable String firstName, @Nullable String lastName) {
 		this.firstName = firstName;
 		this.lastName = lastName;
+	}
+
+	void setEmail(@Nullable String email) {
+		this.email = email;
+	}
+
+	void setRole(@Nullable Role role) {
+		this.role = role;
+	}
+
+	/** Marks the user as one the host vouches for, under its identifier there. */
+	void setExternal(String provider, String externalIdentifier) {
+		this.provider = provider;
+		this.externalIdentifier = externalIdentifier;
 	}
 
 	public @Nullable Instant getLastAccess() {

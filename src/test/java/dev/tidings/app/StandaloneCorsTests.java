@@ -1,10 +1,12 @@
 package dev.tidings.app;
 
 import java.net.URI;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.tidings.realtime.SocketClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:standalone-cors-tests;DB_CLOSE_DELAY=-1", "CORS_ENABLED=true",
-				"CORS_ORIGIN=https://app.example, https://*.trusted.example", "CORS_MAX_AGE=600" })
+				"CORS_ORIGIN=https://app.example, https://*.trusted.example", "CORS_MAX_AGE=600",
+				"WEBSOCKETS_ENABLED=true" })
 class StandaloneCorsTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -60,6 +63,13 @@ class StandaloneCorsTests {
 		assertThat(StandaloneCors.origins("false")).isEmpty();
 		assertThat(StandaloneCors.origins("https://a.example,https://b.example")).containsExactly("https://a.example",
 				"https://b.example");
+	}
+
+	@Test
+	void upgradeWhenNoWebSocketOriginsSetThenTheCorsOriginsMayConnect() {
+		assertThat(SocketClient.refusal(this.port, "", Map.of("Origin", "https://app.example"))).isEqualTo(101);
+		assertThat(SocketClient.refusal(this.port, "", Map.of("Origin", "https://eu.trusted.example"))).isEqualTo(101);
+		assertThat(SocketClient.refusal(this.port, "", Map.of("Origin", "https://elsewhere.example"))).isEqualTo(403);
 	}
 
 	private HttpResponse<String> preflight(String origin, String method) throws Exception {

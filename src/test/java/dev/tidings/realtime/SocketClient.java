@@ -54,7 +54,7 @@ public final class SocketClient implements AutoCloseable {
 		return open(port, query, Map.of());
 	}
 
-	static SocketClient open(int port, String query, Map<String, String> headers) {
+	public static SocketClient open(int port, String query, Map<String, String> headers) {
 		return new SocketClient(URI.create("ws://localhost:" + port + "/websocket" + query), headers, true);
 	}
 
@@ -64,7 +64,7 @@ public final class SocketClient implements AutoCloseable {
 	}
 
 	/** The HTTP status an upgrade is refused with. */
-	static int refusal(int port, String query, Map<String, String> headers) {
+	public static int refusal(int port, String query, Map<String, String> headers) {
 		try {
 			open(port, query, headers).close();
 			return 101;

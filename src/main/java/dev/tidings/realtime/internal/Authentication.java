@@ -5,6 +5,7 @@ import dev.tidings.errors.TidingsException;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Authenticator;
+import dev.tidings.security.HostIdentities;
 import dev.tidings.security.StaticTokenDigest;
 import dev.tidings.security.Sessions;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +24,23 @@ public final class Authentication {
 
 	private final Sessions sessions;
 
-	public Authentication(Authenticator authenticator, AccessTokens accessTokens, Sessions sessions) {
+	private final HostIdentities host;
+
+	public Authentication(Authenticator authenticator, AccessTokens accessTokens, Sessions sessions,
+			HostIdentities host) {
 		this.authenticator = authenticator;
 		this.accessTokens = accessTokens;
 		this.sessions = sessions;
+		this.host = host;
+	}
+
+	/**
+	 * The user the host application authenticated for the upgrade request (a user logged
+	 * in to the host), or null.
+	 */
+	@Nullable Identity hostUser() {
+		HostIdentities.Bridged user = this.host.current();
+		return (user != null) ? new Identity(user.user(), user.expires(), null) : null;
 	}
 
 	/**
@@ -34,6 +48,12 @@ public final class Authentication {
 	 * @throws TidingsException when the token is invalid, expired, or stands for no user
 	 */
 	Identity token(String token) {
+		if (!AccessTokens.isAccessToken(token)) {
+			HostIdentities.Bridged user = this.host.token(token);
+			if (user != null) {
+				return new Identity(user.user(), user.expires(), null);
+			}
+		}
 		Accountability who = this.authenticator.authenticate(token);
 		if (who.user() == null) {
 			throw new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -95,8 +96,13 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	});
 
+	/**
+	 * @param cors the application's CORS configuration, whose origins a browser's socket
+	 * must come from when no allowed origins are set; or null
+	 */
 	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
-			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits) {
+			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits,
+			@Nullable CorsConfigurationSource cors) {
 		this.settings = settings;
 		this.codec = new ProtocolCodec(limits, settings.maxMessageSize());
 		this.index = index;
@@ -113,7 +119,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 				new UnsubscribeHandler(index), new ItemsHandler(schemas, items, queries), new PingHandler(),
 				new PongHandler()));
 		this.upgradeRules = new UpgradeRules(settings, authentication, new ConnectionSlots(settings.maxConnections()),
-				owners);
+				owners, cors);
 		this.revocations = new RevocationSweep(this.sessions::values, this.timers);
 	}
 

@@ -16,7 +16,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -27,7 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * token, of one client address) against {@code max-sockets-per-user} (429). A token comes
  * only from the {@code access_token} query parameter or the
  * {@code directus_session_token} cookie; when one is present, or the mode is strict, it
- * must name a user (401 otherwise, in every mode). Without one, a public-mode socket is
+ * must name a user (401 otherwise, in every mode). Without one, a user the host
+ * application authenticated (its session) is that user; else a public-mode socket is
  * served as the public and a handshake-mode socket waits for its {@code auth}. Unlike
  * Directus, handshakes count towards the connection limit.
  */
@@ -55,6 +59,8 @@ public final class UpgradeRules implements HandshakeInterceptor {
 
 	private final SocketOwners owners;
 
+	private final @Nullable CorsConfigurationSource cors;
+
 	/**
 	 * The owner whose count the upgrade on this thread took, along with a slot:
 	 * {@code afterHandshake} runs on the thread of {@code beforeHandshake} and gets no
@@ -62,11 +68,13 @@ public final class UpgradeRules implements HandshakeInterceptor {
 	 */
 	private final ThreadLocal<String> upgrading = new ThreadLocal<>();
 
-	UpgradeRules(RealtimeSettings settings, Authentication authentication, ConnectionSlots slots, SocketOwners owners) {
+	UpgradeRules(RealtimeSettings settings, Authentication authentication, ConnectionSlots slots, SocketOwners owners,
+			@Nullable CorsConfigurationSource cors) {
 		this.settings = settings;
 		this.authentication = authentication;
 		this.slots = slots;
 		this.owners = owners;
+		this.cors = cors;
 	}
 
 	@Override
@@ -92,22 +100,33 @@ public final class UpgradeRules implements HandshakeInterceptor {
 
 	private boolean checkOriginAndCredentials(ServerHttpRequest request, ServerHttpResponse response,
 			Map<String, Object> attributes) {
+		Credential credential = credential(request);
+		Identity identity;
+		try {
+			identity = (credential != null) ? null : this.authentication.hostUser();
+		}
+		catch (TidingsException ex) {
+			return refuse(response, HttpStatus.UNAUTHORIZED);
+		}
 		String origin = request.getHeaders().getOrigin();
-		if (origin != null && !originAllowed(origin, request)) {
+		boolean ambient = (credential != null) ? credential.cookie() : identity != null;
+		if (origin != null && !originAllowed(origin, request, ambient)) {
 			return refuse(response, HttpStatus.FORBIDDEN);
 		}
-		String token = token(request);
 		attributes.put(CLIENT, client(request, origin));
-		if (token != null || this.settings.authMode() == AuthMode.STRICT) {
-			if (token == null) {
-				return refuse(response, HttpStatus.UNAUTHORIZED);
-			}
+		if (credential != null) {
 			try {
-				attributes.put(IDENTITY, this.authentication.token(token));
+				identity = this.authentication.token(credential.token());
 			}
 			catch (TidingsException ex) {
 				return refuse(response, HttpStatus.UNAUTHORIZED);
 			}
+		}
+		if (identity != null) {
+			attributes.put(IDENTITY, identity);
+		}
+		else if (this.settings.authMode() == AuthMode.STRICT) {
+			return refuse(response, HttpStatus.UNAUTHORIZED);
 		}
 		else if (this.settings.authMode() == AuthMode.PUBLIC) {
 			attributes.put(IDENTITY, Identity.PUBLIC);
@@ -153,22 +172,32 @@ public final class UpgradeRules implements HandshakeInterceptor {
 	}
 
 	/**
-	 * No {@code Origin} (not a browser), an empty allow-list, the request's own host, or
-	 * a listed origin.
+	 * The request's own host, a listed origin, or, without a list, an origin the CORS
+	 * configuration allows. Without either, any origin, unless the browser's own
+	 * credentials (a session cookie, a login to the host) would authenticate the socket:
+	 * a page of another site must not open a socket as the visitor.
 	 */
-	boolean originAllowed(String origin, ServerHttpRequest request) {
-		List<String> allowed = this.settings.allowedOrigins();
-		if (allowed.isEmpty()) {
-			return true;
-		}
+	boolean originAllowed(String origin, ServerHttpRequest request, boolean ambient) {
 		String normalised = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
-		if (allowed.contains(normalised)) {
+		if (sameHost(normalised, request)) {
 			return true;
 		}
+		List<String> allowed = this.settings.allowedOrigins();
+		if (!allowed.isEmpty()) {
+			return allowed.contains(normalised);
+		}
+		CorsConfiguration cors = (this.cors != null && request instanceof ServletServerHttpRequest servlet)
+				? this.cors.getCorsConfiguration(servlet.getServletRequest()) : null;
+		if (cors != null) {
+			return cors.checkOrigin(normalised) != null;
+		}
+		return !ambient;
+	}
+
+	private static boolean sameHost(String origin, ServerHttpRequest request) {
 		try {
-			URI uri = URI.create(normalised);
 			String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-			String authority = uri.getRawAuthority();
+			String authority = URI.create(origin).getRawAuthority();
 			return host != null && authority != null && authority.equalsIgnoreCase(host);
 		}
 		catch (IllegalArgumentException ex) {
@@ -176,21 +205,34 @@ public final class UpgradeRules implements HandshakeInterceptor {
 		}
 	}
 
-	private static @Nullable String token(ServerHttpRequest request) {
+	/**
+	 * The token of the {@code access_token} query parameter or, else, of the session
+	 * cookie; null when there is neither.
+	 */
+	private static @Nullable Credential credential(ServerHttpRequest request) {
 		String query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("access_token");
 		if (query != null && !query.isEmpty()) {
-			return URLDecoder.decode(query, StandardCharsets.UTF_8);
+			return new Credential(URLDecoder.decode(query, StandardCharsets.UTF_8), false);
 		}
 		for (String header : request.getHeaders().getOrEmpty(HttpHeaders.COOKIE)) {
 			for (String pair : header.split(";")) {
 				int equals = pair.indexOf('=');
 				if (equals > 0 && pair.substring(0, equals).trim().equals(SESSION_COOKIE)) {
 					String value = pair.substring(equals + 1).trim();
-					return value.isEmpty() ? null : value;
+					return value.isEmpty() ? null : new Credential(value, true);
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A token a socket presents at upgrade.
+	 *
+	 * @param token the token
+	 * @param cookie whether the browser sent it on its own, in a cookie
+	 */
+	private record Credential(String token, boolean cookie) {
 	}
 
 	private static Sessions.Client client(ServerHttpRequest request, @Nullable String origin) {
