@@ -195,7 +195,8 @@ describe('items over the socket (sendMessage)', () => {
 
 		const wireBefore = rec.length;
 		client.sendMessage({ type: 'items', collection: 'articles', action: 'delete', id });
-		// SDK quirk (spec §16): a reply whose `data` is a JSON string reaches onWebSocket as that value
+		// @directus/sdk 26 quirk: when a reply's `data` is a string holding JSON (a delete's key, "15"),
+		// onWebSocket('message') listeners get that parsed value instead of the message
 		const del = await rec.waitFor((f, i) => true, 5000, { from: wireBefore });
 		if (typeof del === 'object' && del !== null && del.type === 'items') {
 			assert.equal(del.uid, '5');

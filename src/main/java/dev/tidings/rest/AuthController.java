@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /auth/login}, {@code /auth/refresh} and {@code /auth/logout} in Directus's json
  * and cookie modes. Each takes the caller although it does not use it: as in Directus, a
- * present but bad access token fails even these routes (spec §1.1 #8).
+ * present but bad access token fails even these routes: Directus authenticates every
+ * request but {@code /server/ping} before routing it.
  */
 @RestController
 @RequestMapping("${tidings.rest.base-path:}/auth")
@@ -89,7 +90,9 @@ public class AuthController {
 			.body(body.getBody());
 	}
 
-	/** Spec §5.4: the given mode; else json when the body has a token; else cookie. */
+	/**
+	 * Directus's rule: the given mode; else json when the body has a token; else cookie.
+	 */
 	private static Mode mode(Map<String, Object> body) {
 		return Mode.of(body.get("mode"), body.containsKey("refresh_token") ? Mode.JSON : Mode.COOKIE);
 	}

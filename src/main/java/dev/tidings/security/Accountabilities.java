@@ -16,12 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Resolves callers as Directus 11 does (spec §6.2): the user's role and its ancestors,
- * the policies attached to them and to the user, and the admin and app flags those
- * policies give. Users without a role, and anonymous callers, hold the public policy.
- * Unlike Directus, the user's status and role are read from the database (through the
- * cache), not trusted from a token, so a suspended user or a changed role takes effect on
- * the next request.
+ * Resolves callers as Directus 11 does: the user's role and its ancestors, the policies
+ * attached to them and to the user, and the admin and app flags those policies give.
+ * Users without a role, and anonymous callers, hold the public policy. Unlike Directus,
+ * the user's status and role are read from the database (through the cache), not trusted
+ * from a token, so a suspended user or a changed role takes effect on the next request.
  */
 public final class Accountabilities {
 

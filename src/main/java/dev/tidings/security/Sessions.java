@@ -33,10 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the stall time, and an unknown e-mail costs an argon2 check like a known one, so
  * neither timing nor answer tells whether an e-mail exists.
  * <p>
- * Rotation without Directus's race (spec §10.2 #19): a refresh token's successor is an
- * HMAC of it under the server secret, so concurrent refreshes with one token all receive
- * the same successor instead of all but one failing. The rotated token keeps answering
- * with that successor for the grace period, then stops working.
+ * Rotation without Directus's race (it replaces the token in place, so of two concurrent
+ * refreshes one fails): a refresh token's successor is an HMAC of it under the server
+ * secret, so concurrent refreshes with one token all receive the same successor instead
+ * of all but one failing. The rotated token keeps answering with that successor for the
+ * grace period, then stops working.
  */
 public final class Sessions {
 
@@ -232,7 +233,7 @@ public final class Sessions {
 
 	/**
 	 * Deletes expired sessions at most once per interval, on the index of
-	 * {@code expires}, instead of on every login as Directus does (spec §10.4 #37).
+	 * {@code expires}, instead of on every login as Directus does.
 	 */
 	private void purgeExpired(Instant now) {
 		Instant due = this.nextPurge.get();

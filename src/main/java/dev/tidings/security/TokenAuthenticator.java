@@ -3,13 +3,12 @@ package dev.tidings.security;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Directus's token rules (spec §5.5): no token is the public; a JWT issued by
- * {@code directus} is verified and names its user; anything else is a static token,
- * looked up by its SHA-256 digest among active users. Either way the caller is resolved
- * from the user's current status, role and policies (cached), never from the token's
- * claims, so suspending a user, changing their role or changing their static token
- * applies to the next request. The host application's users come in through its
- * {@link HostIdentities}.
+ * Directus's token rules: no token is the public; a JWT issued by {@code directus} is
+ * verified and names its user; anything else is a static token, looked up by its SHA-256
+ * digest among active users. Either way the caller is resolved from the user's current
+ * status, role and policies (cached), never from the token's claims, so suspending a
+ * user, changing their role or changing their static token applies to the next request.
+ * The host application's users come in through its {@link HostIdentities}.
  */
 public final class TokenAuthenticator implements Authenticator {
 

@@ -16,9 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default handshake mode end to end (spec §2, §3.2, §5, §6): credentials at upgrade
- * or in the first frame, the failures that close, and the messages a served socket
- * answers.
+ * The default handshake mode end to end (docs/protocol.md): credentials at upgrade or in
+ * the first frame, the failures that close, and the messages a served socket answers.
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-handshake;DB_CLOSE_DELAY=-1",

@@ -20,8 +20,9 @@ import static dev.tidings.realtime.MessagesTests.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Public mode (spec §3.1), the heartbeat (spec §10) with a one-second period, the
- * connection limit and the origin check (spec §2).
+ * Public mode, the heartbeat with a one-second period, the connection limit and the
+ * origin check, as docs/protocol.md describes them ("Authentication modes", "Heartbeat
+ * and token expiry", "Connecting").
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-public;DB_CLOSE_DELAY=-1",

@@ -13,10 +13,10 @@ import static dev.tidings.realtime.MessagesTests.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Strict mode (spec §3.3) and token expiry (spec §9) with a two-second access token: the
- * socket is told {@code TOKEN_EXPIRED}, may do nothing until it re-authenticates
- * (Directus lets it read as the public or more), and is closed after
- * {@code AUTH_TIMEOUT}.
+ * Strict mode and token expiry (docs/protocol.md, "Authentication modes" and "Heartbeat
+ * and token expiry") with a two-second access token: the socket is told
+ * {@code TOKEN_EXPIRED}, may do nothing until it re-authenticates (Directus lets it read
+ * as the public or more), and is closed after {@code AUTH_TIMEOUT}.
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:realtime-strict;DB_CLOSE_DELAY=-1",

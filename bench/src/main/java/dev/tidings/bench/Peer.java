@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Directus 11.17.4 peer, started and stopped with the scripts of
- * {@code shared/peer/directus} (first use installs it: minutes of CPU). Logs at
+ * The real Directus 11.17.4 peer, started and stopped with the {@code start.sh} and
+ * {@code stop.sh} of the peer directory ({@code --peer-dir}; first use installs it:
+ * minutes of CPU). Logs at
  * {@code warn}, since {@code info} logs every request.
  */
 final class Peer implements AutoCloseable {

@@ -4,10 +4,11 @@ import dev.tidings.errors.TidingsException;
 
 /**
  * {@code auth} on a served socket: re-authentication or, in public mode, an upgrade from
- * the public to a user (spec §3, §5.1). A failure answers {@code AUTH_FAILED} and closes
- * the socket, except in public mode where it falls back to the public. Unlike Directus, a
- * malformed {@code auth} is answered (spec §18 #12). A user already holding
- * {@code max-sockets-per-user} sockets is refused with {@code LIMIT_EXCEEDED}.
+ * the public to a user (docs/protocol.md, "Authentication modes"). A failure answers
+ * {@code AUTH_FAILED} and closes the socket, except in public mode where it falls back to
+ * the public. A malformed {@code auth} is answered too (Directus swallows the error and
+ * says nothing). A user already holding {@code max-sockets-per-user} sockets is refused
+ * with {@code LIMIT_EXCEEDED}.
  */
 final class AuthHandler implements MessageHandler<ClientMessage.Auth> {
 

@@ -12,7 +12,7 @@ final class Callers {
 	/**
 	 * The session's caller now; a socket whose token expired, or whose user was
 	 * suspended, may do nothing until it re-authenticates (Directus lets it act with the
-	 * public's or more, spec §18 #14).
+	 * public's or more; docs/protocol.md, "Deliberate differences from Directus").
 	 */
 	static Accountability require(SocketSession session) {
 		Accountability caller = session.caller();

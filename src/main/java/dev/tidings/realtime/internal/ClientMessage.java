@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a client may send on the socket (spec §5), told apart by {@code type}. Fields are
- * nullable as they arrive; each handler checks the ones it needs. Extra keys are ignored,
- * as Directus's schema lets them through.
+ * What a client may send on the socket (docs/protocol.md, "Client → server"), told apart
+ * by {@code type}. Fields are nullable as they arrive; each handler checks the ones it
+ * needs. Extra keys are ignored, as Directus's schema lets them through.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ClientMessage.Auth.class, name = "auth"),

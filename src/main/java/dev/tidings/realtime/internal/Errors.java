@@ -3,7 +3,10 @@ package dev.tidings.realtime.internal;
 import dev.tidings.errors.TidingsException;
 import org.jspecify.annotations.Nullable;
 
-/** The socket's error replies, in the words Directus uses (spec §6.6). */
+/**
+ * The socket's error replies, in the words Directus uses (docs/protocol.md, "Server →
+ * client").
+ */
 final class Errors {
 
 	static final String AUTH_FAILED = "AUTH_FAILED";

@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code items}: create, read, update and delete over the socket through the same items
- * service as REST, with the socket's current caller (spec §5.5, §8). Replies are
+ * service as REST, with the socket's current caller. Replies are
  * {@code {"type":"items","data":…,"uid":…}}; system collections are refused as in
  * Directus. Unlike Directus, an update by id honours {@code query} in its reply, and an
  * update with neither id, ids, array nor query is refused instead of updating the first
- * hundred items (spec §18 #21). On a singleton, a read or an update naming no item reads
- * or upserts its one item as an object, as REST does.
+ * hundred items. On a singleton, a read or an update naming no item reads or upserts its
+ * one item as an object, as REST does.
  */
 final class ItemsHandler implements MessageHandler<ClientMessage.Items> {
 

@@ -1,8 +1,8 @@
 package dev.tidings.realtime.internal;
 
 /**
- * A client's {@code ping} gets {@code pong} with its uid (spec §5.4); unlike Directus,
- * also when the server heartbeat is off.
+ * A client's {@code ping} gets {@code pong} with its uid, as in Directus; unlike
+ * Directus, also when the server heartbeat is off.
  */
 final class PingHandler implements MessageHandler<ClientMessage.Ping> {
 

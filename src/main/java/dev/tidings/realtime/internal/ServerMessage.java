@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the server sends (spec §6). Each record writes its {@code type} explicitly; keys
- * that are null are left out, never sent as {@code null}, and only {@code auth ok} and
- * errors carry a {@code status}.
+ * What the server sends (docs/protocol.md, "Server → client"). Each record writes its
+ * {@code type} explicitly; keys that are null are left out, never sent as {@code null},
+ * and only {@code auth ok} and errors carry a {@code status}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "status", "event", "data", "meta", "error", "refresh_token", "uid" })

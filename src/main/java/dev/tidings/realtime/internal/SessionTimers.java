@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The endpoint's clock work on one daemon thread: the handshake deadline, token expiry
- * with its re-authentication deadline (spec §9), and the heartbeat (spec §10). Timers
- * only send small frames and close sockets; they never touch the database.
+ * with its re-authentication deadline, and the heartbeat (docs/protocol.md, "Heartbeat
+ * and token expiry"). Timers only send small frames and close sockets; they never touch
+ * the database.
  */
 public final class SessionTimers {
 

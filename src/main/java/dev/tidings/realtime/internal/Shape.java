@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * shape once and subscriptions that differ only in paging or uid share their pushes.
  *
  * @param query the subscription's query without {@code limit}, {@code offset} and
- * {@code page}: they page the initial read and never suppress a push (unlike Directus,
- * spec §18.4)
+ * {@code page}: they page the initial read and never suppress a push (unlike Directus;
+ * docs/protocol.md, "Pushes")
  * @param event the only event pushed, or null for all
  * @param item the subscribed item's key as a string, or null for the collection
  */

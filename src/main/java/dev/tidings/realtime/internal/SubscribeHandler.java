@@ -12,13 +12,14 @@ import dev.tidings.security.Accountability;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code subscribe} (spec §5.2, §7): validates the collection, query, event and item,
+ * {@code subscribe} (docs/protocol.md): validates the collection, query, event and item,
  * registers the subscription <em>before</em> reading its {@code init}, so a change
  * committed meanwhile arrives in the init, as an event, or both, never in neither. A
  * failed init read removes the new subscription and restores one it replaced (Directus
- * loses both, spec §18 #16). An {@code event} subscription has no init data but is still
- * checked for read permission (Directus checks nothing, spec §18 #2). A socket holds at
- * most {@code max-subscriptions-per-socket}: one more is answered {@code LIMIT_EXCEEDED}
+ * removes the old one first and can lose both). An {@code event} subscription has no init
+ * data but is still checked for read permission (Directus checks nothing, so anyone could
+ * learn the keys of deleted items). A socket holds at most
+ * {@code max-subscriptions-per-socket}: one more is answered {@code LIMIT_EXCEEDED}
  * (re-subscribing with a uid it holds replaces, and always passes).
  */
 final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> {

@@ -2,7 +2,7 @@ package dev.tidings.realtime.internal;
 
 /**
  * {@code unsubscribe}: one subscription by uid (as a string), or all of the socket's
- * without one; always acknowledged, with the uid as sent (spec §5.3, §6.3).
+ * without one; always acknowledged, with the uid as sent.
  */
 final class UnsubscribeHandler implements MessageHandler<ClientMessage.Unsubscribe> {
 

@@ -25,10 +25,10 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The upgrade rules of spec §2 in Directus's order: the connection limit (403), the
- * origin check (403), then credentials; then ours, the sockets of one user (or, without a
- * token, of one client address) against {@code max-sockets-per-user} (429). A token comes
- * only from the {@code access_token} query parameter or the
+ * The upgrade rules (docs/protocol.md, "Connecting") in Directus's order: the connection
+ * limit (403), the origin check (403), then credentials; then ours, the sockets of one
+ * user (or, without a token, of one client address) against {@code max-sockets-per-user}
+ * (429). A token comes only from the {@code access_token} query parameter or the
  * {@code directus_session_token} cookie; when one is present, or the mode is strict, it
  * must name a user (401 otherwise, in every mode). Without one, a user the host
  * application authenticated (its session) is that user; else a public-mode socket is

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Every operator of {@link FilterOperator} on a field type that allows it, with a result
  * that is neither empty nor every row: both evaluators must select the same rows, and the
- * rows the spec says. An operator added to the enum without a probe here, or without a
- * meaning in either evaluator, fails this test.
+ * rows the probe expects. An operator added to the enum without a probe here, or without
+ * a meaning in either evaluator, fails this test.
  */
 class OperatorCoverageTests {
 

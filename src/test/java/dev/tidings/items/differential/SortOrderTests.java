@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code sort} has one behaviour on every database (rest-api.md §11): text in Unicode
- * code-point order (for BMP characters, Java's {@link String#compareTo}), nulls last
- * ascending and first descending, also through a many-to-one.
+ * {@code sort} has one behaviour on every database (docs/directus-differences.md,
+ * "Queries and filters"): text in Unicode code-point order (for BMP characters, Java's
+ * {@link String#compareTo}), nulls last ascending and first descending, also through a
+ * many-to-one.
  */
 class SortOrderTests {
 
