@@ -16,9 +16,11 @@ import dev.tidings.security.TokenSecret;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +40,7 @@ class TidingsAuthConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnProperty("tidings.admin.email")
 	AdminBootstrap tidingsAdminBootstrap(SecurityMigrations migrations, EntityManagerFactory entityManagerFactory,
 			PlatformTransactionManager transactionManager, PasswordHasher passwords, TidingsAdminProperties admin) {
 		return new AdminBootstrap(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
@@ -46,7 +49,9 @@ class TidingsAuthConfiguration {
 	}
 
 	@Bean
-	TokenSecret tidingsTokenSecret(TidingsAuthProperties properties) {
+	TokenSecret tidingsTokenSecret(TidingsAuthProperties properties, TidingsAdminProperties admin,
+			Environment environment) {
+		RequiredSettings.check(environment, properties, admin);
 		return TokenSecret.of(properties.secret());
 	}
 

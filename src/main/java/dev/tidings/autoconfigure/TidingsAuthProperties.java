@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of authentication: tokens, the refresh cookie and login throttling.
  *
  * @param secret the key that signs access tokens, as raw UTF-8 (Directus's
- * {@code SECRET}), at least 32 bytes; when unset a random one is generated at start-up
- * and tokens do not survive a restart nor work across instances
+ * {@code SECRET}), at least 32 bytes; required while the REST routes or the WebSocket are
+ * on, unless {@code allow-random-secret}
+ * @param allowRandomSecret whether, without a secret, to make one up at each start (with
+ * a warning): tokens then do not survive a restart nor work across instances. The
+ * standalone app allows it, as Directus does
  * @param accessTokenTtl how long an access token is valid
  * @param refreshTokenTtl how long a session (and its refresh token and cookie) lives
  * @param refreshGracePeriod how long a rotated refresh token still answers with the same
@@ -31,8 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tidings users
  */
 @ConfigurationProperties("tidings.auth")
-public record TidingsAuthProperties(@Nullable String secret, @DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("10s") Duration refreshGracePeriod,
+public record TidingsAuthProperties(@Nullable String secret, @DefaultValue("false") boolean allowRandomSecret,
+		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("7d") Duration refreshTokenTtl,
+		@DefaultValue("10s") Duration refreshGracePeriod,
 		@DefaultValue("directus_refresh_token") String refreshCookieName, @Nullable Boolean refreshCookieSecure,
 		@DefaultValue("Lax") String refreshCookieSameSite, @Nullable String refreshCookieDomain,
 		@DefaultValue("500ms") Duration loginStallTime, @DefaultValue Throttle throttle, @DefaultValue Bridge bridge) {

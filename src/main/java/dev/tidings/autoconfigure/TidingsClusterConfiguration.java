@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.StringUtils;
 
 /**
  * Several instances through Redis, when a Redis server is configured and Lettuce is on
@@ -33,12 +33,8 @@ class TidingsClusterConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(ChangeBus.class)
 	RedisChangeBus tidingsRedisChangeBus(TidingsClusterProperties properties, TidingsAuthProperties auth,
-			SecurityCache cache) {
-		if (!StringUtils.hasText(auth.secret())) {
-			// a random secret per instance would make each refuse all the others' entries
-			throw new IllegalStateException("Several instances through Redis need tidings.auth.secret (SECRET), "
-					+ "the same on every instance: it signs the entries they exchange");
-		}
+			TidingsAdminProperties admin, SecurityCache cache, Environment environment) {
+		RequiredSettings.check(environment, auth, admin);
 		RedisChangeBus bus = new RedisChangeBus(properties.settings(), auth.secret());
 		bus.onRemoteInvalidation(cache::invalidate);
 		// A write to the security model empties the cache during its transaction and

@@ -36,7 +36,8 @@ class TidingsAuditingTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 				TransactionAutoConfiguration.class, TidingsAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-auditing;DB_CLOSE_DELAY=-1");
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-auditing;DB_CLOSE_DELAY=-1",
+				"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET);
 
 	@Test
 	void contextWhenHostDidNotEnableAuditingThenAuditorOfferedButNoAuditing() {

@@ -33,9 +33,12 @@ class TidingsAutoConfigurationTests {
 	private static final AutoConfigurations JPA = AutoConfigurations.of(DataSourceAutoConfiguration.class,
 			HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, TidingsAutoConfiguration.class);
 
+	static final String SECRET = "autoconfiguration-tests-secret-of-32-bytes";
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(JPA)
 		.withUserConfiguration(HostConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig;DB_CLOSE_DELAY=-1",
+				"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET,
 				"spring.jpa.hibernate.ddl-auto=create-drop");
 
 	@Test
@@ -57,7 +60,8 @@ class TidingsAutoConfigurationTests {
 	void contextWhenServletWebApplicationThenRestControllersAreRegistered() {
 		new WebApplicationContextRunner().withConfiguration(JPA)
 			.withUserConfiguration(HostConfiguration.class)
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web;DB_CLOSE_DELAY=-1")
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web;DB_CLOSE_DELAY=-1",
+					"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET)
 			.run((context) -> assertThat(context).hasSingleBean(ItemsController.class));
 	}
 
@@ -66,7 +70,8 @@ class TidingsAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(JPA)
 			.withUserConfiguration(HostConfiguration.class)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-rest-off;DB_CLOSE_DELAY=-1",
-					"tidings.rest.enabled=false", "tidings.websockets.enabled=true")
+					"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET, "tidings.rest.enabled=false",
+					"tidings.websockets.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ItemsController.class)
 				.hasSingleBean(ItemsService.class)
@@ -77,7 +82,8 @@ class TidingsAutoConfigurationTests {
 	void contextWhenWebSocketsNotEnabledThenNoRealtimeEndpoint() {
 		new WebApplicationContextRunner().withConfiguration(JPA)
 			.withUserConfiguration(HostConfiguration.class)
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-ws-off;DB_CLOSE_DELAY=-1")
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-ws-off;DB_CLOSE_DELAY=-1",
+					"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RealtimeSettings.class));
 	}
 
@@ -86,8 +92,9 @@ class TidingsAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(JPA)
 			.withUserConfiguration(HostConfiguration.class)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-ws-on;DB_CLOSE_DELAY=-1",
-					"tidings.websockets.enabled=true", "tidings.rest.base-path=/cms",
-					"tidings.websockets.auth-timeout=5", "tidings.websockets.auth-mode=STRICT")
+					"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET, "tidings.websockets.enabled=true",
+					"tidings.rest.base-path=/cms", "tidings.websockets.auth-timeout=5",
+					"tidings.websockets.auth-mode=STRICT")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(RealtimeSettings.class);
 				RealtimeSettings settings = context.getBean(RealtimeSettings.class);

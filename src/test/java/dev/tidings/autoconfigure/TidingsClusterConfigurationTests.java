@@ -81,7 +81,8 @@ class TidingsClusterConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("need tidings.auth.secret (SECRET), the same on every instance"));
+				.hasMessageContaining(
+						"tidings.auth.secret (SECRET): several instances through Redis need it, the same on every instance"));
 	}
 
 	@Test

@@ -31,6 +31,7 @@ class TidingsDispatchAutoConfigurationTests {
 				TidingsDispatchAutoConfiguration.class))
 		.withUserConfiguration(TidingsAutoConfigurationTests.HostConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:dispatch-autoconfig;DB_CLOSE_DELAY=-1",
+				"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET,
 				"spring.jpa.hibernate.ddl-auto=create-drop");
 
 	@Test

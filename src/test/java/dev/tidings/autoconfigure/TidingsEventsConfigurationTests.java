@@ -36,6 +36,7 @@ class TidingsEventsConfigurationTests {
 				TransactionAutoConfiguration.class, TidingsAutoConfiguration.class))
 		.withUserConfiguration(HostConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:events-autoconfig;DB_CLOSE_DELAY=-1",
+				"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET,
 				"spring.jpa.hibernate.ddl-auto=create-drop");
 
 	@Test
