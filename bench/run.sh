@@ -47,5 +47,4 @@ results="$root/bench/RESULTS.md"
 export BENCH_COMMAND="$command"
 # the scenario first, then run.sh's defaults, then the caller's options, which win
 exec java -Xmx3g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar bench/target/tidings-bench.jar "${args[0]}" \
-	--jar "$jar" --results "$results" --peer-dir "${DIRECTUS_PEER_DIR:-$root/../shared/peer/directus}" \
-	"${args[@]:1}"
+	--jar "$jar" --results "$results" ${DIRECTUS_PEER_DIR:+--peer-dir "$DIRECTUS_PEER_DIR"} "${args[@]:1}"

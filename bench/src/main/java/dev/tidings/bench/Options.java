@@ -22,7 +22,7 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 		String targetUrl = null;
 		long pid = -1;
 		boolean peer = false;
-		Path peerDir = Path.of("../shared/peer/directus");
+		Path peerDir = null;
 		List<Integer> subscribers = switch (scenario) {
 			case "smoke" -> List.of(50);
 			case "fanout" -> List.of(1_000, 10_000);
@@ -93,6 +93,10 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 				attackExponent, attackRate);
 		// run.sh passes the command as typed; the tool's own arguments add paths
 		String command = System.getenv().getOrDefault("BENCH_COMMAND", String.join(" ", args));
+		if (peer && peerDir == null) {
+			throw new IllegalArgumentException("--peer needs the Directus peer's directory: --peer-dir DIR "
+					+ "(run.sh passes $DIRECTUS_PEER_DIR)");
+		}
 		return new Options(scenario, targetUrl, pid, peer, peerDir, subscribers, writes, warmup, seconds, burstSeconds,
 				writers, bodyBytes, jar, jvm, results, jfr, attack, command);
 	}
