@@ -12,9 +12,11 @@ import dev.tidings.realtime.internal.UncompressedUpgrades;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountabilities;
+import dev.tidings.security.AuthFailures;
 import dev.tidings.security.Authenticator;
 import dev.tidings.security.SecurityCache;
 import dev.tidings.security.Sessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -27,7 +29,8 @@ import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
  * handler (no STOMP) and its mapping behind the upgrade rules. Imported by the
  * auto-configuration, which decides whether the endpoint exists and supplies the
  * {@link RealtimeSettings}; kept here because only {@code realtime} may touch Spring
- * WebSocket and its internals.
+ * WebSocket and its internals. Where the host measures (a {@link RealtimeMetrics} bean,
+ * an {@link AuthFailures} bean), the endpoint reports to it.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeWebSocketConfiguration {
@@ -40,10 +43,12 @@ public class RealtimeWebSocketConfiguration {
 	@Bean
 	RealtimeEndpoint tidingsRealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index,
 			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
-			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits) {
-		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index,
-				new Authentication(authenticator, accessTokens, sessions), callers, items, schemas, Clock.systemUTC(),
-				limits);
+			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits,
+			ObjectProvider<RealtimeMetrics> metrics, ObjectProvider<AuthFailures> failures) {
+		Authentication authentication = new Authentication(authenticator, accessTokens, sessions,
+				failures.getIfAvailable(() -> AuthFailures.NONE));
+		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index, authentication, callers, items, schemas,
+				Clock.systemUTC(), limits, metrics.getIfAvailable(() -> RealtimeMetrics.NONE));
 		// A write empties the cache during its transaction and again once it completes
 		// (locally, or on another instance through the cluster): only the second sees
 		// the committed state worth re-checking.

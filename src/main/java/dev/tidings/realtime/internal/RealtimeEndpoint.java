@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tidings.items.ItemsService;
 import dev.tidings.query.InputLimits;
+import dev.tidings.realtime.RealtimeMetrics;
 import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.realtime.RealtimeSettings.AuthMode;
 import dev.tidings.schema.SchemaRegistry;
@@ -76,6 +77,8 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	private final RevocationSweep revocations;
 
+	private final RealtimeMetrics metrics;
+
 	private volatile boolean running;
 
 	/**
@@ -95,9 +98,14 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	});
 
+	/**
+	 * @param metrics told of every push written and every socket cut off for slowness
+	 */
 	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
-			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits) {
+			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits,
+			RealtimeMetrics metrics) {
 		this.settings = settings;
+		this.metrics = metrics;
 		this.codec = new ProtocolCodec(limits, settings.maxMessageSize());
 		this.index = index;
 		this.callers = callers;
@@ -157,7 +165,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		}
 		SocketSession session = new SocketSession(decorated, this.codec, this.callers, this.clock,
 				this.settings.authMode() == AuthMode.PUBLIC, client, identity, this.settings.rateLimit(),
-				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit(), batch);
+				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit(), batch, this.metrics);
 		this.sessions.put(socket.getId(), session);
 		this.upgradeRules.established(socket.getId(), socket.getAttributes());
 		if (identity == null) {

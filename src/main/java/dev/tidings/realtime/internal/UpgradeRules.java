@@ -99,10 +99,8 @@ public final class UpgradeRules implements HandshakeInterceptor {
 		String token = token(request);
 		attributes.put(CLIENT, client(request, origin));
 		if (token != null || this.settings.authMode() == AuthMode.STRICT) {
-			if (token == null) {
-				return refuse(response, HttpStatus.UNAUTHORIZED);
-			}
 			try {
+				// no token at all (strict mode) is refused here too, to be counted
 				attributes.put(IDENTITY, this.authentication.token(token));
 			}
 			catch (TidingsException ex) {
