@@ -37,15 +37,20 @@ class StandaloneErrors implements ErrorController {
 			case 400 -> TidingsException.invalidPayload("The request could not be read");
 			default -> TidingsException.internal();
 		};
+		return ResponseEntity.status(failure.httpStatus())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(envelope(failure));
+	}
+
+	/** The failure as Directus's {@code errors} envelope. */
+	static Map<String, Object> envelope(TidingsException failure) {
 		List<Map<String, Object>> errors = failure.errors().stream().map((error) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("message", error.message());
 			entry.put("extensions", error.wireExtensions());
 			return entry;
 		}).toList();
-		return ResponseEntity.status(failure.httpStatus())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("errors", errors));
+		return Map.of("errors", errors);
 	}
 
 }

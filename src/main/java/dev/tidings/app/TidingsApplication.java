@@ -51,6 +51,19 @@ public class TidingsApplication {
 	}
 
 	/**
+	 * Only administrators and the holders of a metrics token read the meters.
+	 */
+	@Bean
+	FilterRegistrationBean<MetricsAccess> tidingsMetricsAccess(ObjectProvider<Authenticator> authenticator,
+			@Value("${management.endpoints.web.base-path:/actuator}") String actuator,
+			@Value("${tidings.standalone.metrics-tokens:}") String tokens) {
+		FilterRegistrationBean<MetricsAccess> registration = new FilterRegistrationBean<>(
+				new MetricsAccess(authenticator, tokens));
+		registration.addUrlPatterns(actuator + "/prometheus", actuator + "/prometheus/*");
+		return registration;
+	}
+
+	/**
 	 * Resolves the database URL before any bean exists, so that an unsupported
 	 * {@code DB_CLIENT} fails the start-up naming the missing
 	 * {@code tidings.standalone.db.<client>.url}; property binding would keep the

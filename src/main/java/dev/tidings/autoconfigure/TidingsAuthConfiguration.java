@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.AdminBootstrap;
 import dev.tidings.security.Accountabilities;
+import dev.tidings.security.AuthFailures;
 import dev.tidings.security.Authenticator;
 import dev.tidings.security.HostIdentities;
 import dev.tidings.security.LoginThrottle;
@@ -72,12 +73,12 @@ class TidingsAuthConfiguration {
 	@Bean
 	Sessions tidingsSessions(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			Accountabilities callers, AccessTokens accessTokens, PasswordHasher passwords, LoginThrottle throttle,
-			TokenSecret secret, TidingsAuthProperties properties) {
+			TokenSecret secret, TidingsAuthProperties properties, ObjectProvider<AuthFailures> failures) {
 		return new Sessions(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				new TransactionTemplate(transactionManager), callers, accessTokens, passwords, throttle, secret,
 				new Sessions.Settings(properties.refreshTokenTtl(), properties.refreshGracePeriod(),
 						properties.loginStallTime()),
-				Clock.systemUTC());
+				Clock.systemUTC(), failures.getIfAvailable(() -> AuthFailures.NONE));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.tidings.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param rejected entries of the stream refused since start: unsigned or wrongly signed,
  * unreadable, or with an implausible sequence (a WARN names their origin)
  * @param disconnectedSince when the current outage began, null while connected
+ * @param lag how long the last change read from the stream took from its commit (on
+ * whichever instance) to its reading here: Redis's round trip, plus any difference
+ * between the instances' clocks; zero until a change is read
  */
 public record ClusterStatus(String instance, boolean connected, int buffered, long dropped, long rejected,
-		@Nullable Instant disconnectedSince) {
+		@Nullable Instant disconnectedSince, Duration lag) {
 
 }

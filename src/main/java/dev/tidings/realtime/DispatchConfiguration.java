@@ -5,7 +5,9 @@ import java.time.Duration;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.ChangeDispatcher;
+import dev.tidings.realtime.internal.RealtimeEndpoint;
 import dev.tidings.realtime.internal.SubscriptionIndex;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * The fan-out dispatcher, for the auto-configuration to import (its types are private to
  * this module): once the subscription index, the change bus and the items service exist,
  * every notification on the bus is dispatched on the dispatcher's own threads, which stop
- * with the context.
+ * with the context, and observed in the host's {@link ObservationRegistry} if it has one.
+ * With the endpoint as well, the {@link RealtimeLoad} they carry.
  */
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
@@ -38,14 +41,21 @@ public class DispatchConfiguration {
 	@ConditionalOnBean({ SubscriptionIndex.class, ChangeBus.class, ItemsService.class })
 	@ConditionalOnMissingBean
 	ChangeDispatcher tidingsChangeDispatcher(SubscriptionIndex index, ChangeBus bus, ItemsService items,
-			ObjectProvider<RealtimeSettings> settings) {
+			ObjectProvider<RealtimeSettings> settings, ObjectProvider<ObservationRegistry> observations) {
 		int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 		RealtimeSettings realtime = settings.getIfAvailable();
 		int capacity = (realtime != null) ? realtime.dispatchQueueCapacity() : QUEUE_CAPACITY;
 		Duration maxLag = (realtime != null) ? realtime.dispatchMaxLag() : MAX_LAG;
-		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, capacity, maxLag);
+		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, capacity, maxLag,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		bus.subscribe(dispatcher::accept);
 		return dispatcher;
+	}
+
+	@Bean
+	@ConditionalOnBean({ RealtimeEndpoint.class, ChangeDispatcher.class })
+	RealtimeLoad tidingsRealtimeLoad(RealtimeEndpoint endpoint, SubscriptionIndex index, ChangeDispatcher dispatcher) {
+		return new RealtimeLoad(endpoint, index, dispatcher);
 	}
 
 }

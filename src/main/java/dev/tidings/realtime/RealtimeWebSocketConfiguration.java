@@ -12,6 +12,7 @@ import dev.tidings.realtime.internal.UncompressedUpgrades;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountabilities;
+import dev.tidings.security.AuthFailures;
 import dev.tidings.security.Authenticator;
 import dev.tidings.security.HostIdentities;
 import dev.tidings.security.SecurityCache;
@@ -33,7 +34,8 @@ import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
  * {@link RealtimeSettings}; kept here because only {@code realtime} may touch Spring
  * WebSocket and its internals. The application's CORS source, by Spring Security's name
  * for it, gives the origins a browser's socket may come from when no allowed origins are
- * set.
+ * set. Where the host measures (a {@link RealtimeMetrics} bean, an {@link AuthFailures}
+ * bean), the endpoint reports to it.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeWebSocketConfiguration {
@@ -48,11 +50,12 @@ public class RealtimeWebSocketConfiguration {
 			Authenticator authenticator, AccessTokens accessTokens, Sessions sessions, Accountabilities callers,
 			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits,
 			ObjectProvider<HostIdentities> host,
-			@Qualifier("corsConfigurationSource") ObjectProvider<CorsConfigurationSource> cors) {
-		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index,
-				new Authentication(authenticator, accessTokens, sessions,
-						host.getIfAvailable(() -> HostIdentities.NONE)),
-				callers, items, schemas, Clock.systemUTC(), limits, cors.getIfUnique());
+			@Qualifier("corsConfigurationSource") ObjectProvider<CorsConfigurationSource> cors,
+			ObjectProvider<RealtimeMetrics> metrics, ObjectProvider<AuthFailures> failures) {
+		Authentication authentication = new Authentication(authenticator, accessTokens, sessions,
+				host.getIfAvailable(() -> HostIdentities.NONE), failures.getIfAvailable(() -> AuthFailures.NONE));
+		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index, authentication, callers, items, schemas,
+				Clock.systemUTC(), limits, cors.getIfUnique(), metrics.getIfAvailable(() -> RealtimeMetrics.NONE));
 		// A write empties the cache during its transaction and again once it completes
 		// (locally, or on another instance through the cluster): only the second sees
 		// the committed state worth re-checking.

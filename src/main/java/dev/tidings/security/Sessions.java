@@ -65,13 +65,18 @@ public final class Sessions {
 
 	private final Clock clock;
 
+	private final AuthFailures failures;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
+	/**
+	 * @param failures told of every failed login and refresh
+	 */
 	public Sessions(EntityManager entityManager, TransactionTemplate writes, Accountabilities callers,
 			AccessTokens accessTokens, PasswordHasher passwords, LoginThrottle throttle, TokenSecret secret,
-			Settings settings, Clock clock) {
+			Settings settings, Clock clock, AuthFailures failures) {
 		this.entityManager = entityManager;
 		this.writes = writes;
 		this.callers = callers;
@@ -81,6 +86,7 @@ public final class Sessions {
 		this.secret = secret;
 		this.settings = settings;
 		this.clock = clock;
+		this.failures = failures;
 	}
 
 	/**
@@ -103,7 +109,13 @@ public final class Sessions {
 	public Tokens login(@Nullable Object email, @Nullable Object password, Client client, Runnable payloadCheck) {
 		long deadline = System.nanoTime() + this.settings.stallTime().toNanos();
 		String key = (email instanceof String text) ? text.toLowerCase(Locale.ROOT) : "";
-		this.throttle.check(client.address(), key);
+		try {
+			this.throttle.check(client.address(), key);
+		}
+		catch (RequestsExceededException ex) {
+			this.failures.failed(ex.code());
+			throw ex;
+		}
 		try {
 			payloadCheck.run();
 			if (!(email instanceof String) || !EMAIL.matcher(key).matches() || key.length() > 128) {
@@ -120,6 +132,7 @@ public final class Sessions {
 			if (ex.code() == ErrorCode.INVALID_CREDENTIALS || ex.code() == ErrorCode.USER_SUSPENDED) {
 				this.throttle.failed(client.address(), key);
 			}
+			this.failures.failed(ex.code());
 			stallUntil(deadline);
 			throw ex;
 		}
@@ -137,6 +150,7 @@ public final class Sessions {
 			return rotate(refreshToken, client);
 		}
 		catch (TidingsException ex) {
+			this.failures.failed(ex.code());
 			stallUntil(deadline);
 			throw ex;
 		}

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
+import dev.tidings.realtime.SocketClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,10 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/health} of the standalone app over real HTTP: anonymous callers learn
- * only the status, an administrator's bearer token shows the components.
+ * only the status, an administrator's bearer token shows the components, Tidings' own
+ * among them although no Redis is configured.
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:actuator-health-tests;DB_CLOSE_DELAY=-1",
@@ -52,8 +56,36 @@ class ActuatorHealthTests {
 
 		assertThat(health).containsEntry("status", "UP");
 		Map<String, Object> components = (Map<String, Object>) health.get("components");
-		assertThat(components).containsKeys("db", "diskSpace");
+		assertThat(components).containsKeys("db", "diskSpace", "tidings");
 		assertThat((Map<String, Object>) components.get("db")).containsKey("details");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void healthWhenThereIsNoClusterThenTidingsShowsThisInstancesSocketsAndSubscriptions() throws Exception {
+		try (SocketClient socket = SocketClient.open(this.port, "?access_token=" + ADMIN_TOKEN)) {
+			assertThat(socket.ask(Map.of("type", "subscribe", "collection", "articles", "query",
+					Map.of("fields", List.of("id"), "limit", 1))))
+				.containsEntry("event", "init");
+
+			Map<String, Object> tidings = (Map<String, Object>) ((Map<String, Object>) health(ADMIN_TOKEN)
+				.get("components")).get("tidings");
+
+			assertThat(tidings).containsEntry("status", "UP");
+			assertThat((Map<String, Object>) tidings.get("details")).containsEntry("connections", 1)
+				.containsEntry("subscriptions", 1)
+				.containsEntry("dispatchQueue", 0)
+				.doesNotContainKey("redis");
+		}
+		// the socket's subscription leaves with it
+		await().untilAsserted(
+				() -> assertThat(tidingsDetails()).containsEntry("connections", 0).containsEntry("subscriptions", 0));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> tidingsDetails() throws IOException, InterruptedException {
+		Map<String, Object> components = (Map<String, Object>) health(ADMIN_TOKEN).get("components");
+		return (Map<String, Object>) ((Map<String, Object>) components.get("tidings")).get("details");
 	}
 
 	/**

@@ -140,10 +140,33 @@ class StandaloneConfigurationTests {
 			Environment environment = context.getEnvironment();
 
 			assertThat(environment.getProperty("tidings.cluster.redis-url")).isEqualTo("redis://cache:6379/2");
-			assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
+			assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+				.isEqualTo("health,prometheus");
 			assertThat(environment.getProperty("management.endpoint.health.show-components"))
 				.isEqualTo("when-authorized");
 			assertThat(environment.getProperty("management.endpoint.health.status.order")).contains("DEGRADED");
+		}
+	}
+
+	@Test
+	void whenNothingIsSetThenThePrometheusScrapeIsOnForAdministratorsOnly() {
+		assumeThat(System.getenv()).doesNotContainKeys("METRICS_ENABLED", "METRICS_TOKENS");
+		try (ConfigurableApplicationContext context = environmentOf()) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("management.prometheus.metrics.export.enabled")).isEqualTo("true");
+			assertThat(environment.getProperty("tidings.standalone.metrics-tokens")).isEmpty();
+		}
+	}
+
+	@Test
+	void whenMetricsVariablesAreSetThenTheyMapToThePrometheusScrapeAndItsTokens() {
+		try (ConfigurableApplicationContext context = environmentOf("--METRICS_ENABLED=false",
+				"--METRICS_TOKENS=first,second")) {
+			Environment environment = context.getEnvironment();
+
+			assertThat(environment.getProperty("management.prometheus.metrics.export.enabled")).isEqualTo("false");
+			assertThat(environment.getProperty("tidings.standalone.metrics-tokens")).isEqualTo("first,second");
 		}
 	}
 

@@ -42,6 +42,9 @@ class ConfigurationMetadataTests {
 			.allSatisfy((name) -> assertThat((String) listed.get(name).get("description")).as(name).isNotBlank());
 		assertThat(listed.get("tidings.rest.enabled")).containsEntry("defaultValue", true);
 		assertThat(listed.get("tidings.websockets.path")).containsEntry("defaultValue", "/websocket");
+		// the standalone app's own, written by hand
+		assertThat(listed.get("tidings.standalone.metrics-tokens")).containsEntry("defaultValue", "")
+			.containsKey("description");
 	}
 
 	/** The properties a record binds, a nested record's under its own name. */

@@ -38,7 +38,7 @@ class TidingsClusterConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 				TransactionAutoConfiguration.class, TidingsAutoConfiguration.class,
-				TidingsClusterHealthAutoConfiguration.class))
+				TidingsHealthAutoConfiguration.class))
 		.withUserConfiguration(HostConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:cluster-autoconfig;DB_CLOSE_DELAY=-1",
 				"tidings.cluster.timeout=200ms", "tidings.auth.secret=" + SECRET);
@@ -71,7 +71,9 @@ class TidingsClusterConfigurationTests {
 			assertThat(health.health().getStatus()).isEqualTo(ClusterHealthIndicator.DEGRADED);
 			assertThat(health.health().getDetails()).containsEntry("connected", false)
 				.containsEntry("redis", "127.0.0.1:1/0")
-				.containsEntry("rejected", 0L);
+				.containsEntry("rejected", 0L)
+				// this instance's own state comes first
+				.containsEntry("websockets", "disabled");
 		});
 	}
 

@@ -1,6 +1,7 @@
 package dev.tidings.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import dev.tidings.events.ChangeNotification;
 import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.ChangeDispatcher;
 import dev.tidings.realtime.internal.SubscriptionIndex;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,7 +44,8 @@ class TidingsDispatchAutoConfigurationTests {
 			assertThat(bus.receivers).hasSize(1);
 		});
 		// the stripes stopped with the context: a late notification is dropped, not run
-		assertThatNoException().isThrownBy(() -> bus.publish(new ChangeNotification("notes", List.of())));
+		assertThatNoException()
+			.isThrownBy(() -> bus.publish(new ChangeNotification("notes", List.of(), Instant.now())));
 	}
 
 	@Test
@@ -80,7 +83,7 @@ class TidingsDispatchAutoConfigurationTests {
 
 		@Bean
 		ChangeDispatcher hostDispatcher(SubscriptionIndex index, ItemsService items) {
-			return new ChangeDispatcher(index, items, 1, 10, Duration.ofMillis(200));
+			return new ChangeDispatcher(index, items, 1, 10, Duration.ofMillis(200), ObservationRegistry.NOOP);
 		}
 
 	}

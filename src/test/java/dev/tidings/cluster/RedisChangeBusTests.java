@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -85,6 +86,23 @@ class RedisChangeBusTests {
 		assertThat(onB.keys()).containsExactlyElementsOf(expected);
 		assertThat(onA.keys()).containsExactlyElementsOf(expected);
 		assertThat(onB.notifications().get(0).changes().get(0).after()).containsEntry("title", "title 1");
+	}
+
+	@Test
+	void lagWhenAChangeIsReadFromTheStreamThenTheTimeSinceItsCommitOnEveryInstance() {
+		Received onA = new Received();
+		Received onB = new Received();
+		RedisChangeBus a = bus(10_000, onA);
+		RedisChangeBus b = bus(10_000, onB);
+		assertThat(b.status().lag()).isZero();
+
+		a.publish(new ChangeNotification("articles",
+				List.of(new ItemChange(ChangeType.CREATE, 1, null, Map.of("id", 1, "title", "late"))),
+				Instant.now().minusSeconds(5)));
+
+		await().until(() -> onB.keys().contains(1) && onA.keys().contains(1));
+		assertThat(b.status().lag()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(30));
+		assertThat(a.status().lag()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -178,7 +196,8 @@ class RedisChangeBusTests {
 		bus(10_000, onB);
 
 		a.publish(new ChangeNotification("articles",
-				List.of(new ItemChange(ChangeType.CREATE, 1, null, Map.of("id", 1, "legacy", new Date(0))))));
+				List.of(new ItemChange(ChangeType.CREATE, 1, null, Map.of("id", 1, "legacy", new Date(0)))),
+				Instant.now()));
 		a.publish(change(2, "marker"));
 
 		await().until(() -> onB.keys().contains(2));
@@ -300,7 +319,8 @@ class RedisChangeBusTests {
 
 	private static ChangeNotification change(int key, String title) {
 		return new ChangeNotification("articles",
-				List.of(new ItemChange(ChangeType.CREATE, key, null, Map.of("id", key, "title", title))));
+				List.of(new ItemChange(ChangeType.CREATE, key, null, Map.of("id", key, "title", title))),
+				Instant.now());
 	}
 
 	/** What one instance's receiver got, in order. */

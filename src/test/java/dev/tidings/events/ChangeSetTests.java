@@ -1,5 +1,6 @@
 package dev.tidings.events;
 
+import java.time.Instant;
 import java.util.Map;
 
 import dev.tidings.events.internal.ChangeSet;
@@ -37,7 +38,7 @@ class ChangeSetTests {
 		this.changes.add("articles", create(1, "a"));
 		this.changes.add("articles", delete(1, "a"));
 
-		assertThat(this.changes.notifications()).isEmpty();
+		assertThat(this.changes.notifications(Instant.EPOCH)).isEmpty();
 		assertThat(this.changes.isEmpty()).isTrue();
 	}
 
@@ -63,7 +64,7 @@ class ChangeSetTests {
 		this.changes.add("articles", create(2, "a"));
 		this.changes.add("articles", update(1, "a", "b"));
 
-		assertThat(this.changes.notifications()).singleElement()
+		assertThat(this.changes.notifications(Instant.EPOCH)).singleElement()
 			.satisfies((notification) -> assertThat(notification.changes()).extracting(ItemChange::key)
 				.containsExactly(1, 2));
 	}
@@ -74,7 +75,7 @@ class ChangeSetTests {
 		this.changes.add("articles", create(1, "a"));
 		this.changes.add("comments", create(8, "a"));
 
-		assertThat(this.changes.notifications()).extracting(ChangeNotification::collection)
+		assertThat(this.changes.notifications(Instant.EPOCH)).extracting(ChangeNotification::collection)
 			.containsExactly("comments", "articles");
 	}
 
@@ -87,15 +88,15 @@ class ChangeSetTests {
 
 		this.changes.restore(savepoint);
 
-		assertThat(this.changes.notifications()).singleElement()
+		assertThat(this.changes.notifications(Instant.EPOCH)).singleElement()
 			.satisfies((notification) -> assertThat(notification.changes())
 				.containsExactly(new ItemChange(ChangeType.CREATE, 1, null, row("a"))));
 	}
 
 	private ItemChange only() {
-		assertThat(this.changes.notifications()).hasSize(1);
-		assertThat(this.changes.notifications().get(0).changes()).hasSize(1);
-		return this.changes.notifications().get(0).changes().get(0);
+		assertThat(this.changes.notifications(Instant.EPOCH)).hasSize(1);
+		assertThat(this.changes.notifications(Instant.EPOCH).get(0).changes()).hasSize(1);
+		return this.changes.notifications(Instant.EPOCH).get(0).changes().get(0);
 	}
 
 	private static ItemChange create(int key, String title) {

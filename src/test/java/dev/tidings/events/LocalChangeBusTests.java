@@ -1,5 +1,6 @@
 package dev.tidings.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ class LocalChangeBusTests {
 	private final LocalChangeBus bus = new LocalChangeBus();
 
 	private final ChangeNotification notification = new ChangeNotification("articles",
-			List.of(new ItemChange(ChangeType.DELETE, 1, Map.of("id", 1), null)));
+			List.of(new ItemChange(ChangeType.DELETE, 1, Map.of("id", 1), null)), Instant.now());
 
 	@Test
 	void publishThenEveryReceiverInRegistrationOrderOnThePublishingThread() {

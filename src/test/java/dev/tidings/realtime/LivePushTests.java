@@ -9,6 +9,7 @@ import dev.tidings.app.TidingsApplication;
 import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.RealtimeEndpoint;
 import dev.tidings.security.Accountability;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,13 @@ class LivePushTests {
 
 	private final String adminToken;
 
+	private final MeterRegistry meters;
+
 	LivePushTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc, @Autowired ItemsService items,
-			@Autowired TransactionTemplate transactions, @Autowired RealtimeEndpoint endpoint) {
+			@Autowired TransactionTemplate transactions, @Autowired RealtimeEndpoint endpoint,
+			@Autowired MeterRegistry meters) {
 		this.port = port;
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.transactions = transactions;
@@ -256,6 +261,7 @@ class LivePushTests {
 				SocketClient fast = subscribed("editor@example.com", "editor-password-123",
 						Map.of("fields", List.of("id")))) {
 			int before = this.endpoint.openSockets();
+			double slowCloses = slowCloses();
 			slow.stall();
 			String body = "x".repeat(30_000);
 			int batches = 40;
@@ -272,7 +278,12 @@ class LivePushTests {
 			}
 			await().untilAsserted(() -> assertThat(this.endpoint.openSockets()).isEqualTo(before - 1));
 			assertThat(fast.isClosed()).isFalse();
+			assertThat(slowCloses()).isEqualTo(slowCloses + 1);
 		}
+	}
+
+	private double slowCloses() {
+		return this.meters.get("tidings.realtime.slow.closes").counter().count();
 	}
 
 	private SocketClient subscribed(String email, String password, Map<String, Object> query) {

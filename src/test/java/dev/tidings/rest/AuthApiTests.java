@@ -28,6 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.tidings.app.TidingsApplication;
 import dev.tidings.security.PasswordHasher;
 import dev.tidings.security.SecurityCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,8 @@ class AuthApiTests {
 
 	private final SecurityCache cache;
 
+	private final MeterRegistry meters;
+
 	/**
 	 * A fresh client address per test, so throttling in one test never touches another.
 	 */
@@ -78,10 +82,11 @@ class AuthApiTests {
 	private UUID admin;
 
 	AuthApiTests(@LocalServerPort int port, @Autowired JdbcTemplate jdbc, @Autowired PasswordHasher passwords,
-			@Autowired SecurityCache cache) {
+			@Autowired SecurityCache cache, @Autowired MeterRegistry meters) {
 		this.base = "http://localhost:" + port;
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.meters = meters;
 		synchronized (AuthApiTests.class) {
 			if (passwordHash == null) {
 				passwordHash = passwords.hash(PASSWORD);
@@ -283,6 +288,8 @@ class AuthApiTests {
 
 	@Test
 	void loginWhenAttackerExhaustsThrottleThenAttackerGets429AndRealUserLogsInFromElsewhere() {
+		double wrong = failures("INVALID_CREDENTIALS");
+		double throttled = failures("REQUESTS_EXCEEDED");
 		String attacker = "198.51.100." + addresses.incrementAndGet();
 		for (int i = 0; i < 3; i++) {
 			error(post("/auth/login", login("admin@example.com", "guess-" + i, "json"), null, attacker), 401,
@@ -295,10 +302,18 @@ class AuthApiTests {
 		assertThat(Reply.extensions(error)).containsEntry("limit", 3).containsKey("reset");
 		assertThat((String) error.get("message")).matches("Too many requests, retry after (60 seconds|1 minute)\\.");
 		assertThat(blocked.headers().firstValue("Retry-After")).hasValue("60");
+		assertThat(failures("INVALID_CREDENTIALS")).isEqualTo(wrong + 3);
+		assertThat(failures("REQUESTS_EXCEEDED")).isEqualTo(throttled + 1);
 
 		assertThat(data(post("/auth/login", login("admin@example.com", PASSWORD, "json"), null)))
 			.containsKey("access_token");
 		assertThat(this.jdbc.queryForObject("select status from tidings_users", String.class)).isEqualTo("active");
+	}
+
+	/** Refused authentications so far, with that reason. */
+	private double failures(String reason) {
+		Counter counter = this.meters.find("tidings.auth.failures").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.tidings.cluster.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class NotificationCodec {
 	public String encode(ChangeNotification notification) {
 		ObjectNode root = nodes.objectNode();
 		root.put("collection", notification.collection());
+		root.put("committed_at", notification.committedAt().toString());
 		ArrayNode changes = root.putArray("changes");
 		for (ItemChange change : notification.changes()) {
 			ObjectNode item = changes.addObject();
@@ -60,7 +62,16 @@ public final class NotificationCodec {
 			}
 			changes.add(new ItemChange(type, key, row(item.get("before")), row(item.get("after"))));
 		}
-		return new ChangeNotification(root.get("collection").stringValue(), changes);
+		return new ChangeNotification(root.get("collection").stringValue(), changes, committedAt(root));
+	}
+
+	/**
+	 * The commit time the entry carries; an entry written by an instance that predates
+	 * the field is stamped as read, so it only shortens the time its pushes show.
+	 */
+	private static Instant committedAt(JsonNode root) {
+		JsonNode committedAt = root.get("committed_at");
+		return (committedAt != null) ? Instant.parse(committedAt.stringValue()) : Instant.now();
 	}
 
 	private JsonNode row(String collection, @Nullable Map<String, @Nullable Object> row) {

@@ -2,6 +2,7 @@ package dev.tidings.cluster.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,9 @@ public final class Relay {
 	private long sequence;
 
 	private long dropped;
+
+	/** From commit to reading, of the last change read from the stream. */
+	private Duration lag = Duration.ZERO;
 
 	public Relay(String endpoint, NotificationCodec codec, int bufferSize) {
 		this.link = new Link(endpoint);
@@ -163,7 +167,13 @@ public final class Relay {
 				this.rejections.add(entry.origin(), "this instance never wrote sequence " + entry.sequence());
 				return;
 			}
-			this.outbox.readBack(entry.sequence()).forEach(this::deliver);
+			for (Pending pending : this.outbox.readBack(entry.sequence())) {
+				ChangeNotification notification = pending.notification();
+				if (notification != null) {
+					read(notification);
+				}
+				deliver(pending);
+			}
 			return;
 		}
 		Long last = this.seen.get(entry.origin());
@@ -188,8 +198,16 @@ public final class Relay {
 			invalidateHere();
 		}
 		else if (entry.data() != null) {
-			this.local.publish(this.codec.decode(entry.data()));
+			ChangeNotification notification = this.codec.decode(entry.data());
+			read(notification);
+			this.local.publish(notification);
 		}
+	}
+
+	/** A change came out of the stream: how long it took since its commit. */
+	private void read(ChangeNotification notification) {
+		Duration since = Duration.between(notification.committedAt(), Instant.now());
+		this.lag = since.isNegative() ? Duration.ZERO : since;
 	}
 
 	/** Counts (and logs, rate-limited) an entry that was refused before it was read. */
@@ -296,7 +314,7 @@ public final class Relay {
 
 	public synchronized ClusterStatus status() {
 		return new ClusterStatus(this.instance, isConnected(), this.outbox.size(), this.dropped,
-				this.rejections.count(), this.link.disconnectedSince());
+				this.rejections.count(), this.link.disconnectedSince(), this.lag);
 	}
 
 }

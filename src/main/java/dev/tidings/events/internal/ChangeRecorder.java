@@ -1,5 +1,6 @@
 package dev.tidings.events.internal;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -106,11 +107,12 @@ public final class ChangeRecorder {
 	}
 
 	/**
-	 * Hands each notification to the bus. The transaction has committed by now: a failing
-	 * bus is logged and must neither fail the writer nor stop the other collections.
+	 * Hands each notification to the bus. The transaction has committed by now, so now is
+	 * its commit time. A failing bus is logged and must neither fail the writer nor stop
+	 * the other collections.
 	 */
 	private void publish(ChangeSet changes) {
-		List<ChangeNotification> notifications = changes.notifications();
+		List<ChangeNotification> notifications = changes.notifications(Instant.now());
 		for (ChangeNotification notification : notifications) {
 			try {
 				this.bus.publish(notification);

@@ -1,5 +1,6 @@
 package dev.tidings.events.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +64,13 @@ public final class ChangeSet {
 
 	/**
 	 * One notification per collection that still has changes, in the order the
-	 * collections were first changed.
+	 * collections were first changed, each stamped with the commit's time.
 	 */
-	public List<ChangeNotification> notifications() {
+	public List<ChangeNotification> notifications(Instant committedAt) {
 		List<ChangeNotification> notifications = new ArrayList<>();
 		this.byCollection.forEach((collection, items) -> {
 			if (!items.isEmpty()) {
-				notifications.add(new ChangeNotification(collection, List.copyOf(items.values())));
+				notifications.add(new ChangeNotification(collection, List.copyOf(items.values()), committedAt));
 			}
 		});
 		return notifications;

@@ -4,6 +4,7 @@ import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.security.AccessTokens;
 import dev.tidings.security.Accountability;
+import dev.tidings.security.AuthFailures;
 import dev.tidings.security.Authenticator;
 import dev.tidings.security.HostIdentities;
 import dev.tidings.security.StaticTokenDigest;
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Turns the credentials a socket presents (a token at upgrade or in {@code auth}, an
  * e-mail and password, a refresh token) into an {@link Identity}. Tokens are verified
  * here, once; afterwards only the stored expiry is checked, and a static token's digest
- * is compared with the one its user holds now.
+ * is compared with the one its user holds now. Every refusal is told to the
+ * {@link AuthFailures} with its code (a failed login or refresh by {@link Sessions}
+ * itself).
  */
 public final class Authentication {
 
@@ -26,12 +29,15 @@ public final class Authentication {
 
 	private final HostIdentities host;
 
+	private final AuthFailures failures;
+
 	public Authentication(Authenticator authenticator, AccessTokens accessTokens, Sessions sessions,
-			HostIdentities host) {
+			HostIdentities host, AuthFailures failures) {
 		this.authenticator = authenticator;
 		this.accessTokens = accessTokens;
 		this.sessions = sessions;
 		this.host = host;
+		this.failures = failures;
 	}
 
 	/**
@@ -45,9 +51,23 @@ public final class Authentication {
 
 	/**
 	 * The user of an access token or static token.
-	 * @throws TidingsException when the token is invalid, expired, or stands for no user
+	 * @throws TidingsException when the token is missing, invalid, expired, or stands for
+	 * no user
 	 */
-	Identity token(String token) {
+	Identity token(@Nullable String token) {
+		try {
+			return verify(token);
+		}
+		catch (TidingsException ex) {
+			this.failures.failed(ex.code());
+			throw ex;
+		}
+	}
+
+	private Identity verify(@Nullable String token) {
+		if (token == null) {
+			throw invalidCredentials();
+		}
 		if (!AccessTokens.isAccessToken(token)) {
 			HostIdentities.Bridged user = this.host.token(token);
 			if (user != null) {
@@ -56,7 +76,7 @@ public final class Authentication {
 		}
 		Accountability who = this.authenticator.authenticate(token);
 		if (who.user() == null) {
-			throw new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
+			throw invalidCredentials();
 		}
 		if (AccessTokens.isAccessToken(token)) {
 			return Identity.accessToken(who.user(), this.accessTokens.verify(token).expires());
@@ -79,8 +99,13 @@ public final class Authentication {
 		if (message.email() != null && message.password() != null) {
 			return tokens(this.sessions.login(message.email(), message.password(), client));
 		}
+		this.failures.failed(ErrorCode.INVALID_PAYLOAD);
 		throw TidingsException
 			.invalidPayload("One of \"access_token\", \"refresh_token\", or \"email\" with \"password\" is required");
+	}
+
+	private static TidingsException invalidCredentials() {
+		return new TidingsException(ErrorCode.INVALID_CREDENTIALS, "Invalid user credentials.");
 	}
 
 	/** Whether the message carries any credential at all. */

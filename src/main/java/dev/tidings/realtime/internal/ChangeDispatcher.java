@@ -19,6 +19,8 @@ import dev.tidings.events.ItemChange;
 import dev.tidings.items.ItemsService;
 import dev.tidings.items.SnapshotView;
 import dev.tidings.security.Accountability;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * their subscriptions leave the index at once and they are closed (4500), so the stripe
  * catches up and everyone else keeps every push. Only when the queue is full anyway
  * (writes alone outrun the stripe) is a notification dropped.
+ * <p>
+ * Each notification is observed as {@code tidings.change}, from its commit to the last
+ * push handed to a socket, with the number of pushes. The observation starts on the
+ * thread that publishes the notification, so with the local bus it is a child of whatever
+ * that thread observes: the REST request that made the write, for instance.
  */
 public final class ChangeDispatcher implements AutoCloseable {
 
@@ -57,6 +64,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 
 	private final List<Stripe> stripes = new ArrayList<>();
 
+	private final ObservationRegistry observations;
+
 	/**
 	 * @param threads the number of stripes, each one thread named
 	 * {@code tidings-dispatch-N}
@@ -64,11 +73,13 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * it sheds its heaviest sessions once half of them wait
 	 * @param maxLag how long a notification may wait before its stripe sheds its heaviest
 	 * sessions
+	 * @param observations where each notification's {@code tidings.change} is observed
 	 */
 	public ChangeDispatcher(SubscriptionIndex index, ItemsService items, int threads, int queueCapacity,
-			Duration maxLag) {
+			Duration maxLag, ObservationRegistry observations) {
 		this.index = index;
 		this.items = items;
+		this.observations = observations;
 		AtomicInteger count = new AtomicInteger();
 		for (int i = 0; i < threads; i++) {
 			this.stripes.add(new Stripe(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -87,14 +98,30 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 */
 	public void accept(ChangeNotification notification) {
 		Stripe stripe = stripe(notification.collection());
+		Observation observation = Observation.createNotStarted("tidings.change", this.observations)
+			.contextualName("tidings change " + notification.collection())
+			.lowCardinalityKeyValue("collection", notification.collection())
+			.highCardinalityKeyValue("changes", String.valueOf(notification.changes().size()))
+			.start();
 		try {
 			long queuedAt = System.nanoTime();
-			stripe.executor().execute(() -> dispatch(notification, stripe, queuedAt));
+			stripe.executor().execute(() -> dispatch(notification, stripe, queuedAt, observation));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Dropped {} change(s) to {}: the dispatch queue is full or closed",
 					notification.changes().size(), notification.collection());
+			observation.error(ex);
+			observation.stop();
 		}
+	}
+
+	/** The notifications waiting for dispatch, on every stripe. */
+	public int queued() {
+		int queued = 0;
+		for (Stripe stripe : this.stripes) {
+			queued += stripe.executor().getQueue().size();
+		}
+		return queued;
 	}
 
 	/**
@@ -111,17 +138,33 @@ public final class ChangeDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Dispatches on the stripe's thread, charging each group's sessions the time the
-	 * group took.
+	 * Dispatches on the stripe's thread, within the notification's observation, and stops
+	 * it with the number of pushes handed to sockets.
 	 */
-	private void dispatch(ChangeNotification notification, Stripe stripe, long queuedAt) {
+	private void dispatch(ChangeNotification notification, Stripe stripe, long queuedAt, Observation observation) {
+		int pushes = 0;
+		try (Observation.Scope scope = observation.openScope()) {
+			pushes = fanOut(notification, stripe, queuedAt);
+		}
+		finally {
+			observation.highCardinalityKeyValue("pushes", String.valueOf(pushes));
+			observation.stop();
+		}
+	}
+
+	/**
+	 * Delivers to every group, charging each group's sessions the time the group took;
+	 * the number of pushes handed to sockets.
+	 */
+	private int fanOut(ChangeNotification notification, Stripe stripe, long queuedAt) {
 		boolean late = System.nanoTime() - queuedAt > stripe.maxLag();
 		List<Batch> batches = batches(notification);
 		batches.sort(Comparator.comparingInt((Batch batch) -> batch.sessions().size()).reversed());
 		boolean checked = false;
+		int pushes = 0;
 		for (Batch batch : batches) {
 			long start = System.nanoTime();
-			deliverSafely(notification, batch);
+			pushes += deliverSafely(notification, batch);
 			stripe.load().charge(batch.sessions(), System.nanoTime() - start);
 			if (!checked && stripe.backedUp()) {
 				checked = true;
@@ -134,6 +177,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 		if (stripe.executor().getQueue().isEmpty()) {
 			stripe.load().reset();
 		}
+		return pushes;
 	}
 
 	/** The groups the notification reaches, each with its subscriptions and sessions. */
@@ -173,9 +217,10 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 	}
 
-	private void deliverSafely(ChangeNotification notification, Batch batch) {
+	/** The group's pushes, each counted once per session it is handed to. */
+	private int deliverSafely(ChangeNotification notification, Batch batch) {
 		try {
-			deliver(notification, batch);
+			return deliver(notification, batch);
 		}
 		catch (TidingsException ex) {
 			// the caller may no longer read what it subscribed to: it gets nothing
@@ -186,15 +231,16 @@ public final class ChangeDispatcher implements AutoCloseable {
 			logger.warn("Failed to push changes of {} to {} subscription(s)", notification.collection(),
 					batch.subscriptions().size(), ex);
 		}
+		return 0;
 	}
 
-	private void deliver(ChangeNotification notification, Batch batch) {
+	private int deliver(ChangeNotification notification, Batch batch) {
 		List<Subscription> subscriptions = batch.subscriptions()
 			.stream()
 			.filter((subscription) -> subscription.session().isOpen())
 			.toList();
 		if (subscriptions.isEmpty()) {
-			return;
+			return 0;
 		}
 		DispatchGroup group = batch.group();
 		String collection = notification.collection();
@@ -204,15 +250,17 @@ public final class ChangeDispatcher implements AutoCloseable {
 			.filter(group::wants)
 			.toList();
 		if (pushes.isEmpty()) {
-			return;
+			return 0;
 		}
 		Map<String, Long> meta = meta(group, collection);
 		for (Push push : pushes) {
-			SubscriptionFrames.Frame frame = this.frames.frame(collection, push, group.item() != null, meta);
+			SubscriptionFrames.Frame frame = this.frames.frame(collection, push, group.item() != null, meta,
+					notification.committedAt());
 			for (Subscription subscription : subscriptions) {
-				send(subscription.session(), frame.text(subscription.uid()));
+				send(subscription.session(), frame.forUid(subscription.uid()));
 			}
 		}
+		return pushes.size() * subscriptions.size();
 	}
 
 	/**
@@ -226,9 +274,9 @@ public final class ChangeDispatcher implements AutoCloseable {
 		return this.items.read(group.caller(), collection, group.query().withLimit(0)).meta();
 	}
 
-	private static void send(ClientSession session, String frame) {
+	private static void send(ClientSession session, PushFrame frame) {
 		try {
-			session.send(frame);
+			session.push(frame);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Failed to send a push to session {}", session.id(), ex);

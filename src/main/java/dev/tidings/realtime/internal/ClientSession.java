@@ -21,8 +21,8 @@ public interface ClientSession {
 	 */
 	@Nullable Accountability caller();
 
-	/** Queues a text frame for this client, in order. */
-	void send(String frame);
+	/** Queues a push for this client, in order. */
+	void push(PushFrame frame);
 
 	boolean isOpen();
 

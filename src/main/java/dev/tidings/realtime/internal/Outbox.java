@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One session's frames waiting to be written, drained in order by one writer at a time
@@ -19,10 +20,16 @@ import java.util.function.Consumer;
  * batches frames (Tomcat, see {@link SocketSession}), the frames that queued up while the
  * session waited for a writer leave in a few socket writes instead of one each, the
  * kernel's cost per write being the floor of fan-out.
+ * <p>
+ * Pushes are told apart from other frames so that each one is reported to
+ * {@code onPushed} once it is written, for the metrics.
  */
 final class Outbox {
 
-	/** Frames (strings) and, in their place in line, actions such as a close. */
+	/**
+	 * Frames (strings), pushes ({@link PushFrame}) and, in their place in line, actions
+	 * such as a close.
+	 */
 	private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong queuedBytes = new AtomicLong();
@@ -31,7 +38,7 @@ final class Outbox {
 
 	private final Executor writers;
 
-	private final Consumer<String> write;
+	private final Predicate<String> write;
 
 	private final Runnable flush;
 
@@ -39,17 +46,33 @@ final class Outbox {
 
 	private final Runnable onOverflow;
 
-	Outbox(Executor writers, Consumer<String> write, Runnable flush, long limitBytes, Runnable onOverflow) {
+	private final Consumer<PushFrame> onPushed;
+
+	/**
+	 * @param write writes one frame; false when it could not
+	 * @param onPushed told of each push once it is written
+	 */
+	Outbox(Executor writers, Predicate<String> write, Runnable flush, long limitBytes, Runnable onOverflow,
+			Consumer<PushFrame> onPushed) {
 		this.writers = writers;
 		this.write = write;
 		this.flush = flush;
 		this.limitBytes = limitBytes;
 		this.onOverflow = onOverflow;
+		this.onPushed = onPushed;
 	}
 
 	void offer(String frame) {
+		enqueue(frame, frame);
+	}
+
+	void offer(PushFrame push) {
+		enqueue(push, push.text());
+	}
+
+	private void enqueue(Object frame, String text) {
 		this.frames.add(frame);
-		if (this.queuedBytes.addAndGet(size(frame)) > this.limitBytes) {
+		if (this.queuedBytes.addAndGet(size(text)) > this.limitBytes) {
 			this.frames.clear();
 			this.queuedBytes.set(0);
 			// closing writes a close frame, which may wait on the same stalled client
@@ -88,7 +111,14 @@ final class Outbox {
 			for (Object next = this.frames.poll(); next != null; next = this.frames.poll()) {
 				if (next instanceof String frame) {
 					this.queuedBytes.addAndGet(-size(frame));
-					this.write.accept(frame);
+					this.write.test(frame);
+					unflushed = true;
+				}
+				else if (next instanceof PushFrame push) {
+					this.queuedBytes.addAndGet(-size(push.text()));
+					if (this.write.test(push.text())) {
+						this.onPushed.accept(push);
+					}
 					unflushed = true;
 				}
 				else {

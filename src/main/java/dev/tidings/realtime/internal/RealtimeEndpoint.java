@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tidings.items.ItemsService;
 import dev.tidings.query.InputLimits;
+import dev.tidings.realtime.RealtimeMetrics;
 import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.realtime.RealtimeSettings.AuthMode;
 import dev.tidings.schema.SchemaRegistry;
@@ -77,6 +78,8 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 
 	private final RevocationSweep revocations;
 
+	private final RealtimeMetrics metrics;
+
 	private volatile boolean running;
 
 	/**
@@ -99,11 +102,13 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 	/**
 	 * @param cors the application's CORS configuration, whose origins a browser's socket
 	 * must come from when no allowed origins are set; or null
+	 * @param metrics told of every push written and every socket cut off for slowness
 	 */
 	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
 			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits,
-			@Nullable CorsConfigurationSource cors) {
+			@Nullable CorsConfigurationSource cors, RealtimeMetrics metrics) {
 		this.settings = settings;
+		this.metrics = metrics;
 		this.codec = new ProtocolCodec(limits, settings.maxMessageSize());
 		this.index = index;
 		this.callers = callers;
@@ -163,7 +168,7 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		}
 		SocketSession session = new SocketSession(decorated, this.codec, this.callers, this.clock,
 				this.settings.authMode() == AuthMode.PUBLIC, client, identity, this.settings.rateLimit(),
-				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit(), batch);
+				this.settings.maxMessageSize(), this.writers, this.settings.sendBufferLimit(), batch, this.metrics);
 		this.sessions.put(socket.getId(), session);
 		this.upgradeRules.established(socket.getId(), socket.getAttributes());
 		if (identity == null) {

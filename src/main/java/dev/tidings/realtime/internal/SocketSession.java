@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
+import dev.tidings.realtime.RealtimeMetrics;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Sessions;
@@ -87,19 +88,24 @@ public final class SocketSession implements ClientSession {
 
 	private final RemoteEndpoint.@Nullable Basic batch;
 
+	private final RealtimeMetrics metrics;
+
 	/**
 	 * @param batch the container's endpoint of this socket, with batching allowed: frames
 	 * are then only buffered until the outbox flushes them; null to write each frame as
 	 * it is sent
+	 * @param metrics told of every push written and of a close for slowness
 	 */
 	SocketSession(WebSocketSession socket, ProtocolCodec codec, Accountabilities callers, Clock clock,
 			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
-			long maxMessageSize, Executor writers, long sendBufferLimit, RemoteEndpoint.@Nullable Basic batch) {
+			long maxMessageSize, Executor writers, long sendBufferLimit, RemoteEndpoint.@Nullable Basic batch,
+			RealtimeMetrics metrics) {
 		this.socket = socket;
 		this.batch = batch;
+		this.metrics = metrics;
 		this.openedAt = clock.instant();
 		this.outbox = new Outbox(writers, this::write, this::flush, sendBufferLimit,
-				() -> closeNow(CloseReasons.SLOW_CLIENT));
+				() -> closeSlow(CloseReasons.SLOW_CLIENT), (push) -> metrics.pushed(push.event(), push.committedAt()));
 		this.codec = codec;
 		this.callers = callers;
 		this.clock = clock;
@@ -165,23 +171,33 @@ public final class SocketSession implements ClientSession {
 	 * Queues the frame and returns at once; a writer thread sends it, after every frame
 	 * queued before it.
 	 */
-	@Override
-	public void send(String frame) {
+	void send(String frame) {
 		if (!this.closed) {
 			this.outbox.offer(frame);
 		}
 	}
 
-	private void write(String frame) {
+	/** As {@link #send}, for a push, which is counted once written. */
+	@Override
+	public void push(PushFrame frame) {
+		if (!this.closed) {
+			this.outbox.offer(frame);
+		}
+	}
+
+	/** Writes one frame; whether it went out. */
+	private boolean write(String frame) {
 		if (!this.socket.isOpen()) {
-			return;
+			return false;
 		}
 		try {
 			this.socket.sendMessage(new TextMessage(frame));
+			return true;
 		}
 		catch (SessionLimitExceededException ex) {
+			// the decorator's time or buffer limit: the client does not keep up
 			logger.debug("Closing WebSocket {}: {}", id(), ex.getMessage());
-			closeNow(ex.getStatus());
+			closeSlow(ex.getStatus());
 		}
 		catch (IOException | IllegalStateException ex) {
 			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
@@ -194,6 +210,7 @@ public final class SocketSession implements ClientSession {
 			logger.warn("Closing WebSocket {}: a frame could not be encoded", id(), ex);
 			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
 		}
+		return false;
 	}
 
 	/** Writes the frames the container batched since the last flush. */
@@ -247,6 +264,14 @@ public final class SocketSession implements ClientSession {
 	void close(CloseStatus status) {
 		cancelTimer();
 		this.outbox.then(() -> closeNow(status));
+	}
+
+	/** Cuts off a client that does not take its frames fast enough, counted once. */
+	private void closeSlow(CloseStatus status) {
+		if (!this.closed) {
+			this.metrics.slowClientClosed();
+		}
+		closeNow(status);
 	}
 
 	private void closeNow(CloseStatus status) {

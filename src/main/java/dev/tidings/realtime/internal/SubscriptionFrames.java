@@ -1,5 +1,6 @@
 package dev.tidings.realtime.internal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ final class SubscriptionFrames {
 	 * item, {@code key}, so a client can act on a delete or a batch without reading the
 	 * data's shape. The SDK passes unknown keys through untouched.
 	 */
-	Frame frame(String collection, Push push, boolean item, @Nullable Map<String, Long> meta) {
+	Frame frame(String collection, Push push, boolean item, @Nullable Map<String, Long> meta, Instant committedAt) {
 		Object data = item ? push.data().get(0) : push.data();
 		StringBuilder body = new StringBuilder(128).append("{\"type\":\"subscription\",\"event\":\"")
 			.append(push.event().token())
@@ -41,7 +42,7 @@ final class SubscriptionFrames {
 		if (meta != null) {
 			body.append(",\"meta\":").append(this.json.writeValueAsString(meta));
 		}
-		return new Frame(body.toString());
+		return new Frame(body.toString(), push, committedAt);
 	}
 
 	/** One push's frame, ended per uid on demand. */
@@ -49,21 +50,31 @@ final class SubscriptionFrames {
 
 		private final String body;
 
-		private final String anonymous;
+		private final Push push;
 
-		private final Map<String, String> byUid = new HashMap<>();
+		private final Instant committedAt;
 
-		private Frame(String body) {
+		private final PushFrame anonymous;
+
+		private final Map<String, PushFrame> byUid = new HashMap<>();
+
+		private Frame(String body, Push push, Instant committedAt) {
 			this.body = body;
-			this.anonymous = body + "}";
+			this.push = push;
+			this.committedAt = committedAt;
+			this.anonymous = pushFrame(body + "}");
 		}
 
-		String text(@Nullable String uid) {
+		PushFrame forUid(@Nullable String uid) {
 			if (uid == null) {
 				return this.anonymous;
 			}
-			return this.byUid.computeIfAbsent(uid,
-					(key) -> this.body + ",\"uid\":" + SubscriptionFrames.this.json.writeValueAsString(key) + "}");
+			return this.byUid.computeIfAbsent(uid, (key) -> pushFrame(
+					this.body + ",\"uid\":" + SubscriptionFrames.this.json.writeValueAsString(key) + "}"));
+		}
+
+		private PushFrame pushFrame(String text) {
+			return new PushFrame(text, this.push.event(), this.committedAt);
 		}
 
 	}

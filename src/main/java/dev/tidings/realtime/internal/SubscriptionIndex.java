@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -158,6 +159,24 @@ public final class SubscriptionIndex {
 		}
 	}
 
+	/**
+	 * How many subscriptions the collection has, on itself and on its items: a count kept
+	 * as they come and go, so reading it costs nothing.
+	 */
+	public int subscriptions(String collection) {
+		CollectionShapes shapes = this.byCollection.get(collection);
+		return (shapes != null) ? shapes.subscriptions.get() : 0;
+	}
+
+	/** How many subscriptions there are, on every collection. */
+	public int subscriptions() {
+		int total = 0;
+		for (CollectionShapes shapes : this.byCollection.values()) {
+			total += shapes.subscriptions.get();
+		}
+		return total;
+	}
+
 	/** How many shapes the collection holds, on itself and on its items. */
 	int shapes(String collection) {
 		CollectionShapes shapes = this.byCollection.get(collection);
@@ -181,6 +200,7 @@ public final class SubscriptionIndex {
 	private void link(Subscription subscription, Shape shape) {
 		CollectionShapes shapes = this.byCollection.computeIfAbsent(subscription.collection(),
 				(collection) -> new CollectionShapes());
+		shapes.subscriptions.incrementAndGet();
 		if (shape.item() == null) {
 			link(shapes.whole, shape, subscription);
 		}
@@ -198,6 +218,7 @@ public final class SubscriptionIndex {
 		if (shape == null || shapes == null) {
 			return;
 		}
+		shapes.subscriptions.decrementAndGet();
 		if (shape.item() == null) {
 			unlink(shapes.whole, shape, subscription);
 		}
@@ -243,9 +264,12 @@ public final class SubscriptionIndex {
 	}
 
 	/**
-	 * The shapes of one collection; a collection's entry stays once made (they are few).
+	 * The shapes of one collection, and how many subscriptions they hold; a collection's
+	 * entry stays once made (they are few).
 	 */
 	private static final class CollectionShapes {
+
+		final AtomicInteger subscriptions = new AtomicInteger();
 
 		final Map<Shape, Members> whole = new ConcurrentHashMap<>();
 

@@ -114,9 +114,10 @@ public final class UpgradeRules implements HandshakeInterceptor {
 			return refuse(response, HttpStatus.FORBIDDEN);
 		}
 		attributes.put(CLIENT, client(request, origin));
-		if (credential != null) {
+		if (credential != null || (identity == null && this.settings.authMode() == AuthMode.STRICT)) {
 			try {
-				identity = this.authentication.token(credential.token());
+				// no credential at all in strict mode is refused here too, to be counted
+				identity = this.authentication.token((credential != null) ? credential.token() : null);
 			}
 			catch (TidingsException ex) {
 				return refuse(response, HttpStatus.UNAUTHORIZED);
@@ -124,9 +125,6 @@ public final class UpgradeRules implements HandshakeInterceptor {
 		}
 		if (identity != null) {
 			attributes.put(IDENTITY, identity);
-		}
-		else if (this.settings.authMode() == AuthMode.STRICT) {
-			return refuse(response, HttpStatus.UNAUTHORIZED);
 		}
 		else if (this.settings.authMode() == AuthMode.PUBLIC) {
 			attributes.put(IDENTITY, Identity.PUBLIC);

@@ -1,5 +1,6 @@
 package dev.tidings.cluster.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,7 +74,7 @@ class RelayTests {
 
 	private Entry change(String origin, long sequence) {
 		ChangeNotification notification = new ChangeNotification("articles",
-				List.of(new ItemChange(ChangeType.CREATE, sequence, null, Map.of("id", sequence))));
+				List.of(new ItemChange(ChangeType.CREATE, sequence, null, Map.of("id", sequence))), Instant.now());
 		return new Entry(origin, sequence, Entry.Kind.CHANGE, this.codec.encode(notification));
 	}
 

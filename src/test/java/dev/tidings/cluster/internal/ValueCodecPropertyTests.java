@@ -43,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ValueCodecPropertyTests {
 
+	/** A commit time to the nanosecond, which the stream entry must keep. */
+	private static final Instant COMMITTED_AT = Instant.parse("2026-11-29T10:15:30.123456789Z");
+
 	private final ValueCodec values = new ValueCodec(getClass().getClassLoader());
 
 	private final NotificationCodec notifications = new NotificationCodec(this.values);
@@ -58,11 +61,13 @@ class ValueCodecPropertyTests {
 		ChangeNotification notification = new ChangeNotification("articles",
 				List.of(new ItemChange(ChangeType.UPDATE, key, before, after),
 						new ItemChange(ChangeType.CREATE, key, null, after),
-						new ItemChange(ChangeType.DELETE, key, before, null)));
+						new ItemChange(ChangeType.DELETE, key, before, null)),
+				COMMITTED_AT);
 
 		ChangeNotification read = this.notifications.decode(this.notifications.encode(notification));
 
 		assertThat(read.collection()).isEqualTo("articles");
+		assertThat(read.committedAt()).isEqualTo(COMMITTED_AT);
 		assertThat(read.changes()).hasSize(3);
 		for (int i = 0; i < 3; i++) {
 			ItemChange sent = notification.changes().get(i);
@@ -75,9 +80,19 @@ class ValueCodecPropertyTests {
 	}
 
 	@Example
+	void decodeWhenTheEntryPredatesTheCommitTimeThenItIsStampedAsRead() {
+		Instant before = Instant.now();
+
+		ChangeNotification read = this.notifications.decode("{\"collection\":\"articles\",\"changes\":[]}");
+
+		assertThat(read.committedAt()).isBetween(before, Instant.now());
+	}
+
+	@Example
 	void valuesOfOtherTypesAreRefusedNamingTheFieldAndCollection() {
 		ChangeNotification notification = new ChangeNotification("articles", List
-			.of(new ItemChange(ChangeType.CREATE, 1, null, Map.of("id", 1, "legacy_date", new Date(0), "title", "x"))));
+			.of(new ItemChange(ChangeType.CREATE, 1, null, Map.of("id", 1, "legacy_date", new Date(0), "title", "x"))),
+				COMMITTED_AT);
 
 		assertThatThrownBy(() -> this.notifications.encode(notification))
 			.isInstanceOf(ValueCodec.UnsupportedValueException.class)

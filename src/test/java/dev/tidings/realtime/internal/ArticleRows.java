@@ -81,7 +81,7 @@ record ArticleRows(JdbcTemplate jdbc) {
 	}
 
 	static ChangeNotification notification(ItemChange... changes) {
-		return new ChangeNotification("articles", List.of(changes));
+		return new ChangeNotification("articles", List.of(changes), Instant.now());
 	}
 
 	private static @Nullable Object timestamp(@Nullable Object value) {

@@ -388,10 +388,10 @@ class ChangeDispatcherTests {
 				}
 
 				@Override
-				public void send(String frame) {
+				public void push(PushFrame frame) {
 					writer.execute(() -> {
 						sleep(Duration.ofMillis(200));
-						delivered.send(frame);
+						delivered.push(frame);
 					});
 				}
 

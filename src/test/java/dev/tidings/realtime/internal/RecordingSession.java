@@ -48,8 +48,8 @@ class RecordingSession implements ClientSession {
 	}
 
 	@Override
-	public void send(String frame) {
-		this.frames.add(frame);
+	public void push(PushFrame frame) {
+		this.frames.add(frame.text());
 	}
 
 	@Override

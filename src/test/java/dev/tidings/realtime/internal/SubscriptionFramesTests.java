@@ -3,6 +3,7 @@ package dev.tidings.realtime.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,8 @@ class SubscriptionFramesTests {
 	void createOfOneItemCarriesItsKey() {
 		Push push = new Push(ChangeType.CREATE, List.of(Map.of("id", 16, "title", "New")), List.of(16));
 
-		assertFixture("push-create", this.frames.frame("articles", push, false, null).text("1"));
+		assertFixture("push-create",
+				this.frames.frame("articles", push, false, null, Instant.EPOCH).forUid("1").text());
 	}
 
 	@Test
@@ -39,7 +41,8 @@ class SubscriptionFramesTests {
 		Push push = new Push(ChangeType.UPDATE, List.of(Map.of("title", "Changed"), Map.of("title", "Changed too")),
 				List.of(3, 4));
 
-		assertFixture("push-update-batch", this.frames.frame("articles", push, false, null).text("1"));
+		assertFixture("push-update-batch",
+				this.frames.frame("articles", push, false, null, Instant.EPOCH).forUid("1").text());
 	}
 
 	@Test
@@ -47,14 +50,17 @@ class SubscriptionFramesTests {
 		Push push = new Push(ChangeType.DELETE, List.of(3, 4), List.of(3, 4));
 
 		assertFixture("push-delete-batch",
-				this.frames.frame("articles", push, false, Map.of("total_count", 40L)).text("1"));
+				this.frames.frame("articles", push, false, Map.of("total_count", 40L), Instant.EPOCH)
+					.forUid("1")
+					.text());
 	}
 
 	@Test
 	void itemSubscriptionDeleteSendsTheKeyAsAStringInDataAndAsANumberInKeys() {
 		Push push = new Push(ChangeType.DELETE, List.of("15"), List.of(15));
 
-		assertFixture("push-delete-item", this.frames.frame("articles", push, true, null).text("item"));
+		assertFixture("push-delete-item",
+				this.frames.frame("articles", push, true, null, Instant.EPOCH).forUid("item").text());
 	}
 
 	@Test
@@ -63,7 +69,8 @@ class SubscriptionFramesTests {
 		Object key = FieldCodec.wire(id);
 		Push push = new Push(ChangeType.UPDATE, List.of(Map.of("id", key, "first_name", "Ada")), List.of(key));
 
-		assertFixture("push-update-uuid", this.frames.frame("directus_users", push, false, null).text(null));
+		assertFixture("push-update-uuid",
+				this.frames.frame("directus_users", push, false, null, Instant.EPOCH).forUid(null).text());
 	}
 
 	@Test

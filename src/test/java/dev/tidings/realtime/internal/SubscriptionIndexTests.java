@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The index's structure: subscribe and unsubscribe touch only their own shape's entry
  * (another shape's list is the very same object before and after), churn leaves nothing
- * behind, and a change visits only the shapes that can concern it.
+ * behind, and a change visits only the shapes that can concern it. The counts per
+ * collection follow every way a subscription comes and goes.
  */
 class SubscriptionIndexTests {
 
@@ -81,6 +82,29 @@ class SubscriptionIndexTests {
 	}
 
 	@Test
+	void subscriptionsWhenTheyAreAddedReplacedAndRemovedThenCountedPerCollection() {
+		RecordingSession first = session();
+		RecordingSession second = session();
+		this.index.add(new Subscription(first, "1", "articles", Query.EMPTY, null, null));
+		this.index.add(new Subscription(first, "1", "articles", Query.EMPTY, ChangeType.CREATE, null));
+		this.index.add(new Subscription(first, "2", "articles", Query.EMPTY, null, "5"));
+		this.index.add(new Subscription(first, null, "comments", Query.EMPTY, null, null));
+		Subscription failed = new Subscription(second, null, "articles", Query.EMPTY, null, null);
+		this.index.add(failed);
+
+		assertThat(this.index.subscriptions("articles")).isEqualTo(3);
+		assertThat(this.index.subscriptions("comments")).isOne();
+		assertThat(this.index.subscriptions()).isEqualTo(4);
+
+		this.index.remove(failed);
+		this.index.remove(first, "2");
+		assertThat(this.index.subscriptions("articles")).isOne();
+		this.index.removeAll(first);
+		assertThat(this.index.subscriptions()).isZero();
+		assertThat(this.index.subscriptions("users")).isZero();
+	}
+
+	@Test
 	void forEachShapeVisitsTheCollectionsShapesAndOnlyThoseOfTheChangedItems() {
 		RecordingSession session = session();
 		this.index.add(new Subscription(session, "all", "articles", Query.EMPTY, null, null));
@@ -122,6 +146,7 @@ class SubscriptionIndexTests {
 			threads.shutdownNow();
 		}
 		assertThat(this.index.shapes("articles")).isZero();
+		assertThat(this.index.subscriptions("articles")).isZero();
 	}
 
 	private List<Subscription> entry(ClientSession session, Shape shape) {
