@@ -1,14 +1,23 @@
 package dev.tidings.autoconfigure;
 
+import javax.sql.DataSource;
+
 import dev.tidings.events.ChangeBus;
+import dev.tidings.events.ChangeFeed;
+import dev.tidings.events.ChangeLog;
 import dev.tidings.events.EntityChangeListener;
 import dev.tidings.events.LocalChangeBus;
+import dev.tidings.events.NotificationCodec;
+import dev.tidings.events.ValueCodec;
 import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.SecurityMigrations;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Committed changes as notifications: the listener that records every write to a
@@ -16,12 +25,35 @@ import org.springframework.context.annotation.Lazy;
  * notifications (local unless the host or the cluster module provides one).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TidingsChangeLogProperties.class)
 class TidingsEventsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ChangeBus tidingsChangeBus() {
 		return new LocalChangeBus();
+	}
+
+	/** After Tidings' migrations, which create the log's tables. */
+	@Bean
+	ChangeLog tidingsChangeLog(DataSource dataSource, SecurityMigrations migrations, ValueCodec values) {
+		return new ChangeLog(dataSource, new NotificationCodec(values));
+	}
+
+	/**
+	 * Started with the context, before any socket is served: every change committed from
+	 * then on reaches the instance's subscribers.
+	 */
+	@Bean(initMethod = "start", destroyMethod = "close")
+	ChangeFeed tidingsChangeFeed(ChangeBus bus, ChangeLog log, TidingsChangeLogProperties properties) {
+		return new ChangeFeed(bus, log, properties.overdue(), properties.poll(),
+				new ChangeFeed.Retention(properties.retentionEvents(), properties.retentionTime()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ValueCodec tidingsValueCodec(ResourceLoader resources) {
+		return new ValueCodec(resources.getClassLoader());
 	}
 
 	/**
@@ -31,8 +63,8 @@ class TidingsEventsConfiguration {
 	@Bean
 	@Lazy(false)
 	EntityChangeListener tidingsEntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
-			ChangeBus bus) {
-		EntityChangeListener listener = new EntityChangeListener(entityManagerFactory, schemas, bus);
+			ChangeBus bus, ChangeLog log) {
+		EntityChangeListener listener = new EntityChangeListener(entityManagerFactory, schemas, bus, log);
 		listener.register();
 		return listener;
 	}

@@ -3,14 +3,14 @@ package dev.tidings.cluster;
 import java.util.function.Consumer;
 
 import dev.tidings.cluster.internal.EntrySigner;
-import dev.tidings.cluster.internal.NotificationCodec;
 import dev.tidings.cluster.internal.RedisStream;
 import dev.tidings.cluster.internal.Relay;
 import dev.tidings.cluster.internal.StreamReader;
 import dev.tidings.cluster.internal.StreamWriter;
-import dev.tidings.cluster.internal.ValueCodec;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.events.ChangeNotification;
+import dev.tidings.events.NotificationCodec;
+import dev.tidings.events.ValueCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

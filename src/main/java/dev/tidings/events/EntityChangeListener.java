@@ -58,10 +58,15 @@ public final class EntityChangeListener
 
 	private final Snapshots snapshots = new Snapshots();
 
-	public EntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, ChangeBus bus) {
+	/**
+	 * @param log where committed changes are recorded, so none is lost and each has its
+	 * place; null to publish them from memory only
+	 */
+	public EntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, ChangeBus bus,
+			@Nullable ChangeLog log) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.schemas = schemas;
-		this.recorder = new ChangeRecorder(entityManagerFactory, bus);
+		this.recorder = new ChangeRecorder(entityManagerFactory, bus, log);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.tidings.realtime;
 import java.time.Duration;
 
 import dev.tidings.events.ChangeBus;
+import dev.tidings.events.ChangeFeed;
+import dev.tidings.events.ChangeLog;
 import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.ChangeDispatcher;
 import dev.tidings.realtime.internal.RealtimeEndpoint;
@@ -41,14 +43,24 @@ public class DispatchConfiguration {
 	@ConditionalOnBean({ SubscriptionIndex.class, ChangeBus.class, ItemsService.class })
 	@ConditionalOnMissingBean
 	ChangeDispatcher tidingsChangeDispatcher(SubscriptionIndex index, ChangeBus bus, ItemsService items,
-			ObjectProvider<RealtimeSettings> settings, ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<RealtimeSettings> settings, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<ChangeLog> log, ObjectProvider<ChangeFeed> feed) {
 		int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 		RealtimeSettings realtime = settings.getIfAvailable();
 		int capacity = (realtime != null) ? realtime.dispatchQueueCapacity() : QUEUE_CAPACITY;
 		Duration maxLag = (realtime != null) ? realtime.dispatchMaxLag() : MAX_LAG;
 		ChangeDispatcher dispatcher = new ChangeDispatcher(index, items, threads, capacity, maxLag,
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-		bus.subscribe(dispatcher::accept);
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+				log.stream().map(ChangeLog::epoch).findFirst().orElse(null));
+		// in the log's order, each change once, when there is a log; else as the bus
+		// brings them
+		ChangeFeed ordered = feed.getIfAvailable();
+		if (ordered != null) {
+			ordered.subscribe(dispatcher::accept);
+		}
+		else {
+			bus.subscribe(dispatcher::accept);
+		}
 		return dispatcher;
 	}
 

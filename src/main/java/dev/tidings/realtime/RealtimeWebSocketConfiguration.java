@@ -3,10 +3,14 @@ package dev.tidings.realtime;
 import java.time.Clock;
 import java.util.Map;
 
+import dev.tidings.events.ChangeFeed;
+import dev.tidings.events.ChangeLog;
 import dev.tidings.items.ItemsService;
 import dev.tidings.query.InputLimits;
 import dev.tidings.realtime.internal.Authentication;
+import dev.tidings.realtime.internal.ChangeDispatcher;
 import dev.tidings.realtime.internal.RealtimeEndpoint;
+import dev.tidings.realtime.internal.Resumption;
 import dev.tidings.realtime.internal.SubscriptionIndex;
 import dev.tidings.realtime.internal.UncompressedUpgrades;
 import dev.tidings.schema.SchemaRegistry;
@@ -17,6 +21,7 @@ import dev.tidings.security.Authenticator;
 import dev.tidings.security.HostIdentities;
 import dev.tidings.security.SecurityCache;
 import dev.tidings.security.Sessions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -51,11 +56,14 @@ public class RealtimeWebSocketConfiguration {
 			ItemsService items, SchemaRegistry schemas, SecurityCache cache, InputLimits limits,
 			ObjectProvider<HostIdentities> host,
 			@Qualifier("corsConfigurationSource") ObjectProvider<CorsConfigurationSource> cors,
-			ObjectProvider<RealtimeMetrics> metrics, ObjectProvider<AuthFailures> failures) {
+			ObjectProvider<RealtimeMetrics> metrics, ObjectProvider<AuthFailures> failures,
+			ObjectProvider<ChangeLog> log, ObjectProvider<ChangeFeed> feed,
+			ObjectProvider<ChangeDispatcher> dispatcher) {
 		Authentication authentication = new Authentication(authenticator, accessTokens, sessions,
 				host.getIfAvailable(() -> HostIdentities.NONE), failures.getIfAvailable(() -> AuthFailures.NONE));
 		RealtimeEndpoint endpoint = new RealtimeEndpoint(settings, index, authentication, callers, items, schemas,
-				Clock.systemUTC(), limits, cors.getIfUnique(), metrics.getIfAvailable(() -> RealtimeMetrics.NONE));
+				Clock.systemUTC(), limits, cors.getIfUnique(), metrics.getIfAvailable(() -> RealtimeMetrics.NONE),
+				resumption(log.getIfAvailable(), feed.getIfAvailable(), dispatcher.getIfAvailable(), index));
 		// A write empties the cache during its transaction and again once it completes
 		// (locally, or on another instance through the cluster): only the second sees
 		// the committed state worth re-checking.
@@ -65,6 +73,12 @@ public class RealtimeWebSocketConfiguration {
 			}
 		});
 		return endpoint;
+	}
+
+	private static @Nullable Resumption resumption(@Nullable ChangeLog log, @Nullable ChangeFeed feed,
+			@Nullable ChangeDispatcher dispatcher, SubscriptionIndex index) {
+		return (log != null && feed != null && dispatcher != null) ? new Resumption(log, feed, dispatcher, index)
+				: null;
 	}
 
 	@Bean

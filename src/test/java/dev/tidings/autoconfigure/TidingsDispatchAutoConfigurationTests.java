@@ -83,7 +83,7 @@ class TidingsDispatchAutoConfigurationTests {
 
 		@Bean
 		ChangeDispatcher hostDispatcher(SubscriptionIndex index, ItemsService items) {
-			return new ChangeDispatcher(index, items, 1, 10, Duration.ofMillis(200), ObservationRegistry.NOOP);
+			return new ChangeDispatcher(index, items, 1, 10, Duration.ofMillis(200), ObservationRegistry.NOOP, null);
 		}
 
 	}

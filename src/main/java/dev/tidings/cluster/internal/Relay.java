@@ -16,6 +16,8 @@ import dev.tidings.cluster.ClusterStatus;
 import dev.tidings.cluster.internal.Outbox.Pending;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.LocalChangeBus;
+import dev.tidings.events.NotificationCodec;
+import dev.tidings.events.ValueCodec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.tidings.events.internal;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -8,22 +9,26 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import dev.tidings.events.ChangeBus;
+import dev.tidings.events.ChangeLog;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ItemChange;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps each change in the {@link ChangeSet} of the transaction that will commit it and
- * hands that set's notifications to the bus once the commit has happened, never before
- * and never after a rollback.
+ * Keeps each change in the {@link ChangeSet} of the transaction that will commit it,
+ * appends the set to the {@link ChangeLog} inside that transaction, just before it
+ * commits (after Hibernate's last flush, on the same connection, so the log holds a
+ * change if and only if the write committed), and hands the logged notifications to the
+ * bus once the commit has happened, never before and never after a rollback.
  * <ul>
  * <li>The session of the current Spring transaction (the usual case: a repository, the
  * shared entity manager, our items service): the set is a transaction resource with a
@@ -35,7 +40,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that session, which runs after the commit.</li>
  * <li>No transaction at all (auto-commit, only possible when the host allows updates
  * outside transactions): each statement is already committed when its event fires, so the
- * change is published at once.</li>
+ * change is logged in a transaction of its own and published at once.</li>
  * </ul>
  */
 public final class ChangeRecorder {
@@ -46,26 +51,33 @@ public final class ChangeRecorder {
 
 	private final ChangeBus bus;
 
-	/** Sets of sessions outside Spring, until their transaction completes. */
-	private final Map<SharedSessionContractImplementor, ChangeSet> sessions = Collections
+	private final @Nullable ChangeLog log;
+
+	/** Changes of sessions outside Spring, until their transaction completes. */
+	private final Map<SharedSessionContractImplementor, Pending> sessions = Collections
 		.synchronizedMap(new WeakHashMap<>());
 
-	public ChangeRecorder(EntityManagerFactory entityManagerFactory, ChangeBus bus) {
+	/**
+	 * @param log where committed changes are recorded, or null to publish them from
+	 * memory only
+	 */
+	public ChangeRecorder(EntityManagerFactory entityManagerFactory, ChangeBus bus, @Nullable ChangeLog log) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.bus = bus;
+		this.log = log;
 	}
 
 	public void record(SharedSessionContractImplementor session, String collection, ItemChange change) {
 		if (isSpringTransaction(session)) {
-			springChanges().add(collection, change);
+			springTransaction().add(session, collection, change);
 		}
 		else if (session.isTransactionInProgress()) {
-			sessionChanges(session).add(collection, change);
+			sessionChanges(session).add(session, collection, change);
 		}
 		else {
 			ChangeSet committed = new ChangeSet();
 			committed.add(collection, change);
-			publish(committed);
+			publish(logAlone(committed.notifications(Instant.now())));
 		}
 	}
 
@@ -82,28 +94,43 @@ public final class ChangeRecorder {
 				&& holder.getEntityManager().unwrap(SharedSessionContractImplementor.class) == session;
 	}
 
-	private ChangeSet springChanges() {
+	private Pending springTransaction() {
 		if (TransactionSynchronizationManager.getResource(this) instanceof SpringTransaction transaction) {
-			return transaction.changes;
+			return transaction.pending;
 		}
 		SpringTransaction transaction = new SpringTransaction();
 		TransactionSynchronizationManager.bindResource(this, transaction);
 		TransactionSynchronizationManager.registerSynchronization(transaction);
-		return transaction.changes;
+		return transaction.pending;
 	}
 
-	private ChangeSet sessionChanges(SharedSessionContractImplementor session) {
+	private Pending sessionChanges(SharedSessionContractImplementor session) {
 		return this.sessions.computeIfAbsent(session, (owner) -> {
-			ChangeSet changes = new ChangeSet();
+			Pending pending = new Pending();
 			owner.getTransactionCompletionCallbacks()
 				.registerCallback((AfterCompletionCallback) (success, completed) -> {
 					this.sessions.remove(owner);
 					if (success) {
-						publish(changes);
+						publish(pending.committed());
 					}
 				});
-			return changes;
+			return pending;
 		});
+	}
+
+	/** Logs a change made outside any transaction, in a transaction of its own. */
+	private List<ChangeNotification> logAlone(List<ChangeNotification> notifications) {
+		if (this.log == null) {
+			return notifications;
+		}
+		try {
+			return this.log.appendAlone(notifications);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not log {} change(s) made outside a transaction; they are published unlogged",
+					notifications.size(), ex);
+			return notifications;
+		}
 	}
 
 	/**
@@ -111,11 +138,12 @@ public final class ChangeRecorder {
 	 * its commit time. A failing bus is logged and must neither fail the writer nor stop
 	 * the other collections.
 	 */
-	private void publish(ChangeSet changes) {
-		List<ChangeNotification> notifications = changes.notifications(Instant.now());
+	private void publish(List<ChangeNotification> notifications) {
+		Instant committedAt = Instant.now();
 		for (ChangeNotification notification : notifications) {
 			try {
-				this.bus.publish(notification);
+				this.bus
+					.publish(new ChangeNotification(notification.collection(), notification.changes(), committedAt));
 			}
 			catch (RuntimeException ex) {
 				logger.error("Could not publish {} committed change(s) to {}", notification.changes().size(),
@@ -124,10 +152,53 @@ public final class ChangeRecorder {
 		}
 	}
 
-	/** The change set of one Spring transaction, published after it commits. */
-	private final class SpringTransaction implements TransactionSynchronization {
+	/**
+	 * The changes of one transaction, and, once its last flush is done, the same changes
+	 * as logged with their sequences.
+	 */
+	private final class Pending {
 
 		private final ChangeSet changes = new ChangeSet();
+
+		private @Nullable List<ChangeNotification> logged;
+
+		private boolean logs;
+
+		void add(SharedSessionContractImplementor session, String collection, ItemChange change) {
+			this.changes.add(collection, change);
+			if (!this.logs && ChangeRecorder.this.log != null) {
+				this.logs = true;
+				session.getTransactionCompletionCallbacks()
+					.registerCallback((BeforeCompletionCallback) this::logBeforeCommit);
+			}
+		}
+
+		/**
+		 * Runs after Hibernate's last flush of the transaction and before its commit; a
+		 * failure here fails the commit, as the write cannot be recorded.
+		 */
+		private void logBeforeCommit(SharedSessionContractImplementor session) {
+			List<ChangeNotification> notifications = this.changes.notifications(Instant.now());
+			this.logged = session.doReturningWork((connection) -> {
+				try {
+					return ChangeRecorder.this.log.append(connection, notifications);
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("Could not log the transaction's changes", ex);
+				}
+			});
+		}
+
+		List<ChangeNotification> committed() {
+			return (this.logged != null) ? this.logged : this.changes.notifications(Instant.now());
+		}
+
+	}
+
+	/** The changes of one Spring transaction, published after it commits. */
+	private final class SpringTransaction implements TransactionSynchronization {
+
+		private final Pending pending = new Pending();
 
 		private final Map<Object, ChangeSet> savepoints = new IdentityHashMap<>();
 
@@ -143,7 +214,7 @@ public final class ChangeRecorder {
 
 		@Override
 		public void savepoint(Object savepoint) {
-			this.savepoints.put(savepoint, this.changes.copy());
+			this.savepoints.put(savepoint, this.pending.changes.copy());
 		}
 
 		/**
@@ -152,12 +223,12 @@ public final class ChangeRecorder {
 		 */
 		@Override
 		public void savepointRollback(Object savepoint) {
-			this.changes.restore(this.savepoints.getOrDefault(savepoint, new ChangeSet()));
+			this.pending.changes.restore(this.savepoints.getOrDefault(savepoint, new ChangeSet()));
 		}
 
 		@Override
 		public void afterCommit() {
-			publish(this.changes);
+			publish(this.pending.committed());
 		}
 
 		@Override

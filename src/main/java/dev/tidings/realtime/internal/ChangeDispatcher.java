@@ -12,9 +12,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.events.ChangeNotification;
+import dev.tidings.events.Cursor;
 import dev.tidings.events.ItemChange;
 import dev.tidings.items.ItemsService;
 import dev.tidings.items.SnapshotView;
@@ -66,6 +68,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 
 	private final ObservationRegistry observations;
 
+	private final @Nullable String epoch;
+
 	/**
 	 * @param threads the number of stripes, each one thread named
 	 * {@code tidings-dispatch-N}
@@ -74,12 +78,14 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * @param maxLag how long a notification may wait before its stripe sheds its heaviest
 	 * sessions
 	 * @param observations where each notification's {@code tidings.change} is observed
+	 * @param epoch the change log's epoch, for the cursors of pushes; null without a log
 	 */
 	public ChangeDispatcher(SubscriptionIndex index, ItemsService items, int threads, int queueCapacity,
-			Duration maxLag, ObservationRegistry observations) {
+			Duration maxLag, ObservationRegistry observations, @Nullable String epoch) {
 		this.index = index;
 		this.items = items;
 		this.observations = observations;
+		this.epoch = epoch;
 		AtomicInteger count = new AtomicInteger();
 		for (int i = 0; i < threads; i++) {
 			this.stripes.add(new Stripe(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -113,6 +119,49 @@ public final class ChangeDispatcher implements AutoCloseable {
 			observation.error(ex);
 			observation.stop();
 		}
+	}
+
+	/**
+	 * Replays the changes of a resumed subscription on its collection's stripe, so that
+	 * they take their place among the live ones: {@code start} (registering the
+	 * subscription, answering its {@code init}) runs after every change up to
+	 * {@code upTo} was dispatched and before any later one; then the changes after
+	 * {@code since} up to {@code upTo} go to this subscription alone, read page by page,
+	 * each as its live push would have been, judged by the caller and query of now.
+	 * @param read the logged notifications of the collection after a sequence, in order
+	 * @throws RejectedExecutionException when the stripe's queue is full
+	 */
+	public void replay(Subscription subscription, long since, long upTo, Runnable start,
+			LongFunction<List<ChangeNotification>> read) {
+		stripe(subscription.collection()).executor().execute(() -> {
+			start.run();
+			long after = since;
+			while (after < upTo && subscription.session().isOpen()) {
+				List<ChangeNotification> page = read.apply(after);
+				if (page.isEmpty()) {
+					return;
+				}
+				for (ChangeNotification logged : page) {
+					List<ItemChange> changes = logged.changes()
+						.stream()
+						.filter((change) -> change.sequence() > since && change.sequence() <= upTo)
+						.toList();
+					after = logged.changes().get(logged.changes().size() - 1).sequence();
+					replayed(subscription, new ChangeNotification(logged.collection(), changes, logged.committedAt()));
+				}
+			}
+		});
+	}
+
+	private void replayed(Subscription subscription, ChangeNotification notification) {
+		Shape shape = Shape.of(subscription);
+		List<ItemChange> changes = notification.changes().stream().filter(shape::concerns).toList();
+		Accountability caller = subscription.session().caller();
+		if (changes.isEmpty() || caller == null) {
+			return;
+		}
+		deliverSafely(notification, new Batch(DispatchGroup.of(shape, caller), changes,
+				new ArrayList<>(List.of(subscription)), new ArrayList<>(List.of(subscription.session()))));
 	}
 
 	/** The notifications waiting for dispatch, on every stripe. */
@@ -254,8 +303,10 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 		Map<String, Long> meta = meta(group, collection);
 		for (Push push : pushes) {
+			Cursor cursor = (this.epoch != null && push.sequence() > 0) ? new Cursor(this.epoch, push.sequence())
+					: null;
 			SubscriptionFrames.Frame frame = this.frames.frame(collection, push, group.item() != null, meta,
-					notification.committedAt());
+					notification.committedAt(), cursor);
 			for (Subscription subscription : subscriptions) {
 				send(subscription.session(), frame.forUid(subscription.uid()));
 			}

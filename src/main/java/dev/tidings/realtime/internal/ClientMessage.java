@@ -50,9 +50,12 @@ public sealed interface ClientMessage {
 
 	}
 
-	/** {@code subscribe} to a collection or one item, optionally to one event only. */
+	/**
+	 * {@code subscribe} to a collection or one item, optionally to one event only, and
+	 * optionally resuming after a cursor ({@code since}).
+	 */
 	record Subscribe(@Nullable Object uid, @Nullable String collection, @Nullable String event, @Nullable Object item,
-			@Nullable Object query) implements ClientMessage {
+			@Nullable Object query, @Nullable Object since) implements ClientMessage {
 
 		@Override
 		public String type() {

@@ -64,7 +64,7 @@ final class GroupPushes {
 		for (ItemChange change : changes) {
 			Map<String, @Nullable Object> rendered = (change.after() != null) ? this.view.render(change.after()) : null;
 			if (rendered != null) {
-				pushes.add(change.type(), rendered, key(change));
+				pushes.add(change.type(), rendered, key(change), change.sequence());
 			}
 			else if (change.type() != ChangeType.CREATE && readBefore(change)) {
 				pushDelete(change, pushes);
@@ -95,28 +95,27 @@ final class GroupPushes {
 		return pushes.build();
 	}
 
+	/**
+	 * Re-reads the run's items and pushes them in the run's order. An updated item the
+	 * re-read did not return left the query if its before-state matched, known only when
+	 * the filter can be decided on the snapshot.
+	 */
 	private void reread(ChangeType type, List<ItemChange> run, Push.Builder pushes) {
 		List<Object> keys = run.stream().map(ItemChange::key).distinct().toList();
 		Map<Object, Map<String, @Nullable Object>> rows = this.items.readKeyed(this.caller, this.collection, keys,
 				this.query);
-		rows.forEach((key, row) -> pushes.add(type, row, key));
-		if (type == ChangeType.UPDATE && rows.size() < keys.size()) {
-			left(run, rows.keySet(), pushes);
-		}
-	}
-
-	/**
-	 * Updated items the re-read did not return left the query if their before-state
-	 * matched; known only when the filter can be decided on the snapshot.
-	 */
-	private void left(List<ItemChange> run, Set<Object> returned, Push.Builder pushes) {
-		if (!this.view.matchesInMemory()) {
+		boolean decidesLeaving = this.view.matchesInMemory();
+		if (type == ChangeType.UPDATE && rows.size() < keys.size() && !decidesLeaving) {
 			logger.debug("Cannot tell which updated items of {} left a subscription's query: no delete pushed",
 					this.collection);
-			return;
 		}
 		for (ItemChange change : run) {
-			if (!returned.contains(key(change)) && readBefore(change)) {
+			Object key = key(change);
+			Map<String, @Nullable Object> row = rows.get(key);
+			if (row != null) {
+				pushes.add(type, row, key, change.sequence());
+			}
+			else if (type == ChangeType.UPDATE && decidesLeaving && readBefore(change)) {
 				pushDelete(change, pushes);
 			}
 		}
@@ -142,7 +141,7 @@ final class GroupPushes {
 	 */
 	private void pushDelete(ItemChange change, Push.Builder pushes) {
 		Object key = key(change);
-		pushes.add(ChangeType.DELETE, this.item ? String.valueOf(key) : key, key);
+		pushes.add(ChangeType.DELETE, this.item ? String.valueOf(key) : key, key, change.sequence());
 	}
 
 	/** The item's key as JSON: a number stays a number, a UUID is a string. */

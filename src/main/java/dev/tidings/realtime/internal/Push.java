@@ -15,8 +15,10 @@ import dev.tidings.events.ChangeType;
  * @param event the event on the wire
  * @param data the rendered items or deleted keys
  * @param keys the items' primary keys as JSON, one per datum
+ * @param sequence the log sequence of its last change: pushes come in change order, so a
+ * client that received it has received every change up to it
  */
-record Push(ChangeType event, List<Object> data, List<Object> keys) {
+record Push(ChangeType event, List<Object> data, List<Object> keys, long sequence) {
 
 	Push {
 		data = List.copyOf(data);
@@ -42,20 +44,24 @@ record Push(ChangeType event, List<Object> data, List<Object> keys) {
 
 		private ChangeType event = ChangeType.CREATE;
 
+		private long sequence;
+
 		Builder(boolean item) {
 			this.item = item;
 		}
 
 		/**
-		 * Adds one item's datum under its key, as JSON ({@code FieldCodec.wire}).
+		 * Adds one item's datum under its key, as JSON ({@code FieldCodec.wire}), for the
+		 * change of the given sequence; changes come in their order.
 		 */
-		Builder add(ChangeType event, Object datum, Object key) {
+		Builder add(ChangeType event, Object datum, Object key, long sequence) {
 			if (this.item || event != this.event) {
 				flush();
 				this.event = event;
 			}
 			this.pending.add(datum);
 			this.pendingKeys.add(key);
+			this.sequence = sequence;
 			return this;
 		}
 
@@ -66,7 +72,7 @@ record Push(ChangeType event, List<Object> data, List<Object> keys) {
 
 		private void flush() {
 			if (!this.pending.isEmpty()) {
-				this.pushes.add(new Push(this.event, this.pending, this.pendingKeys));
+				this.pushes.add(new Push(this.event, this.pending, this.pendingKeys, this.sequence));
 				this.pending.clear();
 				this.pendingKeys.clear();
 			}

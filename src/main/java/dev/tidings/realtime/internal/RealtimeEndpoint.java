@@ -103,10 +103,11 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 	 * @param cors the application's CORS configuration, whose origins a browser's socket
 	 * must come from when no allowed origins are set; or null
 	 * @param metrics told of every push written and every socket cut off for slowness
+	 * @param resumption cursors and {@code since}, when there is a change log; or null
 	 */
 	public RealtimeEndpoint(RealtimeSettings settings, SubscriptionIndex index, Authentication authentication,
 			Accountabilities callers, ItemsService items, SchemaRegistry schemas, Clock clock, InputLimits limits,
-			@Nullable CorsConfigurationSource cors, RealtimeMetrics metrics) {
+			@Nullable CorsConfigurationSource cors, RealtimeMetrics metrics, @Nullable Resumption resumption) {
 		this.settings = settings;
 		this.metrics = metrics;
 		this.codec = new ProtocolCodec(limits, settings.maxMessageSize());
@@ -119,10 +120,12 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 		this.work = new WorkBudgets(settings.maxWorkPerSecond());
 		this.auth = new AuthHandler(authentication, this.timers, owners);
 		MessageQueries queries = new MessageQueries(this.codec, settings.maxQuerySize(), limits);
-		this.router = new MessageRouter(List.of(this.auth,
-				new SubscribeHandler(schemas, items, index, queries, settings.maxSubscriptionsPerSocket()),
-				new UnsubscribeHandler(index), new ItemsHandler(schemas, items, queries), new PingHandler(),
-				new PongHandler()));
+		this.router = new MessageRouter(
+				List.of(this.auth,
+						new SubscribeHandler(schemas, items, index, queries, settings.maxSubscriptionsPerSocket(),
+								resumption),
+						new UnsubscribeHandler(index), new ItemsHandler(schemas, items, queries), new PingHandler(),
+						new PongHandler()));
 		this.upgradeRules = new UpgradeRules(settings, authentication, new ConnectionSlots(settings.maxConnections()),
 				owners, cors);
 		this.revocations = new RevocationSweep(this.sessions::values, this.timers);

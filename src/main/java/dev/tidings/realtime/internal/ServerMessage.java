@@ -58,10 +58,17 @@ public sealed interface ServerMessage {
 	/**
 	 * {@code {"type":"subscription","event":…}}: {@code init}, a change, or the
 	 * acknowledgement of {@code unsubscribe}. Pushes and {@code init} carry the uid as a
-	 * string; the acknowledgement echoes it as sent.
+	 * string; the acknowledgement echoes it as sent. With a change log, {@code init}
+	 * carries the cursor it is current as of and, answering a {@code since}, whether the
+	 * subscription {@code resumed} (no data: the missed changes follow) or starts afresh.
 	 */
-	record Subscription(String event, @Nullable Object data, @Nullable Object meta,
-			@Nullable Object uid) implements ServerMessage {
+	record Subscription(String event, @Nullable Object data, @Nullable Object meta, @Nullable Object uid,
+			@Nullable String cursor, @Nullable Boolean resumed) implements ServerMessage {
+
+		/** A message without a cursor: an acknowledgement, or no change log. */
+		Subscription(String event, @Nullable Object data, @Nullable Object meta, @Nullable Object uid) {
+			this(event, data, meta, uid, null, null);
+		}
 
 		@Override
 		public String type() {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.tidings.errors.TidingsException;
 import dev.tidings.events.ChangeType;
+import dev.tidings.events.Cursor;
 import dev.tidings.items.ItemsService;
 import dev.tidings.items.ReadResult;
 import dev.tidings.query.Query;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * learn the keys of deleted items). A socket holds at most
  * {@code max-subscriptions-per-socket}: one more is answered {@code LIMIT_EXCEEDED}
  * (re-subscribing with a uid it holds replaces, and always passes).
+ * <p>
+ * With {@code since}, a cursor the change log still covers resumes the subscription
+ * ({@link Resumption}); any other is answered with a fresh {@code init} marked
+ * {@code resumed: false}, so the client rebuilds its state instead of missing changes.
  */
 final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> {
 
@@ -34,12 +39,16 @@ final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> 
 
 	private final int maxPerSocket;
 
+	private final @Nullable Resumption resumption;
+
 	/**
 	 * @param maxPerSocket the most subscriptions a socket may hold; 0 or less for no
 	 * limit
+	 * @param resumption cursors and {@code since}, when there is a change log; or null
 	 */
 	SubscribeHandler(SchemaRegistry schemas, ItemsService items, SubscriptionIndex index, MessageQueries queries,
-			int maxPerSocket) {
+			int maxPerSocket, @Nullable Resumption resumption) {
+		this.resumption = resumption;
 		this.maxPerSocket = maxPerSocket;
 		this.schemas = schemas;
 		this.items = items;
@@ -76,17 +85,28 @@ final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> 
 		if (replaced == null && this.maxPerSocket > 0 && this.index.count(session) >= this.maxPerSocket) {
 			throw new LimitExceeded("Too many subscriptions: at most " + this.maxPerSocket + " per socket.");
 		}
+		Cursor since = (message.since() != null && this.resumption != null) ? this.resumption.honoured(message.since())
+				: null;
+		if (since != null) {
+			// the caller must be able to read the collection at all
+			this.items.read(caller, collection, query.withLimit(0));
+			this.resumption.resume(session, subscription, since);
+			return;
+		}
+		Boolean resumed = (message.since() != null) ? Boolean.FALSE : null;
 		if (event != null) {
 			// no init data, but the caller must be able to read the collection at all
 			this.items.read(caller, collection, query.withLimit(0));
+			String cursor = cursor();
 			this.index.add(subscription);
-			session.reply(new ServerMessage.Subscription("init", null, null, uid));
+			session.reply(new ServerMessage.Subscription("init", null, null, uid, cursor, resumed));
 			return;
 		}
+		String cursor = cursor();
 		this.index.add(subscription);
 		ServerMessage.Subscription init;
 		try {
-			init = init(caller, subscription);
+			init = init(caller, subscription, cursor, resumed);
 		}
 		catch (RuntimeException ex) {
 			this.index.remove(subscription);
@@ -98,15 +118,24 @@ final class SubscribeHandler implements MessageHandler<ClientMessage.Subscribe> 
 		session.reply(init);
 	}
 
-	private ServerMessage.Subscription init(Accountability caller, Subscription subscription) {
+	/**
+	 * The init's data, read after the subscription is registered; its cursor was taken
+	 * before: every change up to it is in the data, and a later one may be too.
+	 */
+	private ServerMessage.Subscription init(Accountability caller, Subscription subscription, @Nullable String cursor,
+			@Nullable Boolean resumed) {
 		if (subscription.item() != null) {
 			Object data = this.items.readOne(caller, subscription.collection(), subscription.item(),
 					subscription.query());
-			return new ServerMessage.Subscription("init", data, null, subscription.uid());
+			return new ServerMessage.Subscription("init", data, null, subscription.uid(), cursor, resumed);
 		}
 		ReadResult result = this.items.read(caller, subscription.collection(), subscription.query());
 		return new ServerMessage.Subscription("init", result.data(), result.meta().isEmpty() ? null : result.meta(),
-				subscription.uid());
+				subscription.uid(), cursor, resumed);
+	}
+
+	private @Nullable String cursor() {
+		return (this.resumption != null) ? this.resumption.cursor() : null;
 	}
 
 	private static @Nullable ChangeType event(@Nullable String event) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.tidings.events.Cursor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +25,12 @@ final class SubscriptionFrames {
 	 * Besides Directus's {@code data}, a push says what changed: {@code collection},
 	 * {@code keys} (of the items this group may see, in the data's order) and, for one
 	 * item, {@code key}, so a client can act on a delete or a batch without reading the
-	 * data's shape. The SDK passes unknown keys through untouched.
+	 * data's shape. With a change log, {@code cursor} tells the place of the push's last
+	 * change, for a later {@code subscribe} with {@code since}. The SDK passes unknown
+	 * keys through untouched.
 	 */
-	Frame frame(String collection, Push push, boolean item, @Nullable Map<String, Long> meta, Instant committedAt) {
+	Frame frame(String collection, Push push, boolean item, @Nullable Map<String, Long> meta, Instant committedAt,
+			@Nullable Cursor cursor) {
 		Object data = item ? push.data().get(0) : push.data();
 		StringBuilder body = new StringBuilder(128).append("{\"type\":\"subscription\",\"event\":\"")
 			.append(push.event().token())
@@ -41,6 +45,9 @@ final class SubscriptionFrames {
 		}
 		if (meta != null) {
 			body.append(",\"meta\":").append(this.json.writeValueAsString(meta));
+		}
+		if (cursor != null) {
+			body.append(",\"cursor\":\"").append(cursor).append('"');
 		}
 		return new Frame(body.toString(), push, committedAt);
 	}

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ChangeType;
 import dev.tidings.events.ItemChange;
+import dev.tidings.events.NotificationCodec;
+import dev.tidings.events.ValueCodec;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -30,7 +30,7 @@ class ProtocolCodecTests {
 		Map<String, ClientMessage> expected = Map.of("auth",
 				new ClientMessage.Auth("a1", "eyJhbGciOiJIUzI1NiJ9.e30.sig", null, null, null), "subscribe",
 				new ClientMessage.Subscribe("1", "articles", "create", 15,
-						Map.of("fields", "id,title", "filter", "{\"status\":{\"_eq\":\"published\"}}")),
+						Map.of("fields", "id,title", "filter", "{\"status\":{\"_eq\":\"published\"}}"), null),
 				"unsubscribe", new ClientMessage.Unsubscribe("1"), "items",
 				new ClientMessage.Items(7, "articles", "update", Map.of("status", "archived"), null, List.of(1, 2),
 						Map.of("fields", List.of("id", "status"))),
@@ -93,7 +93,7 @@ class ProtocolCodecTests {
 	@Test
 	void everyMessageTypeHasExactlyOneHandler() {
 		List<MessageHandler<?>> handlers = List.of(new AuthHandler(null, null, null),
-				new SubscribeHandler(null, null, null, null, 0), new UnsubscribeHandler(null),
+				new SubscribeHandler(null, null, null, null, 0, null), new UnsubscribeHandler(null),
 				new ItemsHandler(null, null, null), new PingHandler(), new PongHandler());
 		MessageRouter router = new MessageRouter(handlers);
 		assertThat(router.handlers().keySet())

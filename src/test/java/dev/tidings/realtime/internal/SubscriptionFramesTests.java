@@ -30,53 +30,53 @@ class SubscriptionFramesTests {
 
 	@Test
 	void createOfOneItemCarriesItsKey() {
-		Push push = new Push(ChangeType.CREATE, List.of(Map.of("id", 16, "title", "New")), List.of(16));
+		Push push = new Push(ChangeType.CREATE, List.of(Map.of("id", 16, "title", "New")), List.of(16), 0);
 
 		assertFixture("push-create",
-				this.frames.frame("articles", push, false, null, Instant.EPOCH).forUid("1").text());
+				this.frames.frame("articles", push, false, null, Instant.EPOCH, null).forUid("1").text());
 	}
 
 	@Test
 	void batchUpdateWhoseFieldsLeaveOutTheKeyCarriesTheKeysButNoSingleKey() {
 		Push push = new Push(ChangeType.UPDATE, List.of(Map.of("title", "Changed"), Map.of("title", "Changed too")),
-				List.of(3, 4));
+				List.of(3, 4), 0);
 
 		assertFixture("push-update-batch",
-				this.frames.frame("articles", push, false, null, Instant.EPOCH).forUid("1").text());
+				this.frames.frame("articles", push, false, null, Instant.EPOCH, null).forUid("1").text());
 	}
 
 	@Test
 	void batchDeleteCarriesTheKeysBeforeMeta() {
-		Push push = new Push(ChangeType.DELETE, List.of(3, 4), List.of(3, 4));
+		Push push = new Push(ChangeType.DELETE, List.of(3, 4), List.of(3, 4), 0);
 
 		assertFixture("push-delete-batch",
-				this.frames.frame("articles", push, false, Map.of("total_count", 40L), Instant.EPOCH)
+				this.frames.frame("articles", push, false, Map.of("total_count", 40L), Instant.EPOCH, null)
 					.forUid("1")
 					.text());
 	}
 
 	@Test
 	void itemSubscriptionDeleteSendsTheKeyAsAStringInDataAndAsANumberInKeys() {
-		Push push = new Push(ChangeType.DELETE, List.of("15"), List.of(15));
+		Push push = new Push(ChangeType.DELETE, List.of("15"), List.of(15), 0);
 
 		assertFixture("push-delete-item",
-				this.frames.frame("articles", push, true, null, Instant.EPOCH).forUid("item").text());
+				this.frames.frame("articles", push, true, null, Instant.EPOCH, null).forUid("item").text());
 	}
 
 	@Test
 	void uuidKeysAreStrings() {
 		UUID id = UUID.fromString("0b5a3f3e-6f1c-4c8e-9d2a-2f1e8c7b6a50");
 		Object key = FieldCodec.wire(id);
-		Push push = new Push(ChangeType.UPDATE, List.of(Map.of("id", key, "first_name", "Ada")), List.of(key));
+		Push push = new Push(ChangeType.UPDATE, List.of(Map.of("id", key, "first_name", "Ada")), List.of(key), 0);
 
 		assertFixture("push-update-uuid",
-				this.frames.frame("directus_users", push, false, null, Instant.EPOCH).forUid(null).text());
+				this.frames.frame("directus_users", push, false, null, Instant.EPOCH, null).forUid(null).text());
 	}
 
 	@Test
 	void pushNeedsOneKeyPerDatum() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Push(ChangeType.UPDATE, List.of(Map.of("title", "A")), List.of(1, 2)));
+			.isThrownBy(() -> new Push(ChangeType.UPDATE, List.of(Map.of("title", "A")), List.of(1, 2), 0));
 	}
 
 	private static void assertFixture(String name, String frame) {

@@ -1,4 +1,4 @@
-package dev.tidings.cluster.internal;
+package dev.tidings.events;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,9 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.tidings.events.ChangeNotification;
-import dev.tidings.events.ChangeType;
-import dev.tidings.events.ItemChange;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,4 +1,4 @@
-package dev.tidings.cluster.internal;
+package dev.tidings.events;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

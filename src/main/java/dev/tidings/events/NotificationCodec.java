@@ -1,4 +1,4 @@
-package dev.tidings.cluster.internal;
+package dev.tidings.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.tidings.cluster.internal.ValueCodec.UnsupportedValueException;
-import dev.tidings.events.ChangeNotification;
-import dev.tidings.events.ChangeType;
-import dev.tidings.events.ItemChange;
+import dev.tidings.events.ValueCodec.UnsupportedValueException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +41,7 @@ public final class NotificationCodec {
 		for (ItemChange change : notification.changes()) {
 			ObjectNode item = changes.addObject();
 			item.put("type", change.type().token());
+			item.put("sequence", change.sequence());
 			item.set("key", value(notification.collection(), "(key)", change.key()));
 			item.set("before", row(notification.collection(), change.before()));
 			item.set("after", row(notification.collection(), change.after()));
@@ -60,7 +58,9 @@ public final class NotificationCodec {
 			if (key == null) {
 				throw new UnsupportedValueException("a change without a key");
 			}
-			changes.add(new ItemChange(type, key, row(item.get("before")), row(item.get("after"))));
+			JsonNode sequence = item.get("sequence");
+			changes.add(new ItemChange(type, key, row(item.get("before")), row(item.get("after")),
+					(sequence != null) ? sequence.longValue() : 0));
 		}
 		return new ChangeNotification(root.get("collection").stringValue(), changes, committedAt(root));
 	}

@@ -1,0 +1,239 @@
+package dev.tidings.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Committed changes in the order of the {@link ChangeLog}, each exactly once, from the
+ * moment the feed starts: what the bus brings, put back in order, and whatever it does
+ * not bring (a publication cut short by a crash, an instance that published while Redis
+ * was away) read from the log once it is overdue.
+ * <p>
+ * The feed subscribes to the bus before it reads where the log ends, so every change
+ * committed after that point reaches it, through the bus or the log: an instance is ready
+ * to serve subscriptions once the feed has started. Receivers are called under the feed's
+ * lock, in order, and must only hand the notification on.
+ */
+public final class ChangeFeed implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChangeFeed.class);
+
+	private static final int PAGE = 500;
+
+	private final ChangeBus bus;
+
+	private final ChangeLog log;
+
+	private final long overdueNanos;
+
+	private final Duration poll;
+
+	private final Retention retention;
+
+	private final List<Consumer<ChangeNotification>> receivers = new CopyOnWriteArrayList<>();
+
+	/** Arrived ahead of their turn, by their first sequence. */
+	private final TreeMap<Long, ChangeNotification> early = new TreeMap<>();
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "tidings-change-feed");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private long delivered = -1;
+
+	/** Since when the feed has known it is behind the log, or 0. */
+	private long behindSince;
+
+	/**
+	 * @param overdue how long a change may be missing before it is read from the log
+	 * @param poll how often the log's end is checked, so that a change nobody published
+	 * is still delivered
+	 * @param retention what the log keeps, enforced every minute
+	 */
+	public ChangeFeed(ChangeBus bus, ChangeLog log, Duration overdue, Duration poll, Retention retention) {
+		this.bus = bus;
+		this.log = log;
+		this.overdueNanos = overdue.toNanos();
+		this.poll = poll;
+		this.retention = retention;
+	}
+
+	/** Registers a receiver of every change from now on, in log order. */
+	public void subscribe(Consumer<ChangeNotification> receiver) {
+		this.receivers.add(receiver);
+	}
+
+	/** Starts receiving: everything committed from now on will be delivered. */
+	public void start() {
+		this.bus.subscribe(this::arrived);
+		long end = this.log.last();
+		synchronized (this) {
+			this.delivered = end;
+		}
+		this.timer.scheduleWithFixedDelay(this::checkTheLog, this.poll.toMillis(), this.poll.toMillis(),
+				TimeUnit.MILLISECONDS);
+		this.timer.scheduleWithFixedDelay(this::prune, 1, 1, TimeUnit.MINUTES);
+	}
+
+	private void prune() {
+		try {
+			this.log.prune(this.retention.events(), this.retention.time());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not remove old changes from the change log", ex);
+		}
+	}
+
+	/** Whether the feed has started, so that every later change will be delivered. */
+	public synchronized boolean started() {
+		return this.delivered >= 0;
+	}
+
+	/** The sequence of the last change delivered. */
+	public synchronized long delivered() {
+		return this.delivered;
+	}
+
+	/**
+	 * Runs the action with the sequence of the last change delivered, while nothing else
+	 * is delivered: what the action hands on takes its place between the changes up to
+	 * that sequence and the later ones.
+	 */
+	public synchronized <T> T atDelivered(LongFunction<T> action) {
+		return action.apply(this.delivered);
+	}
+
+	private synchronized void arrived(ChangeNotification notification) {
+		if (notification.changes().isEmpty()) {
+			return;
+		}
+		long first = notification.changes().get(0).sequence();
+		long last = notification.changes().get(notification.changes().size() - 1).sequence();
+		if (first == 0 || this.delivered < 0) {
+			// not logged (no log on the writer's side), or before the feed started
+			if (first == 0) {
+				deliver(notification);
+			}
+			return;
+		}
+		if (last <= this.delivered) {
+			return;
+		}
+		if (first == this.delivered + 1) {
+			deliver(notification);
+			drainEarly();
+			return;
+		}
+		this.early.put(first, notification);
+		if (this.behindSince == 0) {
+			this.behindSince = System.nanoTime();
+		}
+		this.timer.schedule(this::checkTheLog, this.overdueNanos, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Reads from the log what has been missing for too long, as the bus did not bring it.
+	 */
+	private void checkTheLog() {
+		try {
+			long end = this.log.last();
+			synchronized (this) {
+				if (end <= this.delivered) {
+					this.behindSince = 0;
+					return;
+				}
+				long now = System.nanoTime();
+				if (this.behindSince == 0) {
+					this.behindSince = now;
+					this.timer.schedule(this::checkTheLog, this.overdueNanos, TimeUnit.NANOSECONDS);
+					return;
+				}
+				if (now - this.behindSince < this.overdueNanos) {
+					return;
+				}
+				fillFromTheLog(end);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the change log to complete the feed", ex);
+		}
+	}
+
+	private void fillFromTheLog(long end) {
+		while (this.delivered < end) {
+			List<ChangeNotification> logged = this.log.after(this.delivered, PAGE);
+			if (logged.isEmpty()) {
+				break;
+			}
+			for (ChangeNotification notification : logged) {
+				long first = notification.changes().get(0).sequence();
+				if (first == this.delivered + 1) {
+					this.early.remove(first);
+					deliver(notification);
+				}
+			}
+			drainEarly();
+		}
+		logger.info("Delivered changes up to {} from the change log, as they had not arrived", this.delivered);
+		this.behindSince = this.early.isEmpty() ? 0 : System.nanoTime();
+	}
+
+	private void drainEarly() {
+		while (!this.early.isEmpty()) {
+			Map.Entry<Long, ChangeNotification> next = this.early.firstEntry();
+			if (next.getKey() > this.delivered + 1) {
+				return;
+			}
+			this.early.pollFirstEntry();
+			List<ItemChange> changes = next.getValue().changes();
+			if (changes.get(changes.size() - 1).sequence() > this.delivered) {
+				deliver(next.getValue());
+			}
+		}
+		this.behindSince = 0;
+	}
+
+	private void deliver(ChangeNotification notification) {
+		List<ItemChange> changes = notification.changes();
+		long last = changes.get(changes.size() - 1).sequence();
+		if (last > 0) {
+			this.delivered = last;
+		}
+		for (Consumer<ChangeNotification> receiver : this.receivers) {
+			try {
+				receiver.accept(notification);
+			}
+			catch (RuntimeException ex) {
+				logger.error("A receiver of changes to {} failed", notification.collection(), ex);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.timer.shutdownNow();
+	}
+
+	/**
+	 * What the log keeps.
+	 *
+	 * @param events how many of the latest changes, at least
+	 * @param time how long, at most
+	 */
+	public record Retention(long events, Duration time) {
+	}
+
+}
