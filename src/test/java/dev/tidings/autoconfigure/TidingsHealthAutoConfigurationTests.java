@@ -29,7 +29,8 @@ class TidingsHealthAutoConfigurationTests {
 				TidingsDispatchAutoConfiguration.class, TidingsHealthAutoConfiguration.class))
 		.withUserConfiguration(TidingsAutoConfigurationTests.HostConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:health-autoconfig;DB_CLOSE_DELAY=-1",
-				"spring.jpa.hibernate.ddl-auto=create-drop");
+				"spring.jpa.hibernate.ddl-auto=create-drop",
+				"tidings.auth.secret=" + TidingsAutoConfigurationTests.SECRET);
 
 	@Test
 	void healthWhenTheWebsocketsAreOnThenUpWithTheEndpointsLoad() {
