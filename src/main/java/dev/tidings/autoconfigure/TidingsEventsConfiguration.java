@@ -36,8 +36,9 @@ class TidingsEventsConfiguration {
 
 	/** After Tidings' migrations, which create the log's tables. */
 	@Bean
-	ChangeLog tidingsChangeLog(DataSource dataSource, SecurityMigrations migrations, ValueCodec values) {
-		return new ChangeLog(dataSource, new NotificationCodec(values));
+	ChangeLog tidingsChangeLog(DataSource dataSource, SecurityMigrations migrations, ValueCodec values,
+			SchemaRegistry schemas) {
+		return new ChangeLog(dataSource, new NotificationCodec(values, schemas));
 	}
 
 	/**

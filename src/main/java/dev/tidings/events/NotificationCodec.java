@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.tidings.events.ValueCodec.UnsupportedValueException;
+import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.SchemaRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +30,26 @@ public final class NotificationCodec {
 
 	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
+	/** The tag of a value written through its field's codec. */
+	private static final String FIELD = "field";
+
 	private final ValueCodec values;
 
+	private final @Nullable SchemaRegistry schemas;
+
 	public NotificationCodec(ValueCodec values) {
+		this(values, null);
+	}
+
+	/**
+	 * @param schemas the fields' codecs, for values of a type the value codec cannot
+	 * carry (an attribute converted to its column, such as a {@code Locale}): those are
+	 * written as their column's JSON and read back through the field's converter; null
+	 * refuses them
+	 */
+	public NotificationCodec(ValueCodec values, @Nullable SchemaRegistry schemas) {
 		this.values = values;
+		this.schemas = schemas;
 	}
 
 	public String encode(ChangeNotification notification) {
@@ -51,6 +70,7 @@ public final class NotificationCodec {
 
 	public ChangeNotification decode(String text) {
 		JsonNode root = json.readTree(text);
+		String collection = root.get("collection").stringValue();
 		List<ItemChange> changes = new ArrayList<>();
 		for (JsonNode item : root.get("changes").values()) {
 			ChangeType type = ChangeType.valueOf(item.get("type").stringValue().toUpperCase(Locale.ROOT));
@@ -59,10 +79,10 @@ public final class NotificationCodec {
 				throw new UnsupportedValueException("a change without a key");
 			}
 			JsonNode sequence = item.get("sequence");
-			changes.add(new ItemChange(type, key, row(item.get("before")), row(item.get("after")),
-					(sequence != null) ? sequence.longValue() : 0));
+			changes.add(new ItemChange(type, key, row(collection, item.get("before")),
+					row(collection, item.get("after")), (sequence != null) ? sequence.longValue() : 0));
 		}
-		return new ChangeNotification(root.get("collection").stringValue(), changes, committedAt(root));
+		return new ChangeNotification(collection, changes, committedAt(root));
 	}
 
 	/**
@@ -83,12 +103,13 @@ public final class NotificationCodec {
 		return fields;
 	}
 
-	private @Nullable Map<String, @Nullable Object> row(JsonNode node) {
+	private @Nullable Map<String, @Nullable Object> row(String collection, JsonNode node) {
 		if (node.isNull()) {
 			return null;
 		}
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
-		node.properties().forEach((entry) -> row.put(entry.getKey(), this.values.decode(entry.getValue())));
+		node.properties()
+			.forEach((entry) -> row.put(entry.getKey(), value(collection, entry.getKey(), entry.getValue())));
 		return row;
 	}
 
@@ -97,8 +118,33 @@ public final class NotificationCodec {
 			return this.values.encode(value);
 		}
 		catch (UnsupportedValueException ex) {
-			throw new UnsupportedValueException(ex, collection, field);
+			FieldCodec codec = codec(collection, field);
+			if (codec == null) {
+				throw new UnsupportedValueException(ex, collection, field);
+			}
+			return nodes.arrayNode().add(FIELD).add(this.values.encode(codec.toJson(value)));
 		}
+	}
+
+	private @Nullable Object value(String collection, String field, JsonNode node) {
+		if (node.isArray() && node.size() == 2 && FIELD.equals(node.get(0).asString(""))) {
+			FieldCodec codec = codec(collection, field);
+			if (codec == null) {
+				throw new UnsupportedValueException("a value of field " + field + ", which " + collection + " lacks");
+			}
+			return codec.fromJson(this.values.decode(node.get(1)));
+		}
+		return this.values.decode(node);
+	}
+
+	private @Nullable FieldCodec codec(String collection, String field) {
+		if (this.schemas == null) {
+			return null;
+		}
+		return this.schemas.find(collection)
+			.flatMap((schema) -> schema.field(field))
+			.map(FieldSchema::codec)
+			.orElse(null);
 	}
 
 }

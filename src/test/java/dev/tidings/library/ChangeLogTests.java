@@ -2,6 +2,7 @@ package dev.tidings.library;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +82,16 @@ class ChangeLogTests {
 				.containsExactly("log One", "log Two");
 			assertThat(logged.get(1).changes().get(0).sequence()).isEqualTo(afterUpdate.sequence());
 		}
+	}
+
+	@Test
+	void changeWhenAValueIsOfAConvertedTypeThenTheLogReadsItBackAsThatType() {
+		long before = this.log.last();
+		new ApiClient(this.port).asAdmin()
+			.post("/items/books", json(Map.of("title", "log Locale", "language", "pt-BR")))
+			.item();
+		Map<String, Object> logged = this.log.after(before, 10).get(0).changes().get(0).after();
+		assertThat(logged).containsEntry("language", Locale.forLanguageTag("pt-BR"));
 	}
 
 	@Test

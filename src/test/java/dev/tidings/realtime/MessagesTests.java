@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tidings.app.TidingsApplication;
+import dev.tidings.events.Cursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,12 @@ class MessagesTests {
 	@Test
 	void subscribeToEventThenInitWithoutData() {
 		try (SocketClient client = admin()) {
-			assertThat(client.ask(Map.of("type", "subscribe", "collection", "articles", "event", "create")))
-				.isEqualTo(Map.of("type", "subscription", "event", "init"));
+			Map<String, Object> init = client
+				.ask(Map.of("type", "subscribe", "collection", "articles", "event", "create"));
+			assertThat(init).containsOnlyKeys("type", "event", "cursor")
+				.containsEntry("type", "subscription")
+				.containsEntry("event", "init");
+			assertThat(Cursor.parse((String) init.get("cursor"))).isNotNull();
 		}
 	}
 
