@@ -78,4 +78,32 @@ describe('two instances through Redis', { skip: !onPostgres && 'set TIDINGS_E2E_
 			[{ id: marker.id, title: 'Marker' }],
 		]);
 	}));
+
+	test('an instance that has just started receives every change written on another at once', withLogs(async () => {
+		const env = { WEBSOCKETS_BROKER_URL: redis, TIDINGS_CLUSTER_STREAMKEY: stream };
+		const admin = makeClient(a.url, { realtime: false });
+		await admin.login(ADMIN);
+		// five fresh instances, twenty writes each, made the moment the newcomer serves
+		for (let round = 0; round < 5; round++) {
+			const fresh = await startServer(env, { database });
+			try {
+				const reader = makeClient(fresh.url);
+				await reader.login(READER);
+				const rec = recordFrames(reader);
+				await reader.connect();
+				await reader.subscribe('articles', { event: 'create', query: { fields: ['id'] } });
+				await rec.waitFor((f) => f.type === 'subscription' && f.event === 'init', 20_000);
+				const created = await Promise.all(Array.from({ length: 20 }, (_, i) => admin.request(
+					createItem('articles', { title: `Round ${round} #${i}`, status: 'published' }))));
+				const marker = await admin.request(createItem('articles', { title: `Round ${round} end`, status: 'published' }));
+				await rec.waitFor((f) => f.event === 'create' && f.data[0].id === marker.id, 20_000);
+				const pushed = rec.frames.filter((f) => f.event === 'create').flatMap((f) => f.data.map((row) => row.id));
+				assert.deepEqual([...pushed].sort((x, y) => x - y), [...created.map((row) => row.id), marker.id].sort((x, y) => x - y),
+					`round ${round}: every create once`);
+				reader.disconnect();
+			} finally {
+				await fresh.stop();
+			}
+		}
+	}));
 });
