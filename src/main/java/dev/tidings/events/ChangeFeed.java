@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,8 @@ public final class ChangeFeed implements AutoCloseable {
 
 	private final Retention retention;
 
-	private final List<Consumer<ChangeNotification>> receivers = new CopyOnWriteArrayList<>();
+	/** Hands each delivered change to the receivers, as a local bus does. */
+	private final LocalChangeBus receivers = new LocalChangeBus();
 
 	/** Arrived ahead of their turn, by their first sequence. */
 	private final TreeMap<Long, ChangeNotification> early = new TreeMap<>();
@@ -73,7 +73,7 @@ public final class ChangeFeed implements AutoCloseable {
 
 	/** Registers a receiver of every change from now on, in log order. */
 	public void subscribe(Consumer<ChangeNotification> receiver) {
-		this.receivers.add(receiver);
+		this.receivers.subscribe(receiver);
 	}
 
 	/** Starts receiving: everything committed from now on will be delivered. */
@@ -212,14 +212,7 @@ public final class ChangeFeed implements AutoCloseable {
 		if (last > 0) {
 			this.delivered = last;
 		}
-		for (Consumer<ChangeNotification> receiver : this.receivers) {
-			try {
-				receiver.accept(notification);
-			}
-			catch (RuntimeException ex) {
-				logger.error("A receiver of changes to {} failed", notification.collection(), ex);
-			}
-		}
+		this.receivers.publish(notification);
 	}
 
 	@Override
