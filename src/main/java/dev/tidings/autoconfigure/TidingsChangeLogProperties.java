@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionEvents how many of the latest changes the log keeps; a subscription
  * resumes after any change the log still holds
  * @param retentionTime how long the log keeps a change; older ones, and those beyond
- * {@code retention-events}, are removed every minute, and a cursor before them is
- * answered with a fresh {@code init}
+ * {@code retention-events}, are removed every {@code prune-interval}, and a cursor before
+ * them is answered with a fresh {@code init}
+ * @param pruneInterval how often what lies beyond retention is removed
  */
 @ConfigurationProperties("tidings.change-log")
 public record TidingsChangeLogProperties(@DefaultValue("500ms") Duration overdue, @DefaultValue("1s") Duration poll,
-		@DefaultValue("100000") long retentionEvents, @DefaultValue("24h") Duration retentionTime) {
+		@DefaultValue("100000") long retentionEvents, @DefaultValue("24h") Duration retentionTime,
+		@DefaultValue("1m") Duration pruneInterval) {
 
 }

@@ -37,8 +37,9 @@ class TidingsEventsConfiguration {
 	/** After Tidings' migrations, which create the log's tables. */
 	@Bean
 	ChangeLog tidingsChangeLog(DataSource dataSource, SecurityMigrations migrations, ValueCodec values,
-			SchemaRegistry schemas) {
-		return new ChangeLog(dataSource, new NotificationCodec(values, schemas));
+			SchemaRegistry schemas, TidingsChangeLogProperties properties) {
+		return new ChangeLog(dataSource, new NotificationCodec(values, schemas),
+				new ChangeLog.Retention(properties.retentionEvents(), properties.retentionTime()));
 	}
 
 	/**
@@ -47,8 +48,7 @@ class TidingsEventsConfiguration {
 	 */
 	@Bean(initMethod = "start", destroyMethod = "close")
 	ChangeFeed tidingsChangeFeed(ChangeBus bus, ChangeLog log, TidingsChangeLogProperties properties) {
-		return new ChangeFeed(bus, log, properties.overdue(), properties.poll(),
-				new ChangeFeed.Retention(properties.retentionEvents(), properties.retentionTime()));
+		return new ChangeFeed(bus, log, properties.overdue(), properties.poll(), properties.pruneInterval());
 	}
 
 	@Bean

@@ -38,7 +38,7 @@ public final class ChangeFeed implements AutoCloseable {
 
 	private final Duration poll;
 
-	private final Retention retention;
+	private final Duration pruneInterval;
 
 	/** Hands each delivered change to the receivers, as a local bus does. */
 	private final LocalChangeBus receivers = new LocalChangeBus();
@@ -61,14 +61,14 @@ public final class ChangeFeed implements AutoCloseable {
 	 * @param overdue how long a change may be missing before it is read from the log
 	 * @param poll how often the log's end is checked, so that a change nobody published
 	 * is still delivered
-	 * @param retention what the log keeps, enforced every minute
+	 * @param pruneInterval how often what lies beyond the log's retention is removed
 	 */
-	public ChangeFeed(ChangeBus bus, ChangeLog log, Duration overdue, Duration poll, Retention retention) {
+	public ChangeFeed(ChangeBus bus, ChangeLog log, Duration overdue, Duration poll, Duration pruneInterval) {
 		this.bus = bus;
 		this.log = log;
 		this.overdueNanos = overdue.toNanos();
 		this.poll = poll;
-		this.retention = retention;
+		this.pruneInterval = pruneInterval;
 	}
 
 	/** Registers a receiver of every change from now on, in log order. */
@@ -85,12 +85,13 @@ public final class ChangeFeed implements AutoCloseable {
 		}
 		this.timer.scheduleWithFixedDelay(this::checkTheLog, this.poll.toMillis(), this.poll.toMillis(),
 				TimeUnit.MILLISECONDS);
-		this.timer.scheduleWithFixedDelay(this::prune, 1, 1, TimeUnit.MINUTES);
+		this.timer.scheduleWithFixedDelay(this::prune, this.pruneInterval.toMillis(), this.pruneInterval.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	private void prune() {
 		try {
-			this.log.prune(this.retention.events(), this.retention.time());
+			this.log.prune();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not remove old changes from the change log", ex);
@@ -218,15 +219,6 @@ public final class ChangeFeed implements AutoCloseable {
 	@Override
 	public void close() {
 		this.timer.shutdownNow();
-	}
-
-	/**
-	 * What the log keeps.
-	 *
-	 * @param events how many of the latest changes, at least
-	 * @param time how long, at most
-	 */
-	public record Retention(long events, Duration time) {
 	}
 
 }

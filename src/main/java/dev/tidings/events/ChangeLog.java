@@ -30,9 +30,16 @@ public final class ChangeLog {
 
 	private final NotificationCodec codec;
 
+	private final Retention retention;
+
 	private volatile String epoch;
 
-	public ChangeLog(DataSource dataSource, NotificationCodec codec) {
+	/**
+	 * @param retention what the log keeps: a cursor before it is not honoured, and
+	 * {@link #prune} removes what lies beyond it
+	 */
+	public ChangeLog(DataSource dataSource, NotificationCodec codec, Retention retention) {
+		this.retention = retention;
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.codec = codec;
@@ -151,22 +158,32 @@ public final class ChangeLog {
 	}
 
 	/**
-	 * The lowest sequence after which the log still holds every change: a cursor below it
-	 * points into what retention removed.
+	 * The lowest sequence after which the log holds every change within retention: a
+	 * cursor below it points into what retention removes, whether or not it has yet.
 	 */
 	public long horizon() {
+		long last = last();
 		Long first = this.jdbc.queryForObject("select min(first_sequence) from tidings_changes", Long.class);
-		return (first != null) ? first - 1 : last();
+		return Math.max((first != null) ? first - 1 : last, last - this.retention.events());
 	}
 
 	/**
-	 * Removes what is beyond retention: changes more than {@code keep} sequences behind
-	 * the end, and changes older than {@code age}.
+	 * Removes what lies beyond retention: changes more than its number of events behind
+	 * the end, and changes older than its time.
 	 * @return the rows removed
 	 */
-	public int prune(long keep, Duration age) {
+	public int prune() {
 		return this.jdbc.update("delete from tidings_changes where last_sequence <= ? or committed_at < ?",
-				last() - keep, Timestamp.from(Instant.now().minus(age)));
+				last() - this.retention.events(), Timestamp.from(Instant.now().minus(this.retention.time())));
+	}
+
+	/**
+	 * What the log keeps.
+	 *
+	 * @param events how many of the latest changes
+	 * @param time how long
+	 */
+	public record Retention(long events, Duration time) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.tidings.library;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:library-resume;DB_CLOSE_DELAY=-1",
-				"tidings.websockets.enabled=true" })
+				"spring.datasource.url=jdbc:h2:mem:library-resume;DB_CLOSE_DELAY=-1", "tidings.websockets.enabled=true",
+				"tidings.change-log.retention-events=5" })
 class ResumeTests {
 
 	@LocalServerPort
@@ -78,8 +77,10 @@ class ResumeTests {
 		String old = this.log.cursor(this.log.last()).toString();
 		create(admin, "fresh New");
 		String epoch = this.log.cursor(0).epoch();
-		// what retention removed
-		this.log.prune(0, Duration.ofDays(1));
+		// beyond retention: five changes here
+		for (int i = 0; i < 5; i++) {
+			create(admin, "fresh Newer " + i);
+		}
 		List<String> refused = List.of("nonsense", "00000000-5", epoch + "-" + (this.log.last() + 100), old);
 		try (SocketClient socket = SocketClient.open(this.port, "?access_token=" + admin.bearer())) {
 			for (String since : refused) {
