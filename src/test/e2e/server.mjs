@@ -154,6 +154,15 @@ export async function startServer(env = {}, { timeoutMs = 90_000, database } = {
 		url, port, dir, stop, log,
 		get pid() { return proc.child.pid; },
 		async restart() { await kill(); await launch(); },
+		/** kill -9, as a crash: no shutdown hook runs. */
+		async crash() {
+			if (proc && !proc.exited) {
+				proc.child.kill('SIGKILL');
+				await proc.exitPromise;
+			}
+		},
+		/** Starts the process again after crash(), on the same port, data and database. */
+		async relaunch() { await launch(); },
 	};
 }
 
