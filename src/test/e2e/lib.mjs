@@ -1,4 +1,5 @@
 // Shared helpers: SDK clients wired for Node 20, a cookie-jar fetch, frame recording.
+import assert from 'node:assert/strict';
 import { createDirectus, authentication, rest, realtime, staticToken } from '@directus/sdk';
 import { BrowserLikeWebSocket } from './ws.mjs';
 
@@ -77,4 +78,11 @@ export async function loginToken(url, who) {
 	});
 	if (!r.ok) throw new Error(`login ${who.email}: ${r.status} ${await r.text()}`);
 	return (await r.json()).data;
+}
+
+/** The frame without its cursor, once checked that it has one: every push and init carries it. */
+export function withoutCursor(frame) {
+	const { cursor, ...rest } = frame ?? {};
+	assert.match(String(cursor), /^[0-9a-f]{8}-\d+$/, `a cursor on ${JSON.stringify(frame)}`);
+	return rest;
 }

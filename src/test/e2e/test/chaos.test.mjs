@@ -3,12 +3,15 @@
 // once and in order, whatever happens meanwhile: its connection is cut, the instance that writes is
 // killed with SIGKILL and started again, Redis restarts under two instances. A burst longer than
 // the retention must get a fresh init, never a gap. Runs under TIDINGS_E2E_DB=pg, as .ci/run does.
-import { test, describe, after } from 'node:test';
+import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createItem, readItems } from '@directus/sdk';
 import { startServer, createDatabase, freePort, onPostgres, ADMIN, ADMIN_TOKEN } from '../server.mjs';
 import { makeClient, sleep } from '../lib.mjs';
+
+/** The subscribers of the running test, stopped after it whatever happens. */
+const subscribers = [];
 
 /**
  * A subscriber to the articles that resumes after every disconnect, with the SDK's own reconnect
@@ -39,6 +42,7 @@ function resumableSubscriber(url) {
 		}
 	};
 	state.done = run();
+	subscribers.push(state);
 	state.cut = () => state.client?.disconnect();
 	state.stop = async () => { state.stopped = true; state.client?.disconnect(); await state.done; };
 	state.titles = () => state.pushes.flatMap((m) => m.data.map((row) => row.title));
@@ -82,7 +86,10 @@ function assertExactlyOnceInOrder(subscriber, expected) {
 
 describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-server) to run' }, () => {
 	const servers = [];
-	after(async () => { for (const s of servers) await s.stop(); });
+	afterEach(async () => {
+		for (const subscriber of subscribers.splice(0)) await subscriber.stop();
+		for (const s of servers.splice(0)) await s.stop();
+	});
 
 	test('a subscriber whose connection is cut mid-stream sees every change once, in order', async () => {
 		const server = await startServer();
@@ -147,7 +154,7 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 			const subscriber = resumableSubscriber(b.url);
 			await subscriber.until(() => subscriber.inits.length === 1);
 			for (let i = 0; i < 60; i++) {
-				await createRetrying(a.url, `Redis ${String(i).padStart(2, '0')}`);
+				await createRetrying(a.url, `Outage ${String(i).padStart(2, '0')}`);
 				if (i === 20) {
 					redis.kill('SIGKILL');
 					await new Promise((res) => redis.on('close', res));
@@ -157,8 +164,16 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 					await redisUp();
 				}
 			}
-			const expected = await committed(a.url, 'Redis ');
-			await subscriber.until(() => subscriber.titles().length >= expected.length);
+			const expected = await committed(a.url, 'Outage ');
+			try {
+				await subscriber.until(() => subscriber.titles().length >= expected.length);
+			} catch (e) {
+				for (const [name, server] of [['A', a], ['B', b]]) {
+					console.log(`--- ${name}:\n${server.log().split('\n').filter((l) => /WARN|ERROR|Exception/.test(l)).slice(-40).join('\n')}`);
+				}
+				console.log(`--- expected ${JSON.stringify(expected)}`);
+				throw e;
+			}
 			await subscriber.stop();
 			assertExactlyOnceInOrder(subscriber, expected);
 		} finally {
