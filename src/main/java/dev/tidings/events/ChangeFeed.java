@@ -98,11 +98,6 @@ public final class ChangeFeed implements AutoCloseable {
 		}
 	}
 
-	/** Whether the feed has started, so that every later change will be delivered. */
-	public synchronized boolean started() {
-		return this.delivered >= 0;
-	}
-
 	/** The sequence of the last change delivered. */
 	public synchronized long delivered() {
 		return this.delivered;

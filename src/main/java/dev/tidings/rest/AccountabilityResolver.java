@@ -52,13 +52,13 @@ public final class AccountabilityResolver implements HandlerMethodArgumentResolv
 		if (known != null) {
 			return known;
 		}
-		String token = token(request);
-		if (isAmbient(request, token) && isUnsafe(request)
+		Credential credential = credential(request);
+		if (isAmbient(request, credential) && isUnsafe(request)
 				&& !CrossOrigin.allowed(request, webRequest.getNativeResponse(HttpServletResponse.class))) {
 			throw new TidingsException(ErrorCode.FORBIDDEN,
 					"A cross-origin request authenticated by a cookie needs CORS to allow its origin.");
 		}
-		Accountability who = this.authenticator.authenticate(token);
+		Accountability who = this.authenticator.authenticate((credential != null) ? credential.token() : null);
 		request.setAttribute(ATTRIBUTE, who);
 		return who;
 	}
@@ -68,12 +68,8 @@ public final class AccountabilityResolver implements HandlerMethodArgumentResolv
 	 * cookie, or, with no token at all, a session of the host's in which its user logged
 	 * in.
 	 */
-	private static boolean isAmbient(HttpServletRequest request, @Nullable String token) {
-		if (token == null) {
-			return request.getRequestedSessionId() != null;
-		}
-		return QueryString.parameter(request, "access_token") == null
-				&& bearer(request.getHeader("Authorization")) == null;
+	private static boolean isAmbient(HttpServletRequest request, @Nullable Credential credential) {
+		return (credential != null) ? credential.cookie() : request.getRequestedSessionId() != null;
 	}
 
 	private static boolean isUnsafe(HttpServletRequest request) {
@@ -83,7 +79,7 @@ public final class AccountabilityResolver implements HandlerMethodArgumentResolv
 		};
 	}
 
-	static @Nullable String token(HttpServletRequest request) {
+	private static @Nullable Credential credential(HttpServletRequest request) {
 		String query = QueryString.parameter(request, "access_token");
 		String bearer = bearer(request.getHeader("Authorization"));
 		if (query != null && bearer != null) {
@@ -91,19 +87,28 @@ public final class AccountabilityResolver implements HandlerMethodArgumentResolv
 				.invalidPayload("The request uses more than one method for including an access token");
 		}
 		if (query != null) {
-			return query;
+			return new Credential(query, false);
 		}
 		if (bearer != null) {
-			return bearer;
+			return new Credential(bearer, false);
 		}
 		if (request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
 				if (SESSION_COOKIE.equals(cookie.getName())) {
-					return cookie.getValue();
+					return new Credential(cookie.getValue(), true);
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A token a request presents.
+	 *
+	 * @param token the token
+	 * @param cookie whether the browser sent it on its own, in the session cookie
+	 */
+	private record Credential(String token, boolean cookie) {
 	}
 
 	private static @Nullable String bearer(@Nullable String header) {

@@ -1,7 +1,6 @@
 package dev.tidings.rest;
 
-import java.net.URI;
-
+import dev.tidings.security.Origins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -27,14 +26,7 @@ final class CrossOrigin {
 		if (response != null && response.getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN) != null) {
 			return true;
 		}
-		String host = request.getHeader(HttpHeaders.HOST);
-		try {
-			String authority = URI.create(origin).getRawAuthority();
-			return host != null && authority != null && authority.equalsIgnoreCase(host);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return Origins.isSameHost(origin, request.getHeader(HttpHeaders.HOST));
 	}
 
 }

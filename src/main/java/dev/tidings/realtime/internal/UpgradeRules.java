@@ -1,7 +1,6 @@
 package dev.tidings.realtime.internal;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.realtime.RealtimeSettings.AuthMode;
+import dev.tidings.security.Origins;
 import dev.tidings.security.Sessions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -177,7 +177,7 @@ public final class UpgradeRules implements HandshakeInterceptor {
 	 */
 	boolean originAllowed(String origin, ServerHttpRequest request, boolean ambient) {
 		String normalised = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
-		if (sameHost(normalised, request)) {
+		if (Origins.isSameHost(normalised, request.getHeaders().getFirst(HttpHeaders.HOST))) {
 			return true;
 		}
 		List<String> allowed = this.settings.allowedOrigins();
@@ -190,17 +190,6 @@ public final class UpgradeRules implements HandshakeInterceptor {
 			return cors.checkOrigin(normalised) != null;
 		}
 		return !ambient;
-	}
-
-	private static boolean sameHost(String origin, ServerHttpRequest request) {
-		try {
-			String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-			String authority = URI.create(origin).getRawAuthority();
-			return host != null && authority != null && authority.equalsIgnoreCase(host);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	/**
