@@ -58,6 +58,11 @@ public final class ChangeFeed implements AutoCloseable {
 	private long behindSince;
 
 	/**
+	 * Whether a check of the log is already due, so that arrivals do not pile them up.
+	 */
+	private boolean checkDue;
+
+	/**
 	 * @param overdue how long a change may be missing before it is read from the log
 	 * @param poll how often the log's end is checked, so that a change nobody published
 	 * is still delivered
@@ -137,7 +142,21 @@ public final class ChangeFeed implements AutoCloseable {
 		if (this.behindSince == 0) {
 			this.behindSince = System.nanoTime();
 		}
-		this.timer.schedule(this::checkTheLog, this.overdueNanos, TimeUnit.NANOSECONDS);
+		checkIn(this.overdueNanos);
+	}
+
+	private void checkIn(long nanos) {
+		if (!this.checkDue) {
+			this.checkDue = true;
+			this.timer.schedule(this::dueCheck, nanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void dueCheck() {
+		synchronized (this) {
+			this.checkDue = false;
+		}
+		checkTheLog();
 	}
 
 	/**
@@ -154,10 +173,10 @@ public final class ChangeFeed implements AutoCloseable {
 				long now = System.nanoTime();
 				if (this.behindSince == 0) {
 					this.behindSince = now;
-					this.timer.schedule(this::checkTheLog, this.overdueNanos, TimeUnit.NANOSECONDS);
-					return;
 				}
-				if (now - this.behindSince < this.overdueNanos) {
+				long missingFor = now - this.behindSince;
+				if (missingFor < this.overdueNanos) {
+					checkIn(this.overdueNanos - missingFor);
 					return;
 				}
 				fillFromTheLog(end);

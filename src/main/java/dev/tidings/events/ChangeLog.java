@@ -47,7 +47,9 @@ public final class ChangeLog {
 
 	/**
 	 * Records a committing transaction's notifications on its connection, and gives them
-	 * back with each item change's sequence.
+	 * back with each item change's sequence. The payloads are encoded before the head row
+	 * is locked, and the claim is one statement, so the lock, which every writing
+	 * transaction waits for, is held for little more than the insert and the commit.
 	 */
 	public List<ChangeNotification> append(Connection connection, List<ChangeNotification> notifications)
 			throws SQLException {
@@ -55,41 +57,61 @@ public final class ChangeLog {
 		if (count == 0) {
 			return notifications;
 		}
-		long last;
-		try (PreparedStatement claim = connection
-			.prepareStatement("update tidings_change_head set last_sequence = last_sequence + ? where id = 1")) {
-			claim.setLong(1, count);
-			claim.executeUpdate();
+		List<String> payloads = new ArrayList<>(notifications.size());
+		for (ChangeNotification notification : notifications) {
+			payloads.add(this.codec.encode(notification));
 		}
-		try (PreparedStatement head = connection
-			.prepareStatement("select last_sequence from tidings_change_head where id = 1");
-				ResultSet row = head.executeQuery()) {
-			row.next();
-			last = row.getLong(1);
-		}
-		long next = last - count + 1;
+		long next = claim(connection, count) - count + 1;
 		Timestamp now = Timestamp.from(Instant.now());
 		List<ChangeNotification> logged = new ArrayList<>(notifications.size());
 		try (PreparedStatement insert = connection.prepareStatement("insert into tidings_changes "
 				+ "(first_sequence, last_sequence, collection, committed_at, payload) values (?, ?, ?, ?, ?)")) {
-			for (ChangeNotification notification : notifications) {
-				List<ItemChange> changes = new ArrayList<>(notification.changes().size());
-				for (ItemChange change : notification.changes()) {
-					changes.add(change.logged(next++));
-				}
-				ChangeNotification numbered = new ChangeNotification(notification.collection(), changes,
-						notification.committedAt());
-				insert.setLong(1, changes.get(0).sequence());
-				insert.setLong(2, changes.get(changes.size() - 1).sequence());
-				insert.setString(3, notification.collection());
+			for (int i = 0; i < notifications.size(); i++) {
+				ChangeNotification numbered = numbered(notifications.get(i), next);
+				next += numbered.changes().size();
+				insert.setLong(1, numbered.changes().get(0).sequence());
+				insert.setLong(2, next - 1);
+				insert.setString(3, numbered.collection());
 				insert.setTimestamp(4, now);
-				insert.setString(5, this.codec.encode(numbered));
+				insert.setString(5, payloads.get(i));
 				insert.addBatch();
 				logged.add(numbered);
 			}
 			insert.executeBatch();
 		}
 		return logged;
+	}
+
+	/**
+	 * Takes the next {@code count} sequences: the update locks the head row until the
+	 * transaction ends, and gives back the last sequence taken.
+	 */
+	private static long claim(Connection connection, int count) throws SQLException {
+		try (PreparedStatement claim = connection.prepareStatement(
+				"update tidings_change_head set last_sequence = last_sequence + ? where id = 1",
+				new String[] { "last_sequence" })) {
+			claim.setLong(1, count);
+			claim.executeUpdate();
+			try (ResultSet row = claim.getGeneratedKeys()) {
+				if (!row.next()) {
+					throw new SQLException("The change log's head row is missing");
+				}
+				return row.getLong(1);
+			}
+		}
+	}
+
+	/**
+	 * The notification with its changes at their places in the log, from the first
+	 * sequence on: a payload does not carry them, as it is encoded before they are known.
+	 */
+	private static ChangeNotification numbered(ChangeNotification notification, long first) {
+		List<ItemChange> changes = new ArrayList<>(notification.changes().size());
+		long sequence = first;
+		for (ItemChange change : notification.changes()) {
+			changes.add(change.logged(sequence++));
+		}
+		return new ChangeNotification(notification.collection(), changes, notification.committedAt());
 	}
 
 	/**
@@ -144,17 +166,20 @@ public final class ChangeLog {
 	 * the limit of rows.
 	 */
 	public List<ChangeNotification> after(long sequence, int limit) {
-		return this.jdbc.query(
-				"select payload from tidings_changes where last_sequence > ? order by first_sequence fetch first ? rows only",
-				(row, index) -> this.codec.decode(row.getString(1)), sequence, limit);
+		return this.jdbc.query("select first_sequence, payload from tidings_changes where last_sequence > ? "
+				+ "order by first_sequence fetch first ? rows only", this::read, sequence, limit);
 	}
 
 	/** As {@link #after(long, int)}, for one collection. */
 	public List<ChangeNotification> after(long sequence, String collection, int limit) {
 		return this.jdbc.query(
-				"select payload from tidings_changes where collection = ? and last_sequence > ? "
-						+ "order by first_sequence fetch first ? rows only",
-				(row, index) -> this.codec.decode(row.getString(1)), collection, sequence, limit);
+				"select first_sequence, payload from tidings_changes where collection = ? "
+						+ "and last_sequence > ? order by first_sequence fetch first ? rows only",
+				this::read, collection, sequence, limit);
+	}
+
+	private ChangeNotification read(ResultSet row, int index) throws SQLException {
+		return numbered(this.codec.decode(row.getString(2)), row.getLong(1));
 	}
 
 	/**

@@ -60,7 +60,9 @@ public final class NotificationCodec {
 		for (ItemChange change : notification.changes()) {
 			ObjectNode item = changes.addObject();
 			item.put("type", change.type().token());
-			item.put("sequence", change.sequence());
+			if (change.sequence() != 0) {
+				item.put("sequence", change.sequence());
+			}
 			item.set("key", value(notification.collection(), "(key)", change.key()));
 			item.set("before", row(notification.collection(), change.before()));
 			item.set("after", row(notification.collection(), change.after()));
