@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * sessions whose subscriptions took most of its time ({@link DispatchLoad}) are shed:
  * their subscriptions leave the index at once and they are closed (4500), so the stripe
  * catches up and everyone else keeps every push. Only when the queue is full anyway
- * (writes alone outrun the stripe) is a notification dropped.
+ * (writes alone outrun the stripe) is a notification dropped, and then every session
+ * subscribed to its collection is closed the same way: none of them is left with a silent
+ * gap, and each can resume from the last cursor it received.
  * <p>
  * Each notification is observed as {@code tidings.change}, from its commit to the last
  * push handed to a socket, with the number of pushes. The observation starts on the
@@ -99,8 +102,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 
 	/**
 	 * Enqueues the notification on its collection's stripe and returns at once. When the
-	 * stripe is full the notification is dropped and logged: writers are never slowed by
-	 * subscribers.
+	 * stripe is full the notification is dropped, and the collection's subscribers, who
+	 * would miss it, are closed: writers are never slowed by subscribers.
 	 */
 	public void accept(ChangeNotification notification) {
 		Stripe stripe = stripe(notification.collection());
@@ -114,8 +117,15 @@ public final class ChangeDispatcher implements AutoCloseable {
 			stripe.executor().execute(() -> dispatch(notification, stripe, queuedAt, observation));
 		}
 		catch (RejectedExecutionException ex) {
-			logger.warn("Dropped {} change(s) to {}: the dispatch queue is full or closed",
-					notification.changes().size(), notification.collection());
+			Set<ClientSession> missing = this.index.sessions(notification.collection());
+			logger.warn(
+					"Dropped {} change(s) to {}: the dispatch queue is full or closed; closing the {} socket(s) "
+							+ "subscribed to it, which resume from their last cursor",
+					notification.changes().size(), notification.collection(), missing.size());
+			for (ClientSession session : missing) {
+				this.index.removeAll(session);
+				session.shed();
+			}
 			observation.error(ex);
 			observation.stop();
 		}

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -166,6 +167,18 @@ public final class SubscriptionIndex {
 	public int subscriptions(String collection) {
 		CollectionShapes shapes = this.byCollection.get(collection);
 		return (shapes != null) ? shapes.subscriptions.get() : 0;
+	}
+
+	/** The sessions subscribed to the collection or to one of its items. */
+	public Set<ClientSession> sessions(String collection) {
+		Set<ClientSession> sessions = new HashSet<>();
+		CollectionShapes shapes = this.byCollection.get(collection);
+		if (shapes != null) {
+			shapes.whole.values().forEach((members) -> sessions.addAll(members.keySet()));
+			shapes.byItem.values()
+				.forEach((ofItem) -> ofItem.values().forEach((members) -> sessions.addAll(members.keySet())));
+		}
+		return sessions;
 	}
 
 	/** How many subscriptions there are, on every collection. */

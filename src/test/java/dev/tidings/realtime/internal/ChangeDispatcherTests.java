@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import dev.tidings.query.Query;
 import dev.tidings.query.QueryParser;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -421,6 +423,50 @@ class ChangeDispatcherTests {
 		}
 		finally {
 			writer.shutdownNow();
+		}
+	}
+
+	@Test
+	void acceptWhenTheStripeIsFullThenTheCollectionsSubscribersAreClosedRatherThanLeftWithAGap() throws Exception {
+		// one stripe holding one waiting notification, its thread held inside a push
+		ChangeDispatcher small = new ChangeDispatcher(this.index, this.items, 1, 1, Duration.ofMinutes(1),
+				ObservationRegistry.NOOP, null);
+		CountDownLatch pushing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			Accountability editor = user("editor@example.com");
+			RecordingSession held = new RecordingSession(editor) {
+
+				@Override
+				public void push(PushFrame frame) {
+					super.push(frame);
+					pushing.countDown();
+					await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+				}
+
+			};
+			this.sessions.add(held);
+			this.index.add(new Subscription(held, "1", "articles", query("{\"fields\":[\"id\"]}"), null, null));
+			RecordingSession reader = subscribe(user("reader@example.com"), "1", "{\"fields\":[\"id\"]}");
+			RecordingSession ofOneItem = subscribe(editor, "2", "{\"fields\":[\"id\"]}", null, "1");
+			RecordingSession elsewhere = new RecordingSession(editor);
+			this.sessions.add(elsewhere);
+			this.index.add(new Subscription(elsewhere, "1", "comments", query("{\"fields\":[\"id\"]}"), null, null));
+
+			small.accept(notification(this.rows.created("Holds the stripe", "draft")));
+			assertThat(pushing.await(30, TimeUnit.SECONDS)).isTrue();
+			small.accept(notification(this.rows.created("Waits", "draft")));
+			assertThat(reader.wasShed()).isFalse();
+			small.accept(notification(this.rows.created("Dropped", "draft")));
+
+			assertThat(List.of(held, reader, ofOneItem)).allMatch(RecordingSession::wasShed);
+			assertThat(this.index.sessions("articles")).isEmpty();
+			assertThat(elsewhere.wasShed()).isFalse();
+			assertThat(this.index.sessions("comments")).containsExactly(elsewhere);
+		}
+		finally {
+			release.countDown();
+			small.close();
 		}
 	}
 
