@@ -16,8 +16,18 @@ fi
 command="bench/run.sh $*"
 args=()
 wait_quiet=false
+# scenario resume compares with the last commit before the change log, unless told otherwise
+baseline_rev=22f8d1f
+previous=
 for arg in "$@"; do
-	if [ "$arg" = --wait-quiet ]; then wait_quiet=true; else args+=("$arg"); fi
+	if [ "$previous" = --baseline-rev ]; then
+		baseline_rev="$arg"
+	elif [ "$arg" = --wait-quiet ]; then
+		wait_quiet=true
+	elif [ "$arg" != --baseline-rev ]; then
+		args+=("$arg")
+	fi
+	previous="$arg"
 done
 
 ulimit -n "$(ulimit -Hn)"
@@ -33,6 +43,19 @@ if [ -z "$jar" ] && ! $given_jar; then
 	jar=$(ls target/tidings-*-exec.jar | head -1)
 fi
 ./mvnw -q -f bench/pom.xml package
+
+if [ "${args[0]}" = resume ] && [[ " ${args[*]} " != *" --baseline-jar "* ]]; then
+	# the baseline's exec jar, built once per commit in a worktree of its own
+	baseline="$root/bench/target/tidings-baseline-$baseline_rev.jar"
+	if [ ! -f "$baseline" ]; then
+		tree="$(mktemp -d)/baseline"
+		git worktree add -q --detach "$tree" "$baseline_rev"
+		(cd "$tree" && ./mvnw -q package -DskipTests)
+		cp "$(ls "$tree"/target/tidings-*-exec.jar | head -1)" "$baseline"
+		git worktree remove --force "$tree"
+	fi
+	args+=(--baseline-jar "$baseline")
+fi
 
 if $wait_quiet; then
 	# other builds' test JVMs, the SDK suite, other standalone servers (ours carry -Dtidings.bench=1)

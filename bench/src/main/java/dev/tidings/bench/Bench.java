@@ -41,6 +41,9 @@ public final class Bench {
 				.login();
 			ours = scenario(new Run(options, target));
 		}
+		else if (options.scenario().equals("resume") && options.baselineJar() != null) {
+			ours = Resume.compare(options, (jar) -> Server.start(jar, options.jvm(), serverArguments(options)), report);
+		}
 		else {
 			try (Server server = Server.start(options.jar(), options.jvm(), serverArguments(options))) {
 				Target target = new Target("tidings", server.url(), Semantics.TIDINGS, server.pid(),
@@ -90,12 +93,14 @@ public final class Bench {
 		if (peerNote != null) {
 			section.append("\n").append(peerNote).append("\n");
 		}
+
 		System.out.println();
 		System.out.println(section);
 		List<String> notes = new ArrayList<>(ours.notes());
 		if (theirs != null) {
 			theirs.notes().forEach((note) -> notes.add("directus: " + note));
 		}
+
 		notes.addAll(report);
 		notes.forEach((note) -> System.out.println("  " + note));
 		if (options.results() != null) {
@@ -119,6 +124,7 @@ public final class Bench {
 			case "connections" -> Connections.run(run, options.subscribers().get(0));
 			case "slow" -> SlowConsumers.run(run, options.subscribers().get(0));
 			case "abuse" -> Abuse.run(run, options.subscribers().get(0));
+			case "resume" -> Resume.run(run);
 			default -> throw new IllegalArgumentException(options.scenario());
 		};
 	}
@@ -143,6 +149,7 @@ public final class Bench {
 			case "connections" -> "(c) Idle connections";
 			case "slow" -> "(d) Slow consumers";
 			case "abuse" -> "(e) Abuse: one hostile Reader among honest subscribers";
+			case "resume" -> "(f) Resume: durable publication's cost, and catching up";
 			default -> scenario;
 		};
 	}

@@ -10,9 +10,11 @@ import java.util.List;
  */
 record Options(String scenario, String targetUrl, long pid, boolean peer, Path peerDir, List<Integer> subscribers,
 		int writes, int warmup, double seconds, double burstSeconds, int writers, int bodyBytes, Path jar,
-		List<String> jvm, Path results, Path jfr, Attack attack, String command) {
+		List<String> jvm, Path results, Path jfr, Attack attack, Path baselineJar, int rounds, int resumers,
+		int missed, String command) {
 
-	static final List<String> SCENARIOS = List.of("smoke", "fanout", "throughput", "connections", "slow", "abuse");
+	static final List<String> SCENARIOS = List.of("smoke", "fanout", "throughput", "connections", "slow", "abuse",
+			"resume");
 
 	static Options parse(String[] args) {
 		if (args.length == 0 || !SCENARIOS.contains(args[0])) {
@@ -43,6 +45,10 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 		List<String> jvm = List.of("-Xmx2g");
 		Path results = null;
 		Path jfr = null;
+		Path baselineJar = null;
+		int rounds = 2;
+		int resumers = 100;
+		int missed = 2_000;
 		// the server's defaults: max-sockets-per-user, max-subscriptions-per-socket, max-query-size
 		int attackSockets = 20;
 		int attackSubscriptions = 100;
@@ -75,6 +81,10 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 				case "--jar" -> jar = Path.of(value);
 				case "--jvm" -> jvm = List.of(value.trim().split("\\s+"));
 				case "--jfr" -> jfr = Path.of(value);
+				case "--baseline-jar" -> baselineJar = Path.of(value);
+				case "--rounds" -> rounds = Integer.parseInt(value);
+				case "--resumers" -> resumers = Integer.parseInt(value);
+				case "--missed" -> missed = Integer.parseInt(value);
 				case "--results" -> results = value.equals("none") ? null : Path.of(value);
 				case "--attack-sockets" -> attackSockets = Integer.parseInt(value);
 				case "--attack-subscriptions" -> attackSubscriptions = Integer.parseInt(value);
@@ -98,14 +108,21 @@ record Options(String scenario, String targetUrl, long pid, boolean peer, Path p
 					+ "(run.sh passes $DIRECTUS_PEER_DIR)");
 		}
 		return new Options(scenario, targetUrl, pid, peer, peerDir, subscribers, writes, warmup, seconds, burstSeconds,
-				writers, bodyBytes, jar, jvm, results, jfr, attack, command);
+				writers, bodyBytes, jar, jvm, results, jfr, attack, baselineJar, rounds, resumers, missed, command);
 	}
 
 	/** The same scenario, sized for the Directus peer (about a thousand pushes a second). */
 	Options forPeer() {
 		return new Options(this.scenario, null, -1, false, this.peerDir, List.of(Math.min(this.subscribers.get(0), 1_000)), Math.min(this.writes, 30),
 				Math.min(this.warmup, 3), this.seconds, Math.min(this.burstSeconds, 2), this.writers, this.bodyBytes,
-				this.jar, this.jvm, this.results, null, this.attack, this.command);
+				this.jar, this.jvm, this.results, null, this.attack, null, this.rounds, this.resumers, this.missed, this.command);
+	}
+
+	/** The same scenario on the build it is compared with. */
+	Options forBaseline() {
+		return new Options(this.scenario, null, -1, false, null, this.subscribers, this.writes, this.warmup,
+				this.seconds, this.burstSeconds, this.writers, this.bodyBytes, this.baselineJar, this.jvm,
+				this.results, null, this.attack, null, this.rounds, this.resumers, this.missed, this.command);
 	}
 
 }
