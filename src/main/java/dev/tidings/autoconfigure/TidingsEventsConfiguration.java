@@ -43,10 +43,11 @@ class TidingsEventsConfiguration {
 	}
 
 	/**
-	 * Started with the context, before any socket is served: every change committed from
-	 * then on reaches the instance's subscribers.
+	 * Started with the context, before any socket is served, even where beans are lazy:
+	 * every change committed from then on reaches the instance's subscribers.
 	 */
 	@Bean(initMethod = "start", destroyMethod = "close")
+	@Lazy(false)
 	ChangeFeed tidingsChangeFeed(ChangeBus bus, ChangeLog log, TidingsChangeLogProperties properties) {
 		return new ChangeFeed(bus, log, properties.overdue(), properties.poll(), properties.pruneInterval());
 	}

@@ -2,6 +2,7 @@ package dev.tidings.autoconfigure;
 
 import dev.tidings.cluster.ClusterHealthIndicator;
 import dev.tidings.cluster.RedisChangeBus;
+import dev.tidings.events.ChangeFeed;
 import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.RealtimeHealthIndicator;
 import dev.tidings.realtime.RealtimeLoad;
@@ -29,8 +30,8 @@ public final class TidingsHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "tidingsHealthIndicator")
-	RealtimeHealthIndicator tidingsHealthIndicator(ObjectProvider<RealtimeLoad> load) {
-		return new RealtimeHealthIndicator(load.getIfAvailable());
+	RealtimeHealthIndicator tidingsHealthIndicator(ObjectProvider<RealtimeLoad> load, ObjectProvider<ChangeFeed> feed) {
+		return new RealtimeHealthIndicator(load.getIfAvailable(), feed.getIfAvailable());
 	}
 
 	/** Registered ahead of the outer class's bean, which then backs off. */
@@ -40,8 +41,10 @@ public final class TidingsHealthAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "tidingsHealthIndicator")
-		ClusterHealthIndicator tidingsHealthIndicator(RedisChangeBus bus, ObjectProvider<RealtimeLoad> load) {
-			return new ClusterHealthIndicator(bus, new RealtimeHealthIndicator(load.getIfAvailable()));
+		ClusterHealthIndicator tidingsHealthIndicator(RedisChangeBus bus, ObjectProvider<RealtimeLoad> load,
+				ObjectProvider<ChangeFeed> feed) {
+			return new ClusterHealthIndicator(bus,
+					new RealtimeHealthIndicator(load.getIfAvailable(), feed.getIfAvailable()));
 		}
 
 	}

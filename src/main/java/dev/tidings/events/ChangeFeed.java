@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +107,34 @@ public final class ChangeFeed implements AutoCloseable {
 	/** The sequence of the last change delivered. */
 	public synchronized long delivered() {
 		return this.delivered;
+	}
+
+	/**
+	 * Waits until the feed has delivered every change up to the sequence, at most as long
+	 * as a committed change can take to arrive here when the bus loses it (overdue, and a
+	 * poll of the log's end): a cursor another instance handed out a moment ago may be
+	 * ahead of this feed.
+	 * @return whether the feed got there
+	 */
+	public synchronized boolean awaitDelivered(long sequence) throws InterruptedException {
+		long deadline = System.nanoTime() + this.overdueNanos + this.poll.toNanos();
+		while (this.delivered < sequence) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			TimeUnit.NANOSECONDS.timedWait(this, left);
+		}
+		return true;
+	}
+
+	/**
+	 * Where the feed stands: the cursor of the last change delivered, or null until it
+	 * has started, when this instance is not yet sure to receive every change.
+	 */
+	public @Nullable Cursor position() {
+		long sequence = delivered();
+		return (sequence < 0) ? null : this.log.cursor(sequence);
 	}
 
 	/**
@@ -226,6 +255,7 @@ public final class ChangeFeed implements AutoCloseable {
 		long last = changes.get(changes.size() - 1).sequence();
 		if (last > 0) {
 			this.delivered = last;
+			notifyAll();
 		}
 		this.receivers.publish(notification);
 	}

@@ -73,6 +73,7 @@ class ActuatorHealthTests {
 
 			assertThat(tidings).containsEntry("status", "UP");
 			assertThat((Map<String, Object>) tidings.get("details")).containsEntry("connections", 1)
+				.hasEntrySatisfying("changeFeed", (cursor) -> assertThat(cursor).asString().matches("[0-9a-f]{8}-\\d+"))
 				.containsEntry("subscriptions", 1)
 				.containsEntry("dispatchQueue", 0)
 				.doesNotContainKey("redis");
@@ -80,6 +81,17 @@ class ActuatorHealthTests {
 		// the socket's subscription leaves with it
 		await().untilAsserted(
 				() -> assertThat(tidingsDetails()).containsEntry("connections", 0).containsEntry("subscriptions", 0));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void readinessWhenTheChangeFeedRunsThenUpWithTidingsAmongItsComponents() throws Exception {
+		assertOnlyTheStatus(health(null, "/readiness"));
+		assertThat(health(null, "/liveness")).containsEntry("status", "UP");
+
+		Map<String, Object> components = (Map<String, Object>) health(ADMIN_TOKEN, "/readiness").get("components");
+		assertThat(components).containsOnlyKeys("readinessState", "tidings");
+		assertThat((Map<String, Object>) components.get("tidings")).containsEntry("status", "UP");
 	}
 
 	@SuppressWarnings("unchecked")
@@ -97,10 +109,14 @@ class ActuatorHealthTests {
 		assertThat(health.keySet()).isSubsetOf("status", "groups");
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> health(String token) throws IOException, InterruptedException {
+		return health(token, "");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> health(String token, String group) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"));
+			.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health" + group));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

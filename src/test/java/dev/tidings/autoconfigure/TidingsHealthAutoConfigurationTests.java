@@ -50,7 +50,8 @@ class TidingsHealthAutoConfigurationTests {
 			Health health = context.getBean("tidingsHealthIndicator", HealthIndicator.class).health();
 
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsOnlyKeys("websockets").containsEntry("websockets", "disabled");
+			assertThat(health.getDetails()).containsOnlyKeys("websockets", "changeFeed")
+				.containsEntry("websockets", "disabled");
 		});
 	}
 

@@ -1,11 +1,15 @@
 package dev.tidings.library;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.tidings.events.ChangeLog;
+import dev.tidings.events.ChangeNotification;
+import dev.tidings.events.ChangeType;
 import dev.tidings.events.Cursor;
+import dev.tidings.events.ItemChange;
 import dev.tidings.realtime.SocketClient;
 import dev.tidings.rest.ApiClient;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code subscribe} with {@code since}: a client that reconnects gets every change it
  * missed, in order, then the live ones, none twice; a cursor the log cannot honour gets a
- * fresh {@code init} with {@code resumed: false}.
+ * fresh {@code init} with {@code resumed: false}. A cursor of a change this instance has
+ * not delivered yet (another one handed it out) is honoured once it has.
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
@@ -88,6 +93,25 @@ class ResumeTests {
 				assertThat(init).as(since).containsEntry("event", "init").containsEntry("resumed", false);
 				assertThat(names(init)).as(since).contains("fresh Old", "fresh New");
 			}
+		}
+	}
+
+	@Test
+	void subscribeWhenTheCursorIsOfAChangeThisInstanceHasNotDeliveredYetThenResumedOnceItHas() {
+		ApiClient admin = new ApiClient(this.port).asAdmin();
+		// what another instance committed a moment ago: in the log, not yet delivered
+		// here
+		ChangeNotification elsewhere = this.log.appendAlone(List.of(new ChangeNotification("authors",
+				List.of(new ItemChange(ChangeType.CREATE, 9301L, null, Map.of("id", 9301L, "name", "ahead Elsewhere"))),
+				Instant.now())))
+			.get(0);
+		String ahead = this.log.cursor(elsewhere.changes().get(0).sequence()).toString();
+
+		try (SocketClient socket = SocketClient.open(this.port, "?access_token=" + admin.bearer())) {
+			Map<String, Object> init = socket.ask(subscribe(ahead));
+			assertThat(init).containsEntry("resumed", true).containsEntry("cursor", ahead);
+			create(admin, "ahead Next");
+			assertThat(names(socket.next())).containsExactly("ahead Next");
 		}
 	}
 

@@ -40,17 +40,31 @@ public final class Resumption {
 	/**
 	 * The place a {@code since} names, when this log still holds everything after it;
 	 * null for a cursor of another epoch, one beyond retention, one from the future, or
-	 * none of ours.
+	 * none of ours. A cursor that another instance handed out for a change this one has
+	 * not delivered yet is honoured once this instance has caught up, which takes
+	 * moments.
 	 */
 	@Nullable Cursor honoured(@Nullable Object since) {
 		Cursor cursor = (since instanceof String text) ? Cursor.parse(text) : null;
-		if (cursor == null || !cursor.epoch().equals(this.log.cursor(0).epoch())) {
+		if (cursor == null || !cursor.epoch().equals(this.log.cursor(0).epoch())
+				|| cursor.sequence() < this.log.horizon()) {
 			return null;
 		}
-		if (cursor.sequence() > this.feed.delivered() || cursor.sequence() < this.log.horizon()) {
+		if (cursor.sequence() > this.feed.delivered()
+				&& (cursor.sequence() > this.log.last() || !caughtUp(cursor.sequence()))) {
 			return null;
 		}
 		return cursor;
+	}
+
+	private boolean caughtUp(long sequence) {
+		try {
+			return this.feed.awaitDelivered(sequence);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/**
