@@ -20,10 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code retention-events}, are removed every {@code prune-interval}, and a cursor before
  * them is answered with a fresh {@code init}
  * @param pruneInterval how often what lies beyond retention is removed
+ * @param recentInMemory how many of the latest changes each instance also keeps in
+ * memory, decoded, so that a client resuming after a short disconnection is served
+ * without reading the log; 0 keeps none
  */
 @ConfigurationProperties("tidings.change-log")
 public record TidingsChangeLogProperties(@DefaultValue("500ms") Duration overdue, @DefaultValue("1s") Duration poll,
 		@DefaultValue("100000") long retentionEvents, @DefaultValue("24h") Duration retentionTime,
-		@DefaultValue("1m") Duration pruneInterval) {
+		@DefaultValue("1m") Duration pruneInterval, @DefaultValue("10000") int recentInMemory) {
 
 }

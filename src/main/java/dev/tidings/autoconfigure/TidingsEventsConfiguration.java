@@ -49,7 +49,8 @@ class TidingsEventsConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@Lazy(false)
 	ChangeFeed tidingsChangeFeed(ChangeBus bus, ChangeLog log, TidingsChangeLogProperties properties) {
-		return new ChangeFeed(bus, log, properties.overdue(), properties.poll(), properties.pruneInterval());
+		return new ChangeFeed(bus, log, properties.overdue(), properties.poll(), properties.pruneInterval(),
+				properties.recentInMemory());
 	}
 
 	@Bean

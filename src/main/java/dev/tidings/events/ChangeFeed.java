@@ -1,6 +1,10 @@
 package dev.tidings.events;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +48,16 @@ public final class ChangeFeed implements AutoCloseable {
 	/** Hands each delivered change to the receivers, as a local bus does. */
 	private final LocalChangeBus receivers = new LocalChangeBus();
 
+	/** The latest delivered notifications, oldest first, for resumes. */
+	private final ArrayDeque<ChangeNotification> recent = new ArrayDeque<>();
+
+	private final int recentLimit;
+
+	private int recentChanges;
+
+	/** The last sequence no longer in {@link #recent}: memory holds every later one. */
+	private long forgotten = -1;
+
 	/** Arrived ahead of their turn, by their first sequence. */
 	private final TreeMap<Long, ChangeNotification> early = new TreeMap<>();
 
@@ -68,9 +82,12 @@ public final class ChangeFeed implements AutoCloseable {
 	 * @param poll how often the log's end is checked, so that a change nobody published
 	 * is still delivered
 	 * @param pruneInterval how often what lies beyond the log's retention is removed
+	 * @param recentInMemory how many of the latest changes to keep in memory for resumes
 	 */
-	public ChangeFeed(ChangeBus bus, ChangeLog log, Duration overdue, Duration poll, Duration pruneInterval) {
+	public ChangeFeed(ChangeBus bus, ChangeLog log, Duration overdue, Duration poll, Duration pruneInterval,
+			int recentInMemory) {
 		this.bus = bus;
+		this.recentLimit = recentInMemory;
 		this.log = log;
 		this.overdueNanos = overdue.toNanos();
 		this.poll = poll;
@@ -88,6 +105,7 @@ public final class ChangeFeed implements AutoCloseable {
 		long end = this.log.last();
 		synchronized (this) {
 			this.delivered = end;
+			this.forgotten = end;
 		}
 		this.timer.scheduleWithFixedDelay(this::checkTheLog, this.poll.toMillis(), this.poll.toMillis(),
 				TimeUnit.MILLISECONDS);
@@ -126,6 +144,30 @@ public final class ChangeFeed implements AutoCloseable {
 			TimeUnit.NANOSECONDS.timedWait(this, left);
 		}
 		return true;
+	}
+
+	/**
+	 * The delivered notifications of the collection that hold changes after the sequence,
+	 * in order, from memory; null when memory no longer reaches back that far (read the
+	 * log instead).
+	 */
+	public synchronized @Nullable List<ChangeNotification> recent(String collection, long after) {
+		if (this.forgotten < 0 || after < this.forgotten) {
+			return null;
+		}
+		List<ChangeNotification> found = new ArrayList<>();
+		Iterator<ChangeNotification> newestFirst = this.recent.descendingIterator();
+		while (newestFirst.hasNext()) {
+			ChangeNotification notification = newestFirst.next();
+			if (last(notification) <= after) {
+				break;
+			}
+			if (notification.collection().equals(collection)) {
+				found.add(notification);
+			}
+		}
+		Collections.reverse(found);
+		return found;
 	}
 
 	/**
@@ -255,9 +297,28 @@ public final class ChangeFeed implements AutoCloseable {
 		long last = changes.get(changes.size() - 1).sequence();
 		if (last > 0) {
 			this.delivered = last;
+			remember(notification);
 			notifyAll();
 		}
 		this.receivers.publish(notification);
+	}
+
+	private void remember(ChangeNotification notification) {
+		if (this.recentLimit <= 0) {
+			this.forgotten = this.delivered;
+			return;
+		}
+		this.recent.addLast(notification);
+		this.recentChanges += notification.changes().size();
+		while (this.recentChanges > this.recentLimit) {
+			ChangeNotification oldest = this.recent.removeFirst();
+			this.recentChanges -= oldest.changes().size();
+			this.forgotten = last(oldest);
+		}
+	}
+
+	private static long last(ChangeNotification notification) {
+		return notification.changes().get(notification.changes().size() - 1).sequence();
 	}
 
 	@Override

@@ -83,7 +83,7 @@ class ReadyMeansReceivingTests {
 					new ClusterSettings(RedisEndpoint.of(redis.url()), "tidings:test:ready-means-receiving", 10_000,
 							10_000, Duration.ofSeconds(2), Duration.ofMillis(200)),
 					SECRET);
-			try (ChangeFeed feed = new ChangeFeed(bus, this.log, NEVER, NEVER, NEVER)) {
+			try (ChangeFeed feed = new ChangeFeed(bus, this.log, NEVER, NEVER, NEVER, 0)) {
 				feed.subscribe(received::add);
 				bus.start();
 				feed.start();

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.tidings.rest.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,9 @@ class ResumeTests {
 
 	@Autowired
 	ChangeLog log;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void subscribeWhenSinceACursorThenMissedChangesInOrderThenLiveOnesOnce() {
@@ -115,11 +119,40 @@ class ResumeTests {
 		}
 	}
 
-	private Object create(ApiClient admin, String name) {
+	@Test
+	void subscribeWhenTheMissedChangesAreStillInMemoryThenTheyAreNotReadFromTheLog() {
+		ApiClient admin = new ApiClient(this.port).asAdmin();
+		String seen;
+		try (SocketClient first = SocketClient.open(this.port, "?access_token=" + admin.bearer())) {
+			assertThat(first.ask(subscribe(null))).containsEntry("event", "init");
+			create(admin, "memory A");
+			seen = (String) first.next().get("cursor");
+		}
+		create(admin, "memory B");
+		spoilTheLogAfter(seen);
+
+		try (SocketClient again = SocketClient.open(this.port, "?access_token=" + admin.bearer())) {
+			assertThat(again.ask(subscribe(seen))).containsEntry("resumed", true);
+			missedWhenTheLogIsSpoilt(again);
+		}
+	}
+
+	/** Makes the log's rows after the cursor unreadable, as a corrupted log would be. */
+	private void spoilTheLogAfter(String cursor) {
+		this.jdbc.update("update tidings_changes set payload = 'not json' where first_sequence > ?",
+				Cursor.parse(cursor).sequence());
+	}
+
+	/** What a resumed socket gets when the log after its cursor cannot be read. */
+	void missedWhenTheLogIsSpoilt(SocketClient socket) {
+		assertThat(names(socket.next())).containsExactly("memory B");
+	}
+
+	Object create(ApiClient admin, String name) {
 		return admin.post("/items/authors", json(Map.of("name", name))).item().get("id");
 	}
 
-	private static Map<String, Object> subscribe(String since) {
+	static Map<String, Object> subscribe(String since) {
 		Map<String, Object> message = new LinkedHashMap<>(Map.of("type", "subscribe", "collection", "authors", "uid",
 				"live", "query", Map.of("fields", List.of("name"), "sort", List.of("id"))));
 		if (since != null) {
@@ -129,7 +162,7 @@ class ResumeTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Object> names(Map<String, Object> message) {
+	static List<Object> names(Map<String, Object> message) {
 		return ((List<Map<String, Object>>) message.get("data")).stream().map((row) -> row.get("name")).toList();
 	}
 

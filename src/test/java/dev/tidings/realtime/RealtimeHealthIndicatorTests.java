@@ -26,7 +26,7 @@ class RealtimeHealthIndicatorTests {
 				new NotificationCodec(new ValueCodec(getClass().getClassLoader())),
 				new ChangeLog.Retention(10, Duration.ofHours(1)));
 		try (ChangeFeed feed = new ChangeFeed(new LocalChangeBus(), log, Duration.ofSeconds(1), Duration.ofSeconds(1),
-				Duration.ofMinutes(1))) {
+				Duration.ofMinutes(1), 0)) {
 			var health = new RealtimeHealthIndicator(null, feed).health();
 
 			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);

@@ -145,7 +145,7 @@ public final class SocketClient implements AutoCloseable {
 	}
 
 	/** The close code, waiting up to 15 seconds for it. */
-	int closeCode() {
+	public int closeCode() {
 		return this.closed.orTimeout(15, TimeUnit.SECONDS).join();
 	}
 

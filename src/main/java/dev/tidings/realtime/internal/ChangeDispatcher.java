@@ -137,7 +137,9 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * subscription, answering its {@code init}) runs after every change up to
 	 * {@code upTo} was dispatched and before any later one; then the changes after
 	 * {@code since} up to {@code upTo} go to this subscription alone, read page by page,
-	 * each as its live push would have been, judged by the caller and query of now.
+	 * each as its live push would have been, judged by the caller and query of now. A
+	 * session whose missed changes cannot be read is closed (4500) rather than left with
+	 * a gap.
 	 * @param read the logged notifications of the collection after a sequence, in order
 	 * @throws RejectedExecutionException when the stripe's queue is full
 	 */
@@ -147,7 +149,19 @@ public final class ChangeDispatcher implements AutoCloseable {
 			start.run();
 			long after = since;
 			while (after < upTo && subscription.session().isOpen()) {
-				List<ChangeNotification> page = read.apply(after);
+				List<ChangeNotification> page;
+				try {
+					page = read.apply(after);
+				}
+				catch (RuntimeException ex) {
+					// the client would go on with a gap: close it, so that it resumes
+					// again
+					logger.warn("Could not read the changes to replay to WebSocket {}; closing it",
+							subscription.session().id(), ex);
+					this.index.removeAll(subscription.session());
+					subscription.session().shed();
+					return;
+				}
 				if (page.isEmpty()) {
 					return;
 				}

@@ -1,7 +1,10 @@
 package dev.tidings.realtime.internal;
 
+import java.util.List;
+
 import dev.tidings.events.ChangeFeed;
 import dev.tidings.events.ChangeLog;
+import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +71,15 @@ public final class Resumption {
 	}
 
 	/**
+	 * The collection's changes after the sequence: from the feed's memory when it reaches
+	 * back that far (a short disconnection, the usual case), else a page of the log.
+	 */
+	private List<ChangeNotification> missed(String collection, long after) {
+		List<ChangeNotification> recent = this.feed.recent(collection, after);
+		return (recent != null) ? recent : this.log.after(after, collection, PAGE);
+	}
+
+	/**
 	 * Registers the subscription in its place among the live changes, answers
 	 * {@code init} with {@code resumed: true}, and replays what came after the cursor.
 	 */
@@ -77,7 +89,7 @@ public final class Resumption {
 				this.index.add(subscription);
 				session.reply(new ServerMessage.Subscription("init", null, null, subscription.uid(), since.toString(),
 						Boolean.TRUE));
-			}, (after) -> this.log.after(after, subscription.collection(), PAGE));
+			}, (after) -> missed(subscription.collection(), after));
 			return null;
 		});
 	}
