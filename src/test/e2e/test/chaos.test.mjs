@@ -1,7 +1,8 @@
 // Chaos: real processes, real sockets, PostgreSQL and Redis. A subscriber that keeps its last cursor
 // and subscribes again with `since` after every disconnect must see every committed change exactly
 // once and in order, whatever happens meanwhile: its connection is cut, the instance that writes is
-// killed with SIGKILL and started again, Redis restarts under two instances. A burst longer than
+// killed with SIGKILL and started again (alone, and beside the instance the subscriber is on), Redis
+// restarts under two instances. A burst longer than
 // the retention must get a fresh init, never a gap. Runs under TIDINGS_E2E_DB=pg, as .ci/run does.
 import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,6 +85,43 @@ function assertExactlyOnceInOrder(subscriber, expected) {
 	for (let i = 1; i < sequences.length; i++) assert.ok(sequences[i] > sequences[i - 1], `cursors in order: ${sequences}`);
 }
 
+/**
+ * A redis-server of the test's own on a free port, without persistence, so that killing it
+ * (SIGKILL) and starting it again touches nothing else on the machine.
+ */
+async function privateRedis() {
+	const port = await freePort();
+	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+	let process;
+	const answers = async () => {
+		const deadline = Date.now() + 10_000;
+		for (;;) {
+			const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
+			let out = '';
+			probe.stdout.on('data', (d) => { out += d; });
+			await new Promise((res) => probe.on('close', res));
+			if (out.includes('PONG')) return;
+			if (Date.now() > deadline) throw new Error('redis-server did not start');
+			await sleep(100);
+		}
+	};
+	const redis = {
+		url: `redis://127.0.0.1:${port}`,
+		start: async () => {
+			process = spawn('redis-server', args, { stdio: 'ignore' });
+			await answers();
+		},
+		kill: async () => {
+			if (!process || process.exitCode !== null || process.signalCode !== null) return;
+			const closed = new Promise((res) => process.on('close', res));
+			process.kill('SIGKILL');
+			await closed;
+		},
+	};
+	await redis.start();
+	return redis;
+}
+
 describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-server) to run' }, () => {
 	const servers = [];
 	afterEach(async () => {
@@ -133,26 +171,43 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 		assertExactlyOnceInOrder(subscriber, expected);
 	});
 
-	test('Redis restarts under two instances during a write stream: every change once, in order', async () => {
-		const port = await freePort();
-		const redisArgs = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-		let redis = spawn('redis-server', redisArgs, { stdio: 'ignore' });
-		const redisUp = async () => {
-			const deadline = Date.now() + 10_000;
-			for (;;) {
-				const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
-				let out = '';
-				probe.stdout.on('data', (d) => { out += d; });
-				await new Promise((res) => probe.on('close', res));
-				if (out.includes('PONG')) return;
-				if (Date.now() > deadline) throw new Error('redis-server did not start');
-				await sleep(100);
-			}
-		};
-		await redisUp();
+	test('kill -9 of the writing instance of two, mid-stream: the other one delivers every committed change once, in order', async () => {
+		const redis = await privateRedis();
 		const database = createDatabase();
 		try {
-			const env = { WEBSOCKETS_BROKER_URL: `redis://127.0.0.1:${port}` };
+			const env = { WEBSOCKETS_BROKER_URL: redis.url };
+			const a = await startServer(env, { database });
+			servers.push(a);
+			const b = await startServer(env, { database });
+			servers.push(b);
+			const subscriber = resumableSubscriber(b.url);
+			await subscriber.until(() => subscriber.inits.length === 1);
+			const writer = (async () => {
+				for (let i = 0; i < 80; i++) await createRetrying(a.url, `Fall ${String(i).padStart(2, '0')}`);
+			})();
+			await subscriber.until(() => subscriber.titles().length >= 20);
+			// whatever A committed but had not published yet, B reads from the log
+			await a.crash();
+			await a.relaunch();
+			await writer;
+			const expected = await committed(b.url, 'Fall ');
+			await subscriber.until(() => subscriber.titles().length >= expected.length);
+			await subscriber.stop();
+			assert.ok(expected.length >= 80);
+			assert.equal(subscriber.inits.length, 1, "B's subscriber never lost its connection");
+			assertExactlyOnceInOrder(subscriber, expected);
+		} finally {
+			redis.kill();
+			for (const s of servers.splice(0)) await s.stop();
+			database.drop();
+		}
+	});
+
+	test('Redis restarts under two instances during a write stream: every change once, in order', async () => {
+		const redis = await privateRedis();
+		const database = createDatabase();
+		try {
+			const env = { WEBSOCKETS_BROKER_URL: redis.url };
 			const a = await startServer(env, { database });
 			servers.push(a);
 			const b = await startServer(env, { database });
@@ -161,14 +216,8 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 			await subscriber.until(() => subscriber.inits.length === 1);
 			for (let i = 0; i < 60; i++) {
 				await createRetrying(a.url, `Outage ${String(i).padStart(2, '0')}`);
-				if (i === 20) {
-					redis.kill('SIGKILL');
-					await new Promise((res) => redis.on('close', res));
-				}
-				if (i === 40) {
-					redis = spawn('redis-server', redisArgs, { stdio: 'ignore' });
-					await redisUp();
-				}
+				if (i === 20) await redis.kill();
+				if (i === 40) await redis.start();
 			}
 			const expected = await committed(a.url, 'Outage ');
 			try {
@@ -183,7 +232,7 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 			await subscriber.stop();
 			assertExactlyOnceInOrder(subscriber, expected);
 		} finally {
-			redis.kill('SIGKILL');
+			await redis.kill();
 			for (const s of servers.splice(0)) await s.stop();
 			database.drop();
 		}
