@@ -193,7 +193,7 @@ public final class ChangeFeed implements AutoCloseable {
 			return;
 		}
 		long first = notification.changes().get(0).sequence();
-		long last = notification.changes().get(notification.changes().size() - 1).sequence();
+		long last = last(notification);
 		if (first == 0 || this.delivered < 0) {
 			// not logged (no log on the writer's side), or before the feed started
 			if (first == 0) {
@@ -284,8 +284,7 @@ public final class ChangeFeed implements AutoCloseable {
 				return;
 			}
 			this.early.pollFirstEntry();
-			List<ItemChange> changes = next.getValue().changes();
-			if (changes.get(changes.size() - 1).sequence() > this.delivered) {
+			if (last(next.getValue()) > this.delivered) {
 				deliver(next.getValue());
 			}
 		}
@@ -293,8 +292,7 @@ public final class ChangeFeed implements AutoCloseable {
 	}
 
 	private void deliver(ChangeNotification notification) {
-		List<ItemChange> changes = notification.changes();
-		long last = changes.get(changes.size() - 1).sequence();
+		long last = last(notification);
 		if (last > 0) {
 			this.delivered = last;
 			remember(notification);

@@ -122,10 +122,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 					"Dropped {} change(s) to {}: the dispatch queue is full or closed; closing the {} socket(s) "
 							+ "subscribed to it, which resume from their last cursor",
 					notification.changes().size(), notification.collection(), missing.size());
-			for (ClientSession session : missing) {
-				this.index.removeAll(session);
-				session.shed();
-			}
+			missing.forEach(this::close);
 			observation.error(ex);
 			observation.stop();
 		}
@@ -158,8 +155,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 					// again
 					logger.warn("Could not read the changes to replay to WebSocket {}; closing it",
 							subscription.session().id(), ex);
-					this.index.removeAll(subscription.session());
-					subscription.session().shed();
+					close(subscription.session());
 					return;
 				}
 				if (page.isEmpty()) {
@@ -277,13 +273,21 @@ public final class ChangeDispatcher implements AutoCloseable {
 		return batches;
 	}
 
+	/**
+	 * Takes the session's subscriptions out of the index at once, so nothing more is
+	 * dispatched to it, and closes it with 4500 after what it was already sent.
+	 */
+	private void close(ClientSession session) {
+		this.index.removeAll(session);
+		session.shed();
+	}
+
 	private void shed(Stripe stripe) {
 		List<ClientSession> heaviest = stripe.load().heaviest();
 		for (ClientSession session : heaviest) {
 			logger.warn("Shedding WebSocket {}: its subscriptions took {} ms of a backed-up dispatch thread",
 					session.id(), Math.round(stripe.load().cost(session) / 1e6));
-			this.index.removeAll(session);
-			session.shed();
+			close(session);
 		}
 		if (!heaviest.isEmpty()) {
 			stripe.load().reset();
