@@ -171,7 +171,11 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 		assertExactlyOnceInOrder(subscriber, expected);
 	});
 
-	test('kill -9 of the writing instance of two, mid-stream: the other one delivers every committed change once, in order', async () => {
+	/**
+	 * Runs the body against two instances, A and B, on a fresh database and a Redis of the test's
+	 * own, with a resumable subscriber on B that has had its init; everything stops afterwards.
+	 */
+	async function withTwoInstances(body) {
 		const redis = await privateRedis();
 		const database = createDatabase();
 		try {
@@ -182,6 +186,16 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 			servers.push(b);
 			const subscriber = resumableSubscriber(b.url);
 			await subscriber.until(() => subscriber.inits.length === 1);
+			await body({ a, b, redis, subscriber });
+		} finally {
+			await redis.kill();
+			for (const s of servers.splice(0)) await s.stop();
+			database.drop();
+		}
+	}
+
+	test('kill -9 of the writing instance of two, mid-stream: the other one delivers every committed change once, in order', () =>
+		withTwoInstances(async ({ a, b, subscriber }) => {
 			const writer = (async () => {
 				for (let i = 0; i < 80; i++) await createRetrying(a.url, `Fall ${String(i).padStart(2, '0')}`);
 			})();
@@ -196,24 +210,10 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 			assert.ok(expected.length >= 80);
 			assert.equal(subscriber.inits.length, 1, "B's subscriber never lost its connection");
 			assertExactlyOnceInOrder(subscriber, expected);
-		} finally {
-			redis.kill();
-			for (const s of servers.splice(0)) await s.stop();
-			database.drop();
-		}
-	});
+		}));
 
-	test('Redis restarts under two instances during a write stream: every change once, in order', async () => {
-		const redis = await privateRedis();
-		const database = createDatabase();
-		try {
-			const env = { WEBSOCKETS_BROKER_URL: redis.url };
-			const a = await startServer(env, { database });
-			servers.push(a);
-			const b = await startServer(env, { database });
-			servers.push(b);
-			const subscriber = resumableSubscriber(b.url);
-			await subscriber.until(() => subscriber.inits.length === 1);
+	test('Redis restarts under two instances during a write stream: every change once, in order', () =>
+		withTwoInstances(async ({ a, b, redis, subscriber }) => {
 			for (let i = 0; i < 60; i++) {
 				await createRetrying(a.url, `Outage ${String(i).padStart(2, '0')}`);
 				if (i === 20) await redis.kill();
@@ -231,12 +231,7 @@ describe('chaos', { skip: !onPostgres && 'set TIDINGS_E2E_DB=pg (and have redis-
 			}
 			await subscriber.stop();
 			assertExactlyOnceInOrder(subscriber, expected);
-		} finally {
-			await redis.kill();
-			for (const s of servers.splice(0)) await s.stop();
-			database.drop();
-		}
-	});
+		}));
 
 	test('a burst longer than the retention gets a fresh init, never a gap', async () => {
 		const server = await startServer({ TIDINGS_CHANGELOG_RETENTIONEVENTS: '10' });
