@@ -57,8 +57,10 @@ public class TidingsFile {
 	@JoinColumn(name = "uploaded_by")
 	private @Nullable TidingsUser uploadedBy;
 
+	// initialised so a new row reads as having them; the listener sets them when it is
+	// stored
 	@Column(name = "created_on", nullable = false)
-	private Instant createdOn;
+	private Instant createdOn = Instant.now();
 
 	@Column(name = "uploaded_on")
 	private @Nullable Instant uploadedOn;
@@ -68,7 +70,7 @@ public class TidingsFile {
 	private @Nullable TidingsUser modifiedBy;
 
 	@Column(name = "modified_on", nullable = false)
-	private Instant modifiedOn;
+	private Instant modifiedOn = Instant.now();
 
 	@Column(name = "charset", length = 50)
 	private @Nullable String charset;
@@ -141,9 +143,7 @@ public class TidingsFile {
 	}
 
 	void created(Instant now, @Nullable TidingsUser by) {
-		if (this.createdOn == null) {
-			this.createdOn = now;
-		}
+		this.createdOn = now;
 		if (this.uploadedBy == null) {
 			this.uploadedBy = by;
 		}
