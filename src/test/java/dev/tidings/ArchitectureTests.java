@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 class ArchitectureTests {
 
 	private static final List<String> MODULES = List.of("errors", "schema", "query", "security", "items", "events",
-			"realtime", "rest", "cluster", "autoconfigure", "app");
+			"realtime", "rest", "files", "cluster", "autoconfigure", "app");
 
 	@ArchTest
 	static final ArchRule modulesUseOnlyWhatTheTableAllows = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -43,6 +43,8 @@ class ArchitectureTests {
 		.definedBy("dev.tidings.events..")
 		.layer("realtime")
 		.definedBy("dev.tidings.realtime..")
+		.layer("files")
+		.definedBy("dev.tidings.files..")
 		.layer("rest")
 		.definedBy("dev.tidings.rest..")
 		.layer("cluster")
@@ -65,12 +67,15 @@ class ArchitectureTests {
 		.mayOnlyAccessLayers("schema", "errors")
 		.whereLayer("realtime")
 		.mayOnlyAccessLayers("items", "security", "query", "schema", "events", "errors")
-		.whereLayer("rest")
+		.whereLayer("files")
 		.mayOnlyAccessLayers("items", "security", "query", "schema", "errors")
+		.whereLayer("rest")
+		.mayOnlyAccessLayers("files", "items", "security", "query", "schema", "errors")
 		.whereLayer("cluster")
 		.mayOnlyAccessLayers("events", "errors")
 		.whereLayer("autoconfigure")
-		.mayOnlyAccessLayers("errors", "schema", "query", "security", "items", "events", "realtime", "rest", "cluster")
+		.mayOnlyAccessLayers("errors", "schema", "query", "security", "items", "events", "realtime", "rest", "files",
+				"cluster")
 		.whereLayer("app")
 		.mayNotBeAccessedByAnyLayer();
 

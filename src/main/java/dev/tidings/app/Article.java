@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tidings.files.TidingsFile;
 import dev.tidings.schema.ContentCollection;
 import dev.tidings.security.TidingsUser;
 import jakarta.persistence.Column;
@@ -41,6 +42,10 @@ public class Article {
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "author")
 	private TidingsUser author;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "image")
+	private TidingsFile image;
 
 	@Column(nullable = false)
 	private Integer views = 0;

@@ -7,7 +7,9 @@ import dev.tidings.items.ItemsService;
 import dev.tidings.query.InputLimits;
 import dev.tidings.rest.AccountabilityResolver;
 import dev.tidings.rest.AuthController;
+import dev.tidings.rest.AssetsController;
 import dev.tidings.rest.ErrorResponses;
+import dev.tidings.rest.FilesController;
 import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
 import dev.tidings.rest.MeController;
@@ -53,7 +55,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties({ TidingsRestProperties.class, TidingsLimitsProperties.class })
 @Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsClusterConfiguration.class,
-		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class })
+		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class, TidingsFilesConfiguration.class })
 public final class TidingsAutoConfiguration {
 
 	@Bean
@@ -100,7 +102,8 @@ public final class TidingsAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnBooleanProperty(name = "tidings.rest.enabled", matchIfMissing = true)
 	@Import({ ItemsController.class, SystemCollectionsController.class, MeController.class, AuthController.class,
-			ServerController.class, SchemaController.class, ErrorResponses.class })
+			ServerController.class, SchemaController.class, FilesController.class, AssetsController.class,
+			ErrorResponses.class })
 	static class RestConfiguration {
 
 		@Bean

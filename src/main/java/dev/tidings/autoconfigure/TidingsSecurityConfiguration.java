@@ -3,9 +3,11 @@ package dev.tidings.autoconfigure;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.tidings.files.FileTables;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.PermissionGrants;
@@ -36,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TidingsSecurityConfiguration {
 
 	/**
-	 * Adds the security entities to the persistence unit Boot builds, whatever packages
-	 * the host scans (its own {@code @EntityScan} included).
+	 * Adds the security entities, and files and folders, to the persistence unit Boot
+	 * builds, whatever packages the host scans (its own {@code @EntityScan} included).
 	 */
 	@Bean
 	static BeanPostProcessor tidingsSecurityEntities() {
@@ -47,7 +49,7 @@ class TidingsSecurityConfiguration {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof PersistenceManagedTypes types) {
 					List<String> classes = new ArrayList<>(types.getManagedClassNames());
-					SecurityTables.ENTITIES.stream()
+					Stream.concat(SecurityTables.ENTITIES.stream(), FileTables.ENTITIES.stream())
 						.map(Class::getName)
 						.filter((name) -> !classes.contains(name))
 						.forEach(classes::add);

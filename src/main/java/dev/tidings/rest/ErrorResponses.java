@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * with no stack trace or SQL.
  */
 @RestControllerAdvice(assignableTypes = { ItemsController.class, SystemCollectionsController.class, MeController.class,
-		AuthController.class, ServerController.class, SchemaController.class })
+		AuthController.class, ServerController.class, SchemaController.class, FilesController.class,
+		AssetsController.class })
 public class ErrorResponses {
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorResponses.class);

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
@@ -47,10 +48,17 @@ class ConfigurationMetadataTests {
 			.containsKey("description");
 	}
 
-	/** The properties a record binds, a nested record's under its own name. */
+	/**
+	 * The properties a record binds, a nested record's under its own name (its
+	 * {@code @Name}, where a Java keyword cannot be the component's).
+	 */
 	private static void collect(String prefix, Class<?> type, Set<String> bound) {
-		for (RecordComponent component : type.getRecordComponents()) {
-			String name = prefix + "." + kebab(component.getName());
+		RecordComponent[] components = type.getRecordComponents();
+		java.lang.reflect.Parameter[] parameters = canonical(type, components).getParameters();
+		for (int i = 0; i < components.length; i++) {
+			RecordComponent component = components[i];
+			Name renamed = parameters[i].getAnnotation(Name.class);
+			String name = prefix + "." + ((renamed != null) ? renamed.value() : kebab(component.getName()));
 			if (component.getType().isRecord()) {
 				collect(name, component.getType(), bound);
 			}
@@ -72,6 +80,16 @@ class ConfigurationMetadataTests {
 			}
 		}
 		return listed;
+	}
+
+	private static java.lang.reflect.Constructor<?> canonical(Class<?> type, RecordComponent[] components) {
+		try {
+			return type.getDeclaredConstructor(
+					java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String kebab(String name) {

@@ -38,7 +38,7 @@ class JpaSchemaRegistryTests {
 		assertThat(this.registry).isInstanceOf(JpaSchemaRegistry.class);
 		assertThat(this.registry.collections()).extracting(CollectionSchema::name)
 			.containsExactlyInAnyOrder("articles", "comments", "directus_users", "directus_roles", "directus_policies",
-					"directus_access", "directus_permissions");
+					"directus_access", "directus_permissions", "directus_files", "directus_folders");
 		assertThat(this.registry.require("articles").entityType()).isEqualTo(Article.class);
 		assertThat(this.registry.forEntity(Comment.class)).map(CollectionSchema::name).contains("comments");
 	}
@@ -47,8 +47,8 @@ class JpaSchemaRegistryTests {
 	void articlesFieldsAreColumnNamesInDeclarationOrder() {
 		CollectionSchema articles = this.registry.require("articles");
 
-		assertThat(articles.fields().keySet()).containsExactly("id", "title", "body", "status", "author", "views",
-				"published_at", "comments");
+		assertThat(articles.fields().keySet()).containsExactly("id", "title", "body", "status", "author", "image",
+				"views", "published_at", "comments");
 		assertThat(articles.primaryKey()).isEqualTo("id");
 		assertThat(articles.columns()).extracting(FieldSchema::name).doesNotContain("comments");
 	}
@@ -94,7 +94,8 @@ class JpaSchemaRegistryTests {
 			assertThat(publishedAt.hasDefault()).isFalse();
 		});
 		assertThat(articles.fields().values())
-			.filteredOn((field) -> !field.name().equals("comments") && !field.name().equals("author"))
+			.filteredOn((field) -> !field.name().equals("comments") && !field.name().equals("author")
+					&& !field.name().equals("image"))
 			.allSatisfy((field) -> assertThat(field.relation()).isNull());
 	}
 
