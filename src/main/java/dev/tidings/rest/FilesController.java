@@ -90,9 +90,13 @@ public class FilesController {
 
 	private ResponseEntity<byte[]> readBack(Accountability who, List<Object> keys, HttpServletRequest request,
 			boolean many) {
-		List<Map<String, @Nullable Object>> written;
+		// One read per key: a read by several keys comes back in the table's order, and the
+		// client expects its files in the order it sent them.
+		List<Map<String, @Nullable Object>> written = new ArrayList<>();
 		try {
-			written = this.items.readByKeys(who, FILES, keys, this.json.urlQuery(request));
+			for (Object key : keys) {
+				written.addAll(this.items.readByKeys(who, FILES, List.of(key), this.json.urlQuery(request)));
+			}
 		}
 		catch (TidingsException ex) {
 			if (ex.code() == ErrorCode.FORBIDDEN) {
