@@ -153,3 +153,64 @@ test('the Reader watches articles live: published ones appear, change and leave;
 	assert.equal(await page.locator('#items tbody tr').count(), 0);
 	assert.deepEqual(problems, []);
 });
+
+test('the Activity view follows the logged-in user\'s own activity live, and nobody else\'s', { timeout: 300_000 }, async () => {
+	const admin = (await loginToken(server.url, ADMIN)).access_token;
+	const editor = (await loginToken(server.url, EDITOR)).access_token;
+	const editorId = (await api(editor, 'GET', '/users/me')).id;
+
+	const page = await browser.newPage();
+	const problems = [];
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+	const entries = () => page.locator('#activity li').evaluateAll((items) => items.map((li) => ({
+		action: li.dataset.action, collection: li.dataset.collection, item: li.dataset.item, text: li.textContent })));
+	const untilEntry = (action, item) => page.waitForFunction(([a, i]) =>
+		document.querySelector(`#activity li[data-action="${a}"][data-item="${i}"]`) !== null, [action, String(item)], WAIT);
+
+	await page.goto(`${server.url}/`);
+	assert.equal(await page.locator('#activity-pane').isHidden(), true, 'no Activity view before logging in');
+	await page.fill('#login input[name=email]', EDITOR.email);
+	await page.fill('#login input[name=password]', EDITOR.password);
+	await page.click('#login button[type=submit]');
+	await page.locator('#connection[data-state="open"]').waitFor(WAIT);
+	await page.locator('#activity-pane').waitFor({ state: 'visible', ...WAIT });
+
+	// the init holds the Editor's own login, the one the form just made
+	await untilEntry('login', editorId);
+	assert.match((await entries()).find((e) => e.action === 'login').text, /directus_users #.* by you/);
+	// the activity view has its own pane: the collection list keeps to content
+	assert.equal((await page.locator('#collection option').allTextContents()).includes('directus_activity'), false);
+
+	// the Editor's writes appear as they commit, newest first
+	const nonce = Date.now().toString(36);
+	const mine = await api(editor, 'POST', '/items/articles', { title: `Mine ${nonce}`, status: 'draft', author: editorId });
+	await untilEntry('create', mine.id);
+	await api(editor, 'PATCH', `/items/articles/${mine.id}`, { title: `Mine ${nonce} (edited)` });
+	await untilEntry('update', mine.id);
+	const [newest, previous] = await entries();
+	assert.deepEqual([newest.action, newest.collection, newest.item], ['update', 'articles', String(mine.id)]);
+	assert.deepEqual([previous.action, previous.item], ['create', String(mine.id)]);
+	assert.match(newest.text, /by you$/);
+
+	// the admin's writes are the admin's activity: never in the Editor's feed, even on the Editor's article
+	const theirs = await api(admin, 'POST', '/items/articles', { title: `Theirs ${nonce}`, status: 'draft' });
+	await api(admin, 'PATCH', `/items/articles/${mine.id}`, { status: 'archived' });
+	// the Editor's next write commits after the admin's: once it shows, the admin's had its chance
+	await api(editor, 'PATCH', `/items/articles/${mine.id}`, { title: `Mine ${nonce} (again)` });
+	await page.waitForFunction((i) => document.querySelectorAll(`#activity li[data-action="update"][data-item="${i}"]`).length === 2,
+		String(mine.id), WAIT);
+	const shown = await entries();
+	assert.equal(shown.some((e) => e.item === String(theirs.id)), false, 'the admin\'s create reached the Editor\'s feed');
+	assert.equal(shown.filter((e) => e.item === String(mine.id)).map((e) => e.action).join(','), 'update,update,create',
+		'the admin\'s update of the Editor\'s article reached the Editor\'s feed');
+	await page.screenshot({ path: join(target, 'dashboard-activity.png'), fullPage: true });
+	await api(admin, 'DELETE', `/items/articles/${theirs.id}`);
+	await api(admin, 'DELETE', `/items/articles/${mine.id}`);
+
+	await page.click('#logout');
+	await page.locator('#activity-pane').waitFor({ state: 'hidden', ...WAIT });
+	assert.equal(await page.locator('#activity li').count(), 0);
+	assert.deepEqual(problems, []);
+	await page.close();
+});

@@ -1,13 +1,15 @@
 // The live dashboard: log in, pick a collection the user may read, and watch its items change
 // through @directus/sdk's realtime() client. The SDK is the npm package's own dist/, which the
 // build copies next to this file.
-import { createDirectus, authentication, rest, realtime, readUserPermissions } from './sdk/index.js';
+import { createDirectus, authentication, rest, realtime, readMe, readUserPermissions } from './sdk/index.js';
 import { LiveTable } from './live-table.js';
 import { EventLog } from './event-log.js';
+import { ActivityFeed, ACTIVITY_QUERY } from './activity-feed.js';
 
 const $ = (id) => document.getElementById(id);
 const table = new LiveTable($('items'), $('count'));
 const log = new EventLog($('log'));
+const activity = new ActivityFeed($('activity'));
 
 let session = null; // { client, watching } while logged in
 
@@ -46,9 +48,11 @@ async function logIn(email, password) {
 	const client = newClient();
 	await client.login({ email, password });
 	const permissions = await client.request(readUserPermissions());
-	// content first: the system collections (users, roles…) are the administrator's business
+	const mayRead = (name) => permissions[name] && permissions[name].read?.access !== 'none';
+	// content first: the system collections (users, roles…) are the administrator's business;
+	// activity has a view of its own
 	const readable = Object.keys(permissions)
-		.filter((name) => permissions[name].read?.access !== 'none')
+		.filter((name) => mayRead(name) && name !== 'directus_activity')
 		.sort((a, b) => a.startsWith('directus_') - b.startsWith('directus_'));
 	session = { client, watching: null };
 	$('collection').replaceChildren(...readable.map((name) => new Option(name, name)));
@@ -57,8 +61,27 @@ async function logIn(email, password) {
 	$('watch').hidden = false;
 	$('logout').hidden = false;
 	log.add('login', email);
+	if (mayRead('directus_activity')) followActivity(session, (await client.request(readMe({ fields: ['id'] }))).id);
 	if (readable.length > 0) watch(readable[0]);
 	else log.add('error', 'this account may read no collection');
+}
+
+/**
+ * The Activity view: a second subscription on the same socket. Activity is only ever created,
+ * so the init and each create are all it needs.
+ */
+async function followActivity(following, me) {
+	$('activity-pane').hidden = false;
+	try {
+		const { subscription } = await following.client.subscribe('directus_activity', { query: ACTIVITY_QUERY });
+		for await (const { event, data } of subscription) {
+			if (session !== following) break;
+			if (event === 'init') activity.replace(data, me);
+			else if (event === 'create') activity.add(data);
+		}
+	} catch (error) {
+		if (session === following) log.add('error', `activity: ${describeError(error)}`);
+	}
 }
 
 /** Subscribes to the collection (connecting first if needed) and applies every message to the table. */
@@ -111,6 +134,8 @@ async function logOut() {
 	showConnection('closed');
 	table.clear();
 	log.clear();
+	activity.clear();
+	$('activity-pane').hidden = true;
 	$('who').textContent = '';
 	$('watch').hidden = true;
 	$('logout').hidden = true;
