@@ -39,12 +39,14 @@ class DemoAccounts {
 		}
 		String editor = role("Editor",
 				"Reads all articles, creates articles, updates only own articles, deletes nothing;"
-						+ " reads and creates comments",
+						+ " reads and creates comments, and discusses articles in directus_comments",
 				List.of(permission("articles", "read", List.of("*"), null),
 						permission("articles", "create", List.of("*"), null),
 						permission("articles", "update", List.of("*"), OWN_ARTICLES),
 						permission("comments", "read", List.of("*"), null),
-						permission("comments", "create", List.of("*"), null)));
+						permission("comments", "create", List.of("*"), null),
+						permission("directus_comments", "read", List.of("*"), null),
+						permission("directus_comments", "create", List.of("*"), null)));
 		String reader = role("Reader",
 				"Reads only published articles, and only id, title, status, published_at;"
 						+ " reads id, body, date_created of the comments on them",

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The administration routes {@code /users}, {@code /roles}, {@code /policies},
- * {@code /access} and {@code /permissions}, and the rows of {@code /files} and
- * {@code /folders} ({@link FilesController} takes the uploads): the same CRUD and query
- * language as items, on the {@code directus_*} collections, under the same permissions
- * (so admins only, unless a policy grants more).
+ * {@code /access} and {@code /permissions}, the rows of {@code /files} and
+ * {@code /folders} ({@link FilesController} takes the uploads), and {@code /comments}:
+ * the same CRUD and query language as items, on the {@code directus_*} collections, under
+ * the same permissions (so admins only, unless a policy grants more).
  */
 @RestController
-@RequestMapping("${tidings.rest.base-path:}/{system:users|roles|policies|access|permissions|files|folders}")
+@RequestMapping("${tidings.rest.base-path:}/{system:users|roles|policies|access|permissions|files|folders|comments}")
 public class SystemCollectionsController {
 
 	private final ItemRoutes routes;
