@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +58,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsClusterConfiguration.class,
 		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class, TidingsFilesConfiguration.class })
 public final class TidingsAutoConfiguration {
+
+	/** Sizes as a Directus {@code .env} writes them ({@code 100mb}) bind too. */
+	@Bean
+	@ConfigurationPropertiesBinding
+	static DataSizeConverter tidingsDataSizeConverter() {
+		return new DataSizeConverter();
+	}
 
 	@Bean
 	InputLimits tidingsInputLimits(TidingsLimitsProperties limits, TidingsRestProperties rest) {

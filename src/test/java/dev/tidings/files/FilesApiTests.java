@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TidingsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:files-api-tests;DB_CLOSE_DELAY=-1",
-				"tidings.files.max-upload-size=64KB", "tidings.files.mime-type-allow-list=image/*,text/plain" })
+				"tidings.files.max-upload-size=64kb", "tidings.files.mime-type-allow-list=image/*,text/plain" })
 class FilesApiTests {
 
 	private static final Path root = temporaryFolder();
