@@ -41,11 +41,16 @@ class DemoContent {
 	 * would otherwise refuse to start with as missing.
 	 */
 	@Bean
-	DemoSchema tidingsDemoSchema(ObjectProvider<DataSource> dataSource, Environment environment) {
+	DemoSchema tidingsDemoSchema(ObjectProvider<DataSource> dataSource,
+			ObjectProvider<SecurityMigrations> tidingsTables, Environment environment) {
 		DataSource database = dataSource.getIfAvailable();
 		if (database == null) {
 			return new DemoSchema(false);
 		}
+		// the demo's foreign keys point at Tidings' tables (an article's image is a
+		// file):
+		// those are migrated first
+		tidingsTables.getIfAvailable();
 		boolean demo = environment.getProperty(PROPERTY, Boolean.class, false);
 		List<String> locations = new ArrayList<>(List.of(SCHEMA + SecurityMigrations.vendor(database)));
 		FluentConfiguration configuration = Flyway.configure().dataSource(database);
