@@ -53,7 +53,11 @@ class DemoContent {
 		tidingsTables.getIfAvailable();
 		boolean demo = environment.getProperty(PROPERTY, Boolean.class, false);
 		List<String> locations = new ArrayList<>(List.of(SCHEMA + SecurityMigrations.vendor(database)));
-		FluentConfiguration configuration = Flyway.configure().dataSource(database);
+		// Tidings' tables are there before the demo's first migration: start from zero
+		FluentConfiguration configuration = Flyway.configure()
+			.dataSource(database)
+			.baselineOnMigrate(true)
+			.baselineVersion("0");
 		if (demo) {
 			locations.add(LOCATION);
 		}
