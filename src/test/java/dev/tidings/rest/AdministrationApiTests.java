@@ -343,11 +343,13 @@ class AdministrationApiTests {
 						Map.of("access", "none"))));
 
 		Map<String, Object> editor = this.editor.get("/permissions/me").item();
-		assertThat(editor).containsOnlyKeys("articles", "comments");
-		assertThat(editor.get("comments"))
-			.isEqualTo(Map.of("read", Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "create",
-					Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "update",
-					Map.of("access", "none"), "delete", Map.of("access", "none")));
+		assertThat(editor).containsOnlyKeys("articles", "comments", "directus_comments");
+		Map<String, Object> readAndCreate = Map.of("read",
+				Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "create",
+				Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "update",
+				Map.of("access", "none"), "delete", Map.of("access", "none"));
+		assertThat(editor.get("comments")).isEqualTo(readAndCreate);
+		assertThat(editor.get("directus_comments")).isEqualTo(readAndCreate);
 		assertThat(editor.get("articles"))
 			.isEqualTo(Map.of("read", Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "create",
 					Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "update",
