@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 class ArchitectureTests {
 
 	private static final List<String> MODULES = List.of("errors", "schema", "query", "security", "items", "events",
-			"realtime", "rest", "files", "cluster", "autoconfigure", "app");
+			"realtime", "rest", "files", "activity", "cluster", "autoconfigure", "app");
 
 	@ArchTest
 	static final ArchRule modulesUseOnlyWhatTheTableAllows = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -45,6 +45,8 @@ class ArchitectureTests {
 		.definedBy("dev.tidings.realtime..")
 		.layer("files")
 		.definedBy("dev.tidings.files..")
+		.layer("activity")
+		.definedBy("dev.tidings.activity..")
 		.layer("rest")
 		.definedBy("dev.tidings.rest..")
 		.layer("cluster")
@@ -69,13 +71,15 @@ class ArchitectureTests {
 		.mayOnlyAccessLayers("items", "security", "query", "schema", "events", "errors")
 		.whereLayer("files")
 		.mayOnlyAccessLayers("items", "security", "query", "schema", "errors")
+		.whereLayer("activity")
+		.mayOnlyAccessLayers("events", "security", "schema", "errors")
 		.whereLayer("rest")
 		.mayOnlyAccessLayers("files", "items", "security", "query", "schema", "errors")
 		.whereLayer("cluster")
 		.mayOnlyAccessLayers("events", "errors")
 		.whereLayer("autoconfigure")
 		.mayOnlyAccessLayers("errors", "schema", "query", "security", "items", "events", "realtime", "rest", "files",
-				"cluster")
+				"activity", "cluster")
 		.whereLayer("app")
 		.mayNotBeAccessedByAnyLayer();
 

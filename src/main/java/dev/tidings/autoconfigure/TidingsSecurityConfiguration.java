@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.tidings.activity.ActivityTables;
 import dev.tidings.files.FileTables;
 import dev.tidings.security.AccessPolicy;
 import dev.tidings.security.Accountabilities;
@@ -38,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TidingsSecurityConfiguration {
 
 	/**
-	 * Adds the security entities, and files and folders, to the persistence unit Boot
-	 * builds, whatever packages the host scans (its own {@code @EntityScan} included).
+	 * Adds the security entities, files and folders, and activity and revisions, to the
+	 * persistence unit Boot builds, whatever packages the host scans (its own
+	 * {@code @EntityScan} included).
 	 */
 	@Bean
 	static BeanPostProcessor tidingsSecurityEntities() {
@@ -49,7 +51,8 @@ class TidingsSecurityConfiguration {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof PersistenceManagedTypes types) {
 					List<String> classes = new ArrayList<>(types.getManagedClassNames());
-					Stream.concat(SecurityTables.ENTITIES.stream(), FileTables.ENTITIES.stream())
+					Stream.of(SecurityTables.ENTITIES, FileTables.ENTITIES, ActivityTables.ENTITIES)
+						.flatMap(List::stream)
 						.map(Class::getName)
 						.filter((name) -> !classes.contains(name))
 						.forEach(classes::add);

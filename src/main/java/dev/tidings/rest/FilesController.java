@@ -90,7 +90,8 @@ public class FilesController {
 
 	private ResponseEntity<byte[]> readBack(Accountability who, List<Object> keys, HttpServletRequest request,
 			boolean many) {
-		// One read per key: a read by several keys comes back in the table's order, and the
+		// One read per key: a read by several keys comes back in the table's order, and
+		// the
 		// client expects its files in the order it sent them.
 		List<Map<String, @Nullable Object>> written = new ArrayList<>();
 		try {

@@ -87,8 +87,8 @@ class ChangeEventsTests {
 		assertThat(change.type()).isEqualTo(ChangeType.CREATE);
 		assertThat(change.key()).isEqualTo(saved.getId());
 		assertThat(change.before()).isNull();
-		assertThat(change.after()).containsOnlyKeys("id", "title", "body", "status", "author", "views", "published_at",
-				"image")
+		assertThat(change.after())
+			.containsOnlyKeys("id", "title", "body", "status", "author", "views", "published_at", "image")
 			.containsEntry("id", saved.getId())
 			.containsEntry("title", "Host write")
 			.containsEntry("status", "draft")

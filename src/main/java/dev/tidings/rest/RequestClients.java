@@ -1,0 +1,35 @@
+package dev.tidings.rest;
+
+import dev.tidings.security.CurrentCaller;
+import dev.tidings.security.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Binds where each request comes from (address, {@code User-Agent}, {@code Origin}) to
+ * its thread for as long as its handler runs, so that whatever it writes is recorded in
+ * the activity log with them, whichever route wrote it.
+ */
+public final class RequestClients implements HandlerInterceptor {
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		CurrentCaller.comingFrom(of(request));
+		return true;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable Exception ex) {
+		CurrentCaller.comingFrom(null);
+	}
+
+	static Sessions.Client of(HttpServletRequest request) {
+		return new Sessions.Client(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT),
+				request.getHeader(HttpHeaders.ORIGIN));
+	}
+
+}
