@@ -220,6 +220,25 @@ class ActivityTests {
 	}
 
 	@Test
+	void socketAuthWithCredentialsThenLoginRecordedWithTheHandshake() {
+		try (SocketClient socket = SocketClient.open(this.port, "",
+				Map.of("User-Agent", "activity-socket-login-test"))) {
+			assertThat(socket.ask(Map.of("type", "auth", "email", EDITOR, "password", EDITOR_PASSWORD)))
+				.containsEntry("status", "ok");
+		}
+
+		String editorId = userId(this.editor);
+		assertThat(
+				this.admin.get("/activity?filter[action][_eq]=login&filter[user_agent][_eq]=activity-socket-login-test")
+					.items())
+			.singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("collection", "directus_users")
+				.containsEntry("item", editorId)
+				.containsEntry("user", editorId)
+				.containsEntry("ip", "127.0.0.1"));
+	}
+
+	@Test
 	void nonAdminThenReadsOnlyItsOwnActivityAndRevisions() {
 		createArticle(this.admin, "Admin's");
 		int own = createArticle(this.editor, "Editor's");
