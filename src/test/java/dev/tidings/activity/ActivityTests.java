@@ -28,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -177,6 +179,15 @@ class ActivityTests {
 			assertThat(heard.changes().get(0).key()).isEqualTo(id);
 			assertThat(heard.actor()).isEqualTo(Actor.SYSTEM);
 		});
+	}
+
+	@Test
+	void hostRouteWriteThenTheSystemsWithoutTheHostRequestsClient() {
+		Reply written = this.admin.anonymous().post("/host/articles", "");
+		assertThat(written.status()).isEqualTo(200);
+
+		assertThat(activityOf(Integer.valueOf(written.body()))).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("user", null).containsEntry("ip", null));
 	}
 
 	@Test
@@ -372,15 +383,46 @@ class ActivityTests {
 		return (String) client.get("/users/me?fields=id").item().get("id");
 	}
 
-	/** A host's listener on the bus, reading who made each change. */
+	/**
+	 * A host's listener on the bus, reading who made each change, and a host route that
+	 * writes through JPA.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HostListener {
+
+		@Bean
+		HostWrites hostWrites(TransactionTemplate transactions, EntityManager entityManager) {
+			return new HostWrites(transactions, entityManager);
+		}
 
 		@Bean
 		List<ChangeNotification> heard(ChangeBus bus) {
 			List<ChangeNotification> heard = new CopyOnWriteArrayList<>();
 			bus.subscribe(heard::add);
 			return heard;
+		}
+
+	}
+
+	@RestController
+	static class HostWrites {
+
+		private final TransactionTemplate transactions;
+
+		private final EntityManager entityManager;
+
+		HostWrites(TransactionTemplate transactions, EntityManager entityManager) {
+			this.transactions = transactions;
+			this.entityManager = entityManager;
+		}
+
+		@PostMapping("/host/articles")
+		Integer write() {
+			return this.transactions.execute((status) -> {
+				Article article = new Article("From a host route", "draft");
+				this.entityManager.persist(article);
+				return article.getId();
+			});
 		}
 
 	}
