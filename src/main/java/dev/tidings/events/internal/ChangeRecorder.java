@@ -46,6 +46,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * outside transactions): each statement is already committed when its event fires, so the
  * change is logged in a transaction of its own and published at once.</li>
  * </ul>
+ * Every notification carries the actor the {@link ActorSource} names at the transaction's
+ * first write. Before the log, the {@link ChangeAudit} (the activity log) records the
+ * changes on the same connection; the changes it writes join the transaction's, so they
+ * are logged and published with them. Writes outside any transaction are not audited.
  */
 public final class ChangeRecorder {
 
