@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 class ArchitectureTests {
 
 	private static final List<String> MODULES = List.of("errors", "schema", "query", "security", "items", "events",
-			"realtime", "rest", "files", "comments", "cluster", "autoconfigure", "app");
+			"realtime", "rest", "files", "comments", "activity", "cluster", "autoconfigure", "app");
 
 	@ArchTest
 	static final ArchRule modulesUseOnlyWhatTheTableAllows = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -47,6 +47,8 @@ class ArchitectureTests {
 		.definedBy("dev.tidings.files..")
 		.layer("comments")
 		.definedBy("dev.tidings.comments..")
+		.layer("activity")
+		.definedBy("dev.tidings.activity..")
 		.layer("rest")
 		.definedBy("dev.tidings.rest..")
 		.layer("cluster")
@@ -73,13 +75,15 @@ class ArchitectureTests {
 		.mayOnlyAccessLayers("items", "security", "query", "schema", "errors")
 		.whereLayer("comments")
 		.mayOnlyAccessLayers("items", "security", "query", "schema", "errors")
+		.whereLayer("activity")
+		.mayOnlyAccessLayers("events", "security", "schema", "errors")
 		.whereLayer("rest")
 		.mayOnlyAccessLayers("files", "items", "security", "query", "schema", "errors")
 		.whereLayer("cluster")
 		.mayOnlyAccessLayers("events", "errors")
 		.whereLayer("autoconfigure")
 		.mayOnlyAccessLayers("errors", "schema", "query", "security", "items", "events", "realtime", "rest", "files",
-				"comments", "cluster")
+				"comments", "activity", "cluster")
 		.whereLayer("app")
 		.mayNotBeAccessedByAnyLayer();
 

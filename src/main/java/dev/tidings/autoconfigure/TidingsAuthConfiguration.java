@@ -9,6 +9,7 @@ import dev.tidings.security.AuthFailures;
 import dev.tidings.security.Authenticator;
 import dev.tidings.security.HostIdentities;
 import dev.tidings.security.LoginThrottle;
+import dev.tidings.security.Logins;
 import dev.tidings.security.PasswordHasher;
 import dev.tidings.security.SecurityMigrations;
 import dev.tidings.security.Sessions;
@@ -73,12 +74,14 @@ class TidingsAuthConfiguration {
 	@Bean
 	Sessions tidingsSessions(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			Accountabilities callers, AccessTokens accessTokens, PasswordHasher passwords, LoginThrottle throttle,
-			TokenSecret secret, TidingsAuthProperties properties, ObjectProvider<AuthFailures> failures) {
+			TokenSecret secret, TidingsAuthProperties properties, ObjectProvider<AuthFailures> failures,
+			ObjectProvider<Logins> logins) {
 		return new Sessions(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
 				new TransactionTemplate(transactionManager), callers, accessTokens, passwords, throttle, secret,
 				new Sessions.Settings(properties.refreshTokenTtl(), properties.refreshGracePeriod(),
 						properties.loginStallTime()),
-				Clock.systemUTC(), failures.getIfAvailable(() -> AuthFailures.NONE));
+				Clock.systemUTC(), failures.getIfAvailable(() -> AuthFailures.NONE),
+				logins.getIfAvailable(() -> Logins.NONE));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.tidings.items.ItemsService;
 import dev.tidings.query.InputLimits;
 import dev.tidings.rest.AccountabilityResolver;
+import dev.tidings.rest.ActivityController;
 import dev.tidings.rest.AuthController;
 import dev.tidings.rest.AssetsController;
 import dev.tidings.rest.ErrorResponses;
@@ -14,6 +15,8 @@ import dev.tidings.rest.ItemsController;
 import dev.tidings.rest.JsonCodec;
 import dev.tidings.rest.MeController;
 import dev.tidings.rest.RefreshCookie;
+import dev.tidings.rest.RequestClients;
+import dev.tidings.rest.RevertController;
 import dev.tidings.rest.SchemaController;
 import dev.tidings.rest.ServerController;
 import dev.tidings.rest.ServerInfo;
@@ -45,6 +48,7 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -56,7 +60,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBean(EntityManagerFactory.class)
 @EnableConfigurationProperties({ TidingsRestProperties.class, TidingsLimitsProperties.class })
 @Import({ TidingsSecurityConfiguration.class, TidingsAuthConfiguration.class, TidingsClusterConfiguration.class,
-		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class, TidingsFilesConfiguration.class })
+		TidingsEventsConfiguration.class, TidingsRealtimeConfiguration.class, TidingsFilesConfiguration.class,
+		TidingsActivityConfiguration.class })
 public final class TidingsAutoConfiguration {
 
 	/** Sizes as a Directus {@code .env} writes them ({@code 100mb}) bind too. */
@@ -111,7 +116,7 @@ public final class TidingsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "tidings.rest.enabled", matchIfMissing = true)
 	@Import({ ItemsController.class, SystemCollectionsController.class, MeController.class, AuthController.class,
 			ServerController.class, SchemaController.class, FilesController.class, AssetsController.class,
-			ErrorResponses.class })
+			ActivityController.class, RevertController.class, ErrorResponses.class })
 	static class RestConfiguration {
 
 		@Bean
@@ -120,6 +125,11 @@ public final class TidingsAutoConfiguration {
 				@Override
 				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 					resolvers.add(new AccountabilityResolver(authenticator));
+				}
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new RequestClients());
 				}
 			};
 		}

@@ -2,6 +2,8 @@ package dev.tidings.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.tidings.events.ActorSource;
+import dev.tidings.events.ChangeAudit;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.events.ChangeFeed;
 import dev.tidings.events.ChangeLog;
@@ -12,6 +14,7 @@ import dev.tidings.events.ValueCodec;
 import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.SecurityMigrations;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -66,8 +69,9 @@ class TidingsEventsConfiguration {
 	@Bean
 	@Lazy(false)
 	EntityChangeListener tidingsEntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas,
-			ChangeBus bus, ChangeLog log) {
-		EntityChangeListener listener = new EntityChangeListener(entityManagerFactory, schemas, bus, log);
+			ChangeBus bus, ChangeLog log, ActorSource actors, ObjectProvider<ChangeAudit> audit) {
+		EntityChangeListener listener = new EntityChangeListener(entityManagerFactory, schemas, bus, log, actors,
+				audit.getIfAvailable());
 		listener.register();
 		return listener;
 	}

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.tidings.activity.ActivityTables;
 import dev.tidings.comments.CommentTables;
 import dev.tidings.files.FileTables;
 import dev.tidings.security.AccessPolicy;
@@ -39,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TidingsSecurityConfiguration {
 
 	/**
-	 * Adds the security entities, files and folders, and comments, to the persistence
-	 * unit Boot builds, whatever packages the host scans (its own {@code @EntityScan}
-	 * included).
+	 * Adds the security entities, files and folders, comments, and activity and
+	 * revisions, to the persistence unit Boot builds, whatever packages the host scans
+	 * (its own {@code @EntityScan} included).
 	 */
 	@Bean
 	static BeanPostProcessor tidingsSecurityEntities() {
@@ -51,7 +52,9 @@ class TidingsSecurityConfiguration {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof PersistenceManagedTypes types) {
 					List<String> classes = new ArrayList<>(types.getManagedClassNames());
-					Stream.of(SecurityTables.ENTITIES, FileTables.ENTITIES, CommentTables.ENTITIES)
+					Stream
+						.of(SecurityTables.ENTITIES, FileTables.ENTITIES, CommentTables.ENTITIES,
+								ActivityTables.ENTITIES)
 						.flatMap(List::stream)
 						.map(Class::getName)
 						.filter((name) -> !classes.contains(name))

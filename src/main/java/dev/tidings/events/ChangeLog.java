@@ -111,7 +111,7 @@ public final class ChangeLog {
 		for (ItemChange change : notification.changes()) {
 			changes.add(change.logged(sequence++));
 		}
-		return new ChangeNotification(notification.collection(), changes, notification.committedAt());
+		return notification.withChanges(changes);
 	}
 
 	/**

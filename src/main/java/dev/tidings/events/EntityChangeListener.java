@@ -64,9 +64,21 @@ public final class EntityChangeListener
 	 */
 	public EntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, ChangeBus bus,
 			@Nullable ChangeLog log) {
+		this(entityManagerFactory, schemas, bus, log, ActorSource.SYSTEM, null);
+	}
+
+	/**
+	 * @param log where committed changes are recorded; null to publish them from memory
+	 * only
+	 * @param actors who makes the changes of the current thread's transaction
+	 * @param audit what else records each transaction's changes before it commits, or
+	 * null
+	 */
+	public EntityChangeListener(EntityManagerFactory entityManagerFactory, SchemaRegistry schemas, ChangeBus bus,
+			@Nullable ChangeLog log, ActorSource actors, @Nullable ChangeAudit audit) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.schemas = schemas;
-		this.recorder = new ChangeRecorder(entityManagerFactory, bus, log);
+		this.recorder = new ChangeRecorder(entityManagerFactory, bus, log, actors, audit);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.tidings.events.ValueCodec.UnsupportedValueException;
 import dev.tidings.schema.FieldCodec;
@@ -56,6 +57,9 @@ public final class NotificationCodec {
 		ObjectNode root = nodes.objectNode();
 		root.put("collection", notification.collection());
 		root.put("committed_at", notification.committedAt().toString());
+		if (!notification.actor().isSystem()) {
+			root.set("actor", actor(notification.actor()));
+		}
 		ArrayNode changes = root.putArray("changes");
 		for (ItemChange change : notification.changes()) {
 			ObjectNode item = changes.addObject();
@@ -84,7 +88,34 @@ public final class NotificationCodec {
 			changes.add(new ItemChange(type, key, row(collection, item.get("before")),
 					row(collection, item.get("after")), (sequence != null) ? sequence.longValue() : 0));
 		}
-		return new ChangeNotification(collection, changes, committedAt(root));
+		return new ChangeNotification(collection, changes, committedAt(root), actor(root.get("actor")));
+	}
+
+	private static ObjectNode actor(Actor actor) {
+		ObjectNode node = nodes.objectNode();
+		node.put("user", (actor.user() != null) ? actor.user().toString() : null);
+		node.put("ip", actor.ip());
+		node.put("user_agent", actor.userAgent());
+		node.put("origin", actor.origin());
+		return node;
+	}
+
+	/**
+	 * Who made the changes; an entry written by an instance that predates actors, or for
+	 * the system, has none.
+	 */
+	private static Actor actor(@Nullable JsonNode node) {
+		if (node == null || !node.isObject()) {
+			return Actor.SYSTEM;
+		}
+		String user = text(node, "user");
+		return new Actor((user != null) ? UUID.fromString(user) : null, text(node, "ip"), text(node, "user_agent"),
+				text(node, "origin"));
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value.stringValue();
 	}
 
 	/**

@@ -125,8 +125,7 @@ public class AuthController {
 	}
 
 	private static Sessions.Client client(HttpServletRequest request) {
-		return new Sessions.Client(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT),
-				request.getHeader(HttpHeaders.ORIGIN));
+		return RequestClients.of(request);
 	}
 
 	private enum Mode {

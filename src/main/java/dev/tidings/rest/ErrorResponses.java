@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = { ItemsController.class, SystemCollectionsController.class, MeController.class,
 		AuthController.class, ServerController.class, SchemaController.class, FilesController.class,
-		AssetsController.class })
+		AssetsController.class, ActivityController.class, RevertController.class })
 public class ErrorResponses {
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorResponses.class);

@@ -1,8 +1,8 @@
 /**
  * Thin HTTP adapters for the Directus REST API (items, auth, users, roles, policies,
- * permissions, server) and the error envelope. Parses requests, calls {@code items} or
- * {@code security}, writes responses; no business rules here, and no imports of
- * {@code realtime}.
+ * permissions, server, activity, revisions and their revert) and the error envelope.
+ * Parses requests, calls {@code items} or {@code security}, writes responses; no business
+ * rules here, and no imports of {@code realtime}.
  */
 @NullMarked
 package dev.tidings.rest;

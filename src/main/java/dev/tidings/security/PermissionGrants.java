@@ -42,6 +42,13 @@ public final class PermissionGrants implements AccessPolicy {
 
 	private final QueryParser parser = new QueryParser((text) -> JSON.readValue(text, Object.class));
 
+	private final Grant ownActivity = new Grant(this.parser.parseFilter(Map.of("user", Map.of("_eq", "$CURRENT_USER"))),
+			Set.of("*"), null, Map.of());
+
+	private final Grant ownRevisions = new Grant(
+			this.parser.parseFilter(Map.of("activity", Map.of("user", Map.of("_eq", "$CURRENT_USER")))), Set.of("*"),
+			null, Map.of());
+
 	public PermissionGrants(EntityManager entityManager, TransactionTemplate reads, SecurityCache cache) {
 		this.entityManager = entityManager;
 		this.reads = reads;
@@ -52,7 +59,21 @@ public final class PermissionGrants implements AccessPolicy {
 	public Map<String, Map<Action, List<Grant>>> grants(Accountability who) {
 		Map<String, Map<Action, List<Grant>>> granted = who.policies().isEmpty() ? Map.of()
 				: this.cache.grants(who.policies(), (policies) -> this.reads.execute((status) -> load(policies)));
+		if (who.user() != null) {
+			granted = withOwnActivity(granted);
+		}
 		return who.app() ? withOwnProfile(granted) : granted;
+	}
+
+	/**
+	 * Every user may read what it did: its own activity, and the revisions its activity
+	 * wrote. The admin bypass shows everyone's.
+	 */
+	private Map<String, Map<Action, List<Grant>>> withOwnActivity(Map<String, Map<Action, List<Grant>>> granted) {
+		Map<String, Map<Action, List<Grant>>> extended = new LinkedHashMap<>(granted);
+		add(extended, "directus_activity", this.ownActivity);
+		add(extended, "directus_revisions", this.ownRevisions);
+		return extended;
 	}
 
 	/**

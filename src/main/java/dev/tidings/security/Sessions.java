@@ -67,6 +67,8 @@ public final class Sessions {
 
 	private final AuthFailures failures;
 
+	private final Logins logins;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
@@ -77,6 +79,18 @@ public final class Sessions {
 	public Sessions(EntityManager entityManager, TransactionTemplate writes, Accountabilities callers,
 			AccessTokens accessTokens, PasswordHasher passwords, LoginThrottle throttle, TokenSecret secret,
 			Settings settings, Clock clock, AuthFailures failures) {
+		this(entityManager, writes, callers, accessTokens, passwords, throttle, secret, settings, clock, failures,
+				Logins.NONE);
+	}
+
+	/**
+	 * @param failures told of every failed login and refresh
+	 * @param logins told of every successful login, in its transaction
+	 */
+	public Sessions(EntityManager entityManager, TransactionTemplate writes, Accountabilities callers,
+			AccessTokens accessTokens, PasswordHasher passwords, LoginThrottle throttle, TokenSecret secret,
+			Settings settings, Clock clock, AuthFailures failures, Logins logins) {
+		this.logins = logins;
 		this.entityManager = entityManager;
 		this.writes = writes;
 		this.callers = callers;
@@ -190,6 +204,7 @@ public final class Sessions {
 				.setParameter("id", id)
 				.executeUpdate();
 			insert(refreshToken, id, now, client);
+			this.logins.succeeded(id, client);
 		});
 		purgeExpired(now);
 		return tokens(id, who, refreshToken);

@@ -43,6 +43,8 @@ class ConfigurationMetadataTests {
 			.allSatisfy((name) -> assertThat((String) listed.get(name).get("description")).as(name).isNotBlank());
 		assertThat(listed.get("tidings.rest.enabled")).containsEntry("defaultValue", true);
 		assertThat(listed.get("tidings.websockets.path")).containsEntry("defaultValue", "/websocket");
+		assertThat(listed.get("tidings.activity.enabled")).containsEntry("defaultValue", true);
+		assertThat(listed.get("tidings.activity.revisions")).containsEntry("defaultValue", true);
 		// the standalone app's own, written by hand
 		assertThat(listed.get("tidings.standalone.metrics-tokens")).containsEntry("defaultValue", "")
 			.containsKey("description");

@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import dev.tidings.activity.ActivityLog;
+import dev.tidings.activity.LoginActivity;
+import dev.tidings.events.Actor;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ChangeType;
@@ -21,8 +26,10 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,19 +56,55 @@ class TidingsEventsConfigurationTests {
 	@Test
 	void contextWhenHostDefinesChangeBusThenTidingsBacksOffAndPublishesToIt() {
 		this.runner.withUserConfiguration(HostBusConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(ChangeBus.class);
-			EntityManagerFactory entityManagerFactory = context.getBean(EntityManagerFactory.class);
-			new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
-					(status) -> SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory)
-						.persist(new Memo(1, "remember")));
+			assertThat(context).hasSingleBean(ChangeBus.class).hasSingleBean(ActivityLog.class);
+			writeMemo(context);
 
-			assertThat(HostBusConfiguration.published).singleElement().satisfies((notification) -> {
-				assertThat(notification.collection()).isEqualTo("memos");
+			assertThat(HostBusConfiguration.published).extracting(ChangeNotification::collection)
+				.containsExactly("memos", "directus_activity", "directus_revisions");
+			assertThat(HostBusConfiguration.published.get(0)).satisfies((notification) -> {
 				assertThat(notification.changes().get(0).type()).isEqualTo(ChangeType.CREATE);
 				assertThat(notification.changes().get(0).after()).containsEntry("id", 1)
 					.containsEntry("text", "remember");
+				assertThat(notification.actor()).isEqualTo(Actor.SYSTEM);
 			});
 		});
+	}
+
+	@Test
+	void contextWhenActivityDisabledThenNoActivityLogAndOnlyTheWriteIsPublished() {
+		this.runner.withUserConfiguration(HostBusConfiguration.class)
+			.withPropertyValues("tidings.activity.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ActivityLog.class).doesNotHaveBean(LoginActivity.class);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				Integer before = jdbc.queryForObject("select count(*) from tidings_activity", Integer.class);
+				writeMemo(context);
+
+				assertThat(HostBusConfiguration.published).extracting(ChangeNotification::collection)
+					.containsExactly("memos");
+				assertThat(jdbc.queryForObject("select count(*) from tidings_activity", Integer.class))
+					.isEqualTo(before);
+			});
+	}
+
+	@Test
+	void contextWhenRevisionsDisabledThenActivityAlone() {
+		this.runner.withUserConfiguration(HostBusConfiguration.class)
+			.withPropertyValues("tidings.activity.revisions=false")
+			.run((context) -> {
+				writeMemo(context);
+
+				assertThat(HostBusConfiguration.published).extracting(ChangeNotification::collection)
+					.containsExactly("memos", "directus_activity");
+			});
+	}
+
+	private static void writeMemo(ApplicationContext context) {
+		HostBusConfiguration.published.clear();
+		EntityManagerFactory entityManagerFactory = context.getBean(EntityManagerFactory.class);
+		new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory)
+				.persist(new Memo(1, "remember")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

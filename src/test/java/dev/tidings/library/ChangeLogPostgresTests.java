@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("postgres")
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
-				"spring.datasource.username=postgres", "spring.datasource.password=",
-				"tidings.websockets.enabled=true" })
+				"spring.datasource.username=postgres", "spring.datasource.password=", "tidings.websockets.enabled=true",
+				"tidings.activity.enabled=false" })
 class ChangeLogPostgresTests extends ChangeLogTests {
 
 	private static final PostgresSchema SCHEMA = new PostgresSchema("tidings_change_log");

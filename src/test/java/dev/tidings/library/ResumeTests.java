@@ -27,12 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code subscribe} with {@code since}: a client that reconnects gets every change it
  * missed, in order, then the live ones, none twice; a cursor the log cannot honour gets a
  * fresh {@code init} with {@code resumed: false}. A cursor of a change this instance has
- * not delivered yet (another one handed it out) is honoured once it has.
+ * not delivered yet (another one handed it out) is honoured once it has. Activity is off:
+ * its rows would count against the retention of five changes.
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop", "spring.flyway.enabled=false",
 				"spring.datasource.url=jdbc:h2:mem:library-resume;DB_CLOSE_DELAY=-1", "tidings.websockets.enabled=true",
-				"tidings.change-log.retention-events=5" })
+				"tidings.change-log.retention-events=5", "tidings.activity.enabled=false" })
 class ResumeTests {
 
 	@LocalServerPort

@@ -149,8 +149,9 @@ class SchemaApiTests {
 
 	@Test
 	void schemaWhenPatronThenOnlyWhatItMayRead() {
+		// every user may read its own activity and revisions
 		assertThat(this.patron.get("/collections").items()).extracting((c) -> c.get("collection"))
-			.containsExactlyInAnyOrder("books", "authors", "genres");
+			.containsExactlyInAnyOrder("books", "authors", "genres", "directus_activity", "directus_revisions");
 		assertThat(this.patron.get("/fields/books").items()).extracting((f) -> f.get("field"))
 			.containsExactly("id", "title", "author", "genres");
 		assertThat(this.patron.get("/fields").items()).extracting((f) -> f.get("collection") + "." + f.get("field"))
@@ -162,7 +163,8 @@ class SchemaApiTests {
 		this.patron.get("/relations/members").error(403, "FORBIDDEN");
 		List<Map<String, Object>> relations = this.patron.get("/relations").items();
 		assertThat(relations).extracting((r) -> r.get("collection") + "." + r.get("field"))
-			.containsExactlyInAnyOrder("books.author", "books.genres", "genres.books");
+			.containsExactlyInAnyOrder("books.author", "books.genres", "genres.books", "directus_revisions.activity",
+					"directus_revisions.parent");
 		// authors.books is not readable: the one-to-many alias is not named
 		assertThat(meta(find(relations, "books", "author"))).containsEntry("one_field", null);
 		assertThat(this.admin.anonymous().get("/collections").items()).isEmpty();

@@ -327,6 +327,13 @@ class AdministrationApiTests {
 			.isEqualTo("Rita");
 	}
 
+	/**
+	 * What every user may do with its own activity and revisions: read them, filtered.
+	 */
+	private static final Map<String, Object> OWN_ACTIVITY = Map.of("read",
+			Map.of("access", "partial", "fields", List.of("*"), "presets", Map.of()), "create",
+			Map.of("access", "none"), "update", Map.of("access", "none"), "delete", Map.of("access", "none"));
+
 	@Test
 	void readMyPermissionsWhenReaderEditorAndAdmin() {
 		assertThat(this.reader.get("/permissions/me").item()).isEqualTo(Map.of("articles",
@@ -340,10 +347,12 @@ class AdministrationApiTests {
 						Map.of("access", "partial", "fields", List.of("body", "date_created", "id"), "presets",
 								Map.of()),
 						"create", Map.of("access", "none"), "update", Map.of("access", "none"), "delete",
-						Map.of("access", "none"))));
+						Map.of("access", "none")),
+				"directus_activity", OWN_ACTIVITY, "directus_revisions", OWN_ACTIVITY));
 
 		Map<String, Object> editor = this.editor.get("/permissions/me").item();
-		assertThat(editor).containsOnlyKeys("articles", "comments", "directus_comments");
+		assertThat(editor).containsOnlyKeys("articles", "comments", "directus_comments", "directus_activity",
+				"directus_revisions");
 		Map<String, Object> readAndCreate = Map.of("read",
 				Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "create",
 				Map.of("access", "full", "fields", List.of("*"), "presets", Map.of()), "update",

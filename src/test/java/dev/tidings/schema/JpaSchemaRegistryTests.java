@@ -39,7 +39,7 @@ class JpaSchemaRegistryTests {
 		assertThat(this.registry.collections()).extracting(CollectionSchema::name)
 			.containsExactlyInAnyOrder("articles", "comments", "directus_users", "directus_roles", "directus_policies",
 					"directus_access", "directus_permissions", "directus_files", "directus_folders",
-					"directus_comments");
+					"directus_comments", "directus_activity", "directus_revisions");
 		assertThat(this.registry.require("articles").entityType()).isEqualTo(Article.class);
 		assertThat(this.registry.forEntity(Comment.class)).map(CollectionSchema::name).contains("comments");
 	}

@@ -2,12 +2,16 @@ package dev.tidings.events.internal;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import dev.tidings.events.Actor;
+import dev.tidings.events.ActorSource;
+import dev.tidings.events.ChangeAudit;
 import dev.tidings.events.ChangeBus;
 import dev.tidings.events.ChangeLog;
 import dev.tidings.events.ChangeNotification;
@@ -42,6 +46,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * outside transactions): each statement is already committed when its event fires, so the
  * change is logged in a transaction of its own and published at once.</li>
  * </ul>
+ * Every notification carries the actor the {@link ActorSource} names at the transaction's
+ * first write. Before the log, the {@link ChangeAudit} (the activity log) records the
+ * changes on the same connection; the changes it writes join the transaction's, so they
+ * are logged and published with them. Writes outside any transaction are not audited.
  */
 public final class ChangeRecorder {
 
@@ -53,6 +61,10 @@ public final class ChangeRecorder {
 
 	private final @Nullable ChangeLog log;
 
+	private final ActorSource actors;
+
+	private final @Nullable ChangeAudit audit;
+
 	/** Changes of sessions outside Spring, until their transaction completes. */
 	private final Map<SharedSessionContractImplementor, Pending> sessions = Collections
 		.synchronizedMap(new WeakHashMap<>());
@@ -62,9 +74,24 @@ public final class ChangeRecorder {
 	 * memory only
 	 */
 	public ChangeRecorder(EntityManagerFactory entityManagerFactory, ChangeBus bus, @Nullable ChangeLog log) {
+		this(entityManagerFactory, bus, log, ActorSource.SYSTEM, null);
+	}
+
+	/**
+	 * @param log where committed changes are recorded, or null to publish them from
+	 * memory only
+	 * @param actors who makes the changes of the current thread's transaction, asked once
+	 * per transaction
+	 * @param audit what else records a transaction's changes before it commits (the
+	 * activity log), or null
+	 */
+	public ChangeRecorder(EntityManagerFactory entityManagerFactory, ChangeBus bus, @Nullable ChangeLog log,
+			ActorSource actors, @Nullable ChangeAudit audit) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.bus = bus;
 		this.log = log;
+		this.actors = actors;
+		this.audit = audit;
 	}
 
 	public void record(SharedSessionContractImplementor session, String collection, ItemChange change) {
@@ -77,7 +104,8 @@ public final class ChangeRecorder {
 		else {
 			ChangeSet committed = new ChangeSet();
 			committed.add(collection, change);
-			publish(logAlone(committed.notifications(Instant.now())));
+			Actor actor = this.actors.current();
+			publish(logAlone(by(actor, committed.notifications(Instant.now()))));
 		}
 	}
 
@@ -142,8 +170,7 @@ public final class ChangeRecorder {
 		Instant committedAt = Instant.now();
 		for (ChangeNotification notification : notifications) {
 			try {
-				this.bus
-					.publish(new ChangeNotification(notification.collection(), notification.changes(), committedAt));
+				this.bus.publish(notification.at(committedAt));
 			}
 			catch (RuntimeException ex) {
 				logger.error("Could not publish {} committed change(s) to {}", notification.changes().size(),
@@ -152,21 +179,32 @@ public final class ChangeRecorder {
 		}
 	}
 
+	private static List<ChangeNotification> by(Actor actor, List<ChangeNotification> notifications) {
+		return actor.isSystem() ? notifications
+				: notifications.stream().map((notification) -> notification.by(actor)).toList();
+	}
+
 	/**
-	 * The changes of one transaction, and, once its last flush is done, the same changes
-	 * as logged with their sequences.
+	 * The changes of one transaction and who makes them, and, once its last flush is
+	 * done, the same changes as logged with their sequences, with those the audit added.
 	 */
 	private final class Pending {
 
 		private final ChangeSet changes = new ChangeSet();
+
+		private @Nullable Actor actor;
 
 		private @Nullable List<ChangeNotification> logged;
 
 		private boolean logs;
 
 		void add(SharedSessionContractImplementor session, String collection, ItemChange change) {
+			if (this.actor == null) {
+				// the first write's caller: a transaction is one request's or one job's
+				this.actor = ChangeRecorder.this.actors.current();
+			}
 			this.changes.add(collection, change);
-			if (!this.logs && ChangeRecorder.this.log != null) {
+			if (!this.logs && (ChangeRecorder.this.log != null || ChangeRecorder.this.audit != null)) {
 				this.logs = true;
 				session.getTransactionCompletionCallbacks()
 					.registerCallback((BeforeCompletionCallback) this::logBeforeCommit);
@@ -178,10 +216,20 @@ public final class ChangeRecorder {
 		 * failure here fails the commit, as the write cannot be recorded.
 		 */
 		private void logBeforeCommit(SharedSessionContractImplementor session) {
-			List<ChangeNotification> notifications = this.changes.notifications(Instant.now());
+			List<ChangeNotification> notifications = notifications();
+			if (notifications.isEmpty()) {
+				return;
+			}
 			this.logged = session.doReturningWork((connection) -> {
 				try {
-					return ChangeRecorder.this.log.append(connection, notifications);
+					List<ChangeNotification> all = notifications;
+					ChangeAudit audit = ChangeRecorder.this.audit;
+					if (audit != null) {
+						all = new ArrayList<>(notifications);
+						all.addAll(audit.record(connection, notifications));
+					}
+					ChangeLog log = ChangeRecorder.this.log;
+					return (log != null) ? log.append(connection, all) : all;
 				}
 				catch (SQLException ex) {
 					throw new IllegalStateException("Could not log the transaction's changes", ex);
@@ -189,8 +237,13 @@ public final class ChangeRecorder {
 			});
 		}
 
+		private List<ChangeNotification> notifications() {
+			Actor who = (this.actor != null) ? this.actor : Actor.SYSTEM;
+			return by(who, this.changes.notifications(Instant.now()));
+		}
+
 		List<ChangeNotification> committed() {
-			return (this.logged != null) ? this.logged : this.changes.notifications(Instant.now());
+			return (this.logged != null) ? this.logged : notifications();
 		}
 
 	}

@@ -167,7 +167,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 						.filter((change) -> change.sequence() > since && change.sequence() <= upTo)
 						.toList();
 					after = logged.changes().get(logged.changes().size() - 1).sequence();
-					replayed(subscription, new ChangeNotification(logged.collection(), changes, logged.committedAt()));
+					replayed(subscription, logged.withChanges(changes));
 				}
 			}
 		});

@@ -19,6 +19,7 @@ import dev.tidings.realtime.RealtimeMetrics;
 import dev.tidings.realtime.RealtimeSettings;
 import dev.tidings.realtime.RealtimeSettings.AuthMode;
 import dev.tidings.schema.SchemaRegistry;
+import dev.tidings.security.CurrentCaller;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Sessions;
 import jakarta.websocket.RemoteEndpoint;
@@ -273,7 +274,14 @@ public final class RealtimeEndpoint implements WebSocketHandler, SmartLifecycle,
 			if (!(routed.message() instanceof ClientMessage.Auth)) {
 				session.markAlive();
 			}
-			this.router.route(session, routed.message());
+			// what the message writes is recorded as coming from the socket's client
+			CurrentCaller.comingFrom(session.client());
+			try {
+				this.router.route(session, routed.message());
+			}
+			finally {
+				CurrentCaller.comingFrom(null);
+			}
 		}
 	}
 
