@@ -51,9 +51,11 @@ describe('collections', () => {
 		assert.equal(all.find((c) => c.collection === 'directus_users').meta.system, true);
 	});
 
-	test('the Editor and the Reader read articles and comments, the public nothing', async () => {
-		assert.deepEqual(names(await editor.request(readCollections())), ['articles', 'comments']);
-		assert.deepEqual(names(await reader.request(readCollections())), ['articles', 'comments']);
+	test('the Editor and the Reader read articles, comments and their own activity, the public nothing', async () => {
+		assert.deepEqual(names(await editor.request(readCollections())),
+			['articles', 'comments', 'directus_activity', 'directus_comments', 'directus_revisions']);
+		assert.deepEqual(names(await reader.request(readCollections())),
+			['articles', 'comments', 'directus_activity', 'directus_revisions']);
 		assert.deepEqual(await anon.request(readCollections()), []);
 		await rejectsWith(() => reader.request(readCollection('directus_users')), 'FORBIDDEN', 403);
 		await rejectsWith(() => reader.request(readCollection('nowhere')), 'FORBIDDEN', 403);
@@ -63,13 +65,14 @@ describe('collections', () => {
 describe('fields', () => {
 	test('the admin reads typed fields with their columns and relations', async () => {
 		const fields = await admin.request(readFieldsByCollection('articles'));
-		assert.deepEqual(fields.map((f) => f.field), ['id', 'title', 'body', 'status', 'author', 'views', 'published_at', 'comments']);
+		assert.deepEqual(fields.map((f) => f.field), ['id', 'title', 'body', 'status', 'author', 'image', 'views', 'published_at', 'comments']);
 		const byName = Object.fromEntries(fields.map((f) => [f.field, f]));
 		assert.equal(byName.id.schema.is_primary_key, true);
 		assert.equal(byName.title.type, 'string');
 		assert.equal(byName.author.type, 'uuid');
 		assert.deepEqual(byName.author.meta.special, ['m2o']);
 		assert.equal(byName.author.schema.foreign_key_table, 'directus_users');
+		assert.equal(byName.image.schema.foreign_key_table, 'directus_files');
 		assert.equal(byName.comments.type, 'alias');
 		assert.equal(byName.comments.schema, null);
 		assert.deepEqual(byName.comments.meta.special, ['o2m']);
@@ -80,13 +83,17 @@ describe('fields', () => {
 	});
 
 	test('the Reader reads only the fields it is granted', async () => {
-		assert.deepEqual(fieldNames(await reader.request(readFields())),
+		const readable = fieldNames(await reader.request(readFields()));
+		assert.deepEqual(readable.filter((f) => !f.startsWith('directus_')),
 			['articles.id', 'articles.published_at', 'articles.status', 'articles.title',
 				'comments.body', 'comments.date_created', 'comments.id']);
+		// and its own activity, as every signed-in user
+		assert.deepEqual([...new Set(readable.filter((f) => f.startsWith('directus_')).map((f) => f.split('.')[0]))],
+			['directus_activity', 'directus_revisions']);
 		await rejectsWith(() => reader.request(readField('articles', 'body')), 'FORBIDDEN', 403);
 		await rejectsWith(() => reader.request(readField('comments', 'article')), 'FORBIDDEN', 403);
 		await rejectsWith(() => reader.request(readFieldsByCollection('directus_users')), 'FORBIDDEN', 403);
-		assert.equal((await editor.request(readFieldsByCollection('articles'))).length, 8);
+		assert.equal((await editor.request(readFieldsByCollection('articles'))).length, 9);
 		assert.deepEqual(await anon.request(readFields()), []);
 	});
 });
@@ -109,10 +116,12 @@ describe('relations', () => {
 
 	test('a caller sees a relation only when it may read its field and both collections', async () => {
 		// the Editor reads comments.article and articles, but not the users comments.user leads to
+		// (both read their own activity and revisions, and so the relations between those)
+		const own = ['directus_revisions.activity', 'directus_revisions.parent'];
 		assert.deepEqual((await editor.request(readRelations())).map((r) => `${r.collection}.${r.field}`),
-			['comments.article']);
+			['comments.article', ...own]);
 		// the Reader reads comments, but not their article field
-		assert.deepEqual(await reader.request(readRelations()), []);
+		assert.deepEqual((await reader.request(readRelations())).map((r) => `${r.collection}.${r.field}`), own);
 		assert.deepEqual(await reader.request(readRelationByCollection('comments')), []);
 		await rejectsWith(() => reader.request(readRelationByCollection('directus_users')), 'FORBIDDEN', 403);
 	});

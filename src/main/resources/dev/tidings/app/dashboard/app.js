@@ -48,11 +48,12 @@ async function logIn(email, password) {
 	const client = newClient();
 	await client.login({ email, password });
 	const permissions = await client.request(readUserPermissions());
+	const OWN_VIEW = new Set(['directus_activity', 'directus_revisions']);
 	const mayRead = (name) => permissions[name] && permissions[name].read?.access !== 'none';
 	// content first: the system collections (users, roles…) are the administrator's business;
-	// activity has a view of its own
+	// activity (and the revisions it links to) has a view of its own
 	const readable = Object.keys(permissions)
-		.filter((name) => mayRead(name) && name !== 'directus_activity')
+		.filter((name) => mayRead(name) && !OWN_VIEW.has(name))
 		.sort((a, b) => a.startsWith('directus_') - b.startsWith('directus_'));
 	session = { client, watching: null };
 	$('collection').replaceChildren(...readable.map((name) => new Option(name, name)));
