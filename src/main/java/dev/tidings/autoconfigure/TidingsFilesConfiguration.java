@@ -1,10 +1,13 @@
 package dev.tidings.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.tidings.files.AssetTransforms;
 import dev.tidings.files.FileAssets;
+import dev.tidings.files.ImageTransform;
 import dev.tidings.files.FileUploads;
 import dev.tidings.files.ImportRules;
 import dev.tidings.files.LocalStorage;
@@ -26,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * of that name, which is how another store plugs in.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ TidingsFilesProperties.class, TidingsStorageProperties.class })
+@EnableConfigurationProperties({ TidingsFilesProperties.class, TidingsStorageProperties.class,
+		TidingsAssetsProperties.class })
 class TidingsFilesConfiguration {
 
 	@Bean
@@ -54,6 +58,35 @@ class TidingsFilesConfiguration {
 	FileAssets tidingsFileAssets(ItemsService items, StorageLocations storages,
 			EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
 		return new FileAssets(items, storages, entityManagerFactory, transactionManager);
+	}
+
+	@Bean
+	AssetTransforms tidingsAssetTransforms(TidingsAssetsProperties properties) {
+		Map<String, ImageTransform> presets = new LinkedHashMap<>();
+		properties.presets()
+			.forEach((name, preset) -> presets.put(name,
+					AssetTransforms.preset(name, parameters(preset), properties.maxDimension())));
+		Path cache = (properties.cacheDir() != null) ? properties.cacheDir()
+				: Path.of(System.getProperty("java.io.tmpdir"), "tidings-assets");
+		int concurrent = (properties.maxConcurrent() > 0) ? properties.maxConcurrent()
+				: Runtime.getRuntime().availableProcessors();
+		return new AssetTransforms(new AssetTransforms.Settings(properties.transform(), presets,
+				properties.maxDimension(), cache, concurrent, properties.queueTimeout()));
+	}
+
+	private static Map<String, String> parameters(TidingsAssetsProperties.Preset preset) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (preset.width() != null) {
+			parameters.put("width", preset.width().toString());
+		}
+		if (preset.height() != null) {
+			parameters.put("height", preset.height().toString());
+		}
+		parameters.put("fit", preset.fit());
+		parameters.put("quality", Integer.toString(preset.quality()));
+		parameters.put("format", preset.format());
+		parameters.put("withoutEnlargement", Boolean.toString(preset.withoutEnlargement()));
+		return parameters;
 	}
 
 }
