@@ -149,11 +149,22 @@ public class ItemsService {
 
 	/**
 	 * The items with the given keys that also match the query's filter and that the
-	 * caller may read, as a write reads back.
+	 * caller may read, in the order of the keys, as a write reads back: a client that
+	 * creates several items gets them back in the order it sent them, whatever order the
+	 * table keeps (random for uuid keys).
 	 */
 	public List<Map<String, @Nullable Object>> readByKeys(Accountability who, String collection, List<?> keys,
 			Query query) {
-		return new ArrayList<>(readKeyed(who, collection, keys, query).values());
+		Map<Object, Map<String, @Nullable Object>> keyed = readKeyed(who, collection, keys, query);
+		CollectionSchema schema = this.schemas.require(collection);
+		List<Map<String, @Nullable Object>> ordered = new ArrayList<>(keyed.size());
+		for (Object key : keys(schema, keys)) {
+			Map<String, @Nullable Object> item = keyed.remove(schema.primaryKeyField().codec().toJson(key));
+			if (item != null) {
+				ordered.add(item);
+			}
+		}
+		return ordered;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
 import dev.tidings.files.FileUploads;
 import dev.tidings.items.ItemsService;
+import dev.tidings.schema.SchemaRegistry;
 import dev.tidings.security.Accountability;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,13 +41,13 @@ public class FilesController {
 
 	private final FileUploads uploads;
 
-	private final ItemsService items;
+	private final ItemRoutes routes;
 
 	private final JsonCodec json;
 
-	public FilesController(FileUploads uploads, ItemsService items, JsonCodec json) {
+	public FilesController(FileUploads uploads, ItemsService items, SchemaRegistry schemas, JsonCodec json) {
 		this.uploads = uploads;
-		this.items = items;
+		this.routes = new ItemRoutes(items, schemas, json);
 		this.json = json;
 	}
 
@@ -72,7 +73,7 @@ public class FilesController {
 		if (keys.isEmpty()) {
 			throw TidingsException.invalidPayload("No files were included in the body");
 		}
-		return readBack(who, keys, request, keys.size() > 1);
+		return this.routes.readBack(who, FILES, keys, this.json.urlQuery(request), keys.size() > 1);
 	}
 
 	@PostMapping("/import")
@@ -85,30 +86,8 @@ public class FilesController {
 		}
 		Object data = body.get("data");
 		Map<String, Object> fields = (data == null) ? Map.of() : Payloads.object(data, "\"data\"");
-		return readBack(who, List.of(this.uploads.importFrom(who, url, fields)), request, false);
-	}
-
-	private ResponseEntity<byte[]> readBack(Accountability who, List<Object> keys, HttpServletRequest request,
-			boolean many) {
-		// One read per key: a read by several keys comes back in the table's order, and
-		// the
-		// client expects its files in the order it sent them.
-		List<Map<String, @Nullable Object>> written = new ArrayList<>();
-		try {
-			for (Object key : keys) {
-				written.addAll(this.items.readByKeys(who, FILES, List.of(key), this.json.urlQuery(request)));
-			}
-		}
-		catch (TidingsException ex) {
-			if (ex.code() == ErrorCode.FORBIDDEN) {
-				return ResponseEntity.noContent().build();
-			}
-			throw ex;
-		}
-		if (many) {
-			return this.json.ok(written);
-		}
-		return written.isEmpty() ? ResponseEntity.noContent().build() : this.json.ok(written.get(0));
+		return this.routes.readBack(who, FILES, List.of(this.uploads.importFrom(who, url, fields)),
+				this.json.urlQuery(request), false);
 	}
 
 	/**

@@ -161,7 +161,7 @@ final class ItemRoutes {
 		return ResponseEntity.noContent().build();
 	}
 
-	private ResponseEntity<byte[]> readBack(Accountability who, String collection, List<Object> keys, Query query,
+	ResponseEntity<byte[]> readBack(Accountability who, String collection, List<Object> keys, Query query,
 			boolean many) {
 		List<Map<String, @Nullable Object>> written;
 		try {

@@ -83,6 +83,21 @@ class AdministrationApiTests {
 	}
 
 	@Test
+	void createWhenSeveralUsersThenAnsweredInTheOrderSentThoughTheirKeysAreRandom() {
+		List<String> emails = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			emails.add("test-order-" + i + "-" + UUID.randomUUID() + "@example.com");
+		}
+
+		List<Map<String, Object>> created = this.admin
+			.post("/users?fields=email", json(emails.stream().map((email) -> Map.of("email", email)).toList()))
+			.items();
+
+		// one chance in 40,320 that the table's uuid order is the order sent
+		assertThat(created).extracting((user) -> user.get("email")).containsExactlyElementsOf(emails);
+	}
+
+	@Test
 	void crudWhenAdminCreatesRolePolicyAccessPermissionAndUserThenThatUserLogsInAndReadsWhatItWasGranted() {
 		String role = id(this.admin.post("/roles", json(Map.of("name", "test-auditors"))).item());
 		String policy = id(this.admin
