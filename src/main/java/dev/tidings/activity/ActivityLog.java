@@ -25,6 +25,7 @@ import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
 import dev.tidings.schema.SchemaRegistry;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an activity row for every item a transaction created, updated or deleted, and a
@@ -42,6 +43,8 @@ public final class ActivityLog implements ChangeAudit {
 	static final String REVISIONS = "directus_revisions";
 
 	private static final Set<String> OWN = Set.of(ACTIVITY, REVISIONS);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String INSERT_ACTIVITY = "insert into tidings_activity "
 			+ "(action, \"user\", timestamp, ip, user_agent, collection, item, origin) values (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -183,8 +186,8 @@ public final class ActivityLog implements ChangeAudit {
 		insert.setInt(1, (Integer) Objects.requireNonNull(row.get("activity")));
 		insert.setString(2, (String) row.get("collection"));
 		insert.setString(3, (String) row.get("item"));
-		insert.setString(4, JsonText.JSON.writeValueAsString(row.get("data")));
-		insert.setString(5, JsonText.JSON.writeValueAsString(row.get("delta")));
+		insert.setString(4, JSON.writeValueAsString(row.get("data")));
+		insert.setString(5, JSON.writeValueAsString(row.get("delta")));
 		if (row.get("parent") instanceof Integer parent) {
 			insert.setInt(6, parent);
 		}
@@ -244,7 +247,7 @@ public final class ActivityLog implements ChangeAudit {
 
 		String item() {
 			Object key = this.change.key();
-			return (key instanceof Map<?, ?> composite) ? JsonText.JSON.writeValueAsString(composite)
+			return (key instanceof Map<?, ?> composite) ? JSON.writeValueAsString(composite)
 					: String.valueOf(FieldCodec.wire(key));
 		}
 

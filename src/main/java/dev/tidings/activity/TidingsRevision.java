@@ -3,6 +3,7 @@ package dev.tidings.activity;
 import java.util.Map;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.schema.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -40,11 +41,11 @@ public class TidingsRevision {
 	@Column(name = "item", length = 255, nullable = false)
 	private String item;
 
-	@Convert(converter = JsonText.class)
+	@Convert(converter = JsonColumn.class)
 	@Column(name = "data", columnDefinition = "text")
 	private @Nullable Map<String, Object> data;
 
-	@Convert(converter = JsonText.class)
+	@Convert(converter = JsonColumn.class)
 	@Column(name = "delta", columnDefinition = "text")
 	private @Nullable Map<String, Object> delta;
 

@@ -1,4 +1,4 @@
-package dev.tidings.security.internal;
+package dev.tidings.schema;
 
 import java.util.Map;
 
@@ -9,8 +9,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a JSON object (a filter or presets) as text, which both H2 and PostgreSQL hold
- * without a vendor JSON type.
+ * Stores a JSON object (a permission's filter or presets, a revision's row) as text,
+ * which both H2 and PostgreSQL hold without a vendor JSON type.
  */
 @Converter
 public class JsonColumn implements AttributeConverter<@Nullable Map<String, Object>, @Nullable String> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tidings.schema.ContentCollection;
+import dev.tidings.schema.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
