@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code key} only) or {@code none}, as Directus's {@code storage_asset_transform}
  * setting
  * @param presets named variants, asked for as {@code ?key=name}
- * @param maxDimension the largest width or height a request may ask for, and the largest
- * side of an image that may be transformed, as Directus's
+ * @param maxDimension the largest width or height a request may ask for; its square caps
+ * the pixels of an image that may be transformed, as Directus's
  * {@code ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION}
  * @param cacheDir where variants are kept; unset, a folder in the system's temporary
  * directory

@@ -89,8 +89,8 @@ public final class AssetTransforms {
 		}
 		String key = asked.get("key");
 		if (key != null) {
-			if (asked.size() > 1 && this.settings.mode() == Mode.PRESETS) {
-				throw TidingsException.invalidQuery("Only presets, by their key alone, may be used on this server");
+			if (asked.size() > 1) {
+				throw TidingsException.invalidQuery("\"key\" cannot be combined with other transform parameters");
 			}
 			ImageTransform preset = SYSTEM_PRESETS.containsKey(key) ? SYSTEM_PRESETS.get(key)
 					: (this.settings.mode() != Mode.NONE) ? this.settings.presets().get(key) : null;
@@ -199,10 +199,14 @@ public final class AssetTransforms {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(input, true, true);
-				int max = this.settings.maxDimension();
-				if (reader.getWidth(0) > max || reader.getHeight(0) > max) {
+				// Directus's cap (sharp's limitInputPixels): the square of the largest
+				// dimension,
+				// so a long panorama passes while a decompression bomb does not
+				long max = (long) this.settings.maxDimension() * this.settings.maxDimension();
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels > max) {
 					throw new TidingsException(ErrorCode.ILLEGAL_ASSET_TRANSFORMATION,
-							"The image is larger than " + max + " pixels on a side, the most that may be transformed.");
+							"The image has " + pixels + " pixels, more than the " + max + " that may be transformed.");
 				}
 				return reader.read(0);
 			}

@@ -158,11 +158,15 @@ class AssetTransformsTests {
 	}
 
 	@Test
-	void transformWhenTheSourceIsLargerThanTheMaximumThenRefusedFromItsHeader() {
-		String id = upload(png(1200, 10));
+	void transformWhenTheSourceHasMorePixelsThanTheMaximumSquaredThenRefusedFromItsHeader() {
+		String bomb = upload(png(1001, 1000));
+		String strip = upload(png(1200, 10));
 
-		this.admin.get("/assets/" + id + "?width=10").error(400, "ILLEGAL_ASSET_TRANSFORMATION");
-		assertThat(get("/assets/" + id).statusCode()).as("the original is still served").isEqualTo(200);
+		this.admin.get("/assets/" + bomb + "?width=10").error(400, "ILLEGAL_ASSET_TRANSFORMATION");
+		assertThat(get("/assets/" + bomb).statusCode()).as("the original is still served").isEqualTo(200);
+		assertThat(decode(get("/assets/" + strip + "?width=600").body()).getWidth())
+			.as("a strip longer than max-dimension has few pixels, as Directus counts them")
+			.isEqualTo(600);
 	}
 
 	@Test
@@ -173,6 +177,23 @@ class AssetTransformsTests {
 
 		this.admin.get("/assets/" + id + "?width=10").error(400, "ILLEGAL_ASSET_TRANSFORMATION");
 		assertThat(get("/assets/" + id).body()).isEqualTo(truncated);
+	}
+
+	@Test
+	void transformWhenTheFileIsReplacedThenAFreshVariant() throws IOException {
+		String id = upload(png(40, 20));
+		BufferedImage before = decode(get("/assets/" + id + "?width=10&format=png").body());
+		String filename = (String) this.admin.get("/files/" + id).item().get("filename_disk");
+
+		// same byte count, so only the row's new modified_on tells the versions apart, as
+		// it
+		// will when an upload replaces the bytes
+		Files.write(root.resolve(filename), png(20, 40));
+		this.admin.patch("/files/" + id, ApiClient.json(Map.of("title", "turned"))).item();
+		BufferedImage after = decode(get("/assets/" + id + "?width=10&format=png").body());
+
+		assertThat(before.getHeight()).isEqualTo(5);
+		assertThat(after.getHeight()).as("made from the new bytes, not the cached variant").isEqualTo(20);
 	}
 
 	@Test
