@@ -41,9 +41,9 @@ import org.springframework.core.io.FileSystemResource;
  * Image variants for {@code /assets/{id}}: reads Directus's transform parameters, then
  * scales, fits and re-encodes the image once per file version and variant, keeping the
  * result on disk. Scaling is Thumbnailator's (progressive, good quality at any ratio);
- * fitting follows sharp's rules as Directus applies them. A source larger than the
- * maximum dimension is refused from its header, before any pixel is decoded, so a small
- * file that would decode to gigabytes cannot exhaust the heap; at most
+ * fitting follows sharp's rules as Directus applies them. A source of more pixels than
+ * the maximum dimension squared is refused from its header, before any is decoded, so a
+ * small file that would decode to gigabytes cannot exhaust the heap; at most
  * {@code maxConcurrent} transforms run at once, and a request that waits too long for its
  * turn is told the server is busy.
  */
@@ -199,9 +199,8 @@ public final class AssetTransforms {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(input, true, true);
-				// Directus's cap (sharp's limitInputPixels): the square of the largest
-				// dimension,
-				// so a long panorama passes while a decompression bomb does not
+				// Directus's cap (sharp's limitInputPixels), the square of the largest
+				// dimension: a long panorama passes, a decompression bomb does not
 				long max = (long) this.settings.maxDimension() * this.settings.maxDimension();
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > max) {
