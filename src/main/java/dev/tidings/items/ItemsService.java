@@ -149,13 +149,16 @@ public class ItemsService {
 
 	/**
 	 * The items with the given keys that also match the query's filter and that the
-	 * caller may read, in the order of the keys, as a write reads back: a client that
-	 * creates several items gets them back in the order it sent them, whatever order the
-	 * table keeps (random for uuid keys).
+	 * caller may read, in the query's sort or else in the order of the keys, as a write
+	 * reads back: a client that creates several items gets them back in the order it sent
+	 * them, whatever order the table keeps (random for uuid keys).
 	 */
 	public List<Map<String, @Nullable Object>> readByKeys(Accountability who, String collection, List<?> keys,
 			Query query) {
 		Map<Object, Map<String, @Nullable Object>> keyed = readKeyed(who, collection, keys, query);
+		if (!query.sort().isEmpty()) {
+			return new ArrayList<>(keyed.values());
+		}
 		CollectionSchema schema = this.schemas.require(collection);
 		List<Map<String, @Nullable Object>> ordered = new ArrayList<>(keyed.size());
 		for (Object key : keys(schema, keys)) {
