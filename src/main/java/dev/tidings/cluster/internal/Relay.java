@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.tidings.cluster.ClusterStatus;
-import dev.tidings.cluster.internal.Outbox.Pending;
+import dev.tidings.cluster.internal.UnconfirmedEntries.Pending;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.LocalChangeBus;
 import dev.tidings.events.NotificationCodec;
@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What an instance does with its own entries and the stream's, apart from Redis itself:
- * numbering its entries, keeping them in the {@link Outbox} until the stream gives them
- * back, delivering each change to the local receivers exactly once, skipping entries of
- * other instances it has already seen (a resend after an outage), and deciding, with the
- * reader's and writer's link state, when to deliver its own changes without waiting for
- * Redis. One monitor guards all of it; receivers only enqueue, so holding it is short.
+ * numbering its entries, keeping them in the {@link UnconfirmedEntries} until the stream
+ * gives them back, delivering each change to the local receivers exactly once, skipping
+ * entries of other instances it has already seen (a resend after an outage), and
+ * deciding, with the reader's and writer's link state, when to deliver its own changes
+ * without waiting for Redis. One monitor guards all of it; receivers only enqueue, so
+ * holding it is short.
  * <p>
  * An origin's sequence may jump (entries dropped from its buffer, or lost by Redis) but
  * not implausibly far: a jump beyond {@link #maxGap} is rejected, so that one entry with
@@ -46,7 +47,7 @@ public final class Relay {
 
 	private final NotificationCodec codec;
 
-	private final Outbox outbox;
+	private final UnconfirmedEntries unconfirmed;
 
 	private final LocalChangeBus local = new LocalChangeBus();
 
@@ -84,8 +85,8 @@ public final class Relay {
 	public Relay(String endpoint, NotificationCodec codec, int bufferSize) {
 		this.link = new Link(endpoint);
 		this.codec = codec;
-		this.outbox = new Outbox(bufferSize);
-		this.maxGap = this.outbox.capacity() + GAP_SLACK;
+		this.unconfirmed = new UnconfirmedEntries(bufferSize);
+		this.maxGap = this.unconfirmed.capacity() + GAP_SLACK;
 	}
 
 	public String instance() {
@@ -134,7 +135,7 @@ public final class Relay {
 			return;
 		}
 		synchronized (this) {
-			if (!this.outbox.endsWithUnsentInvalidation()) {
+			if (!this.unconfirmed.endsWithUnsentInvalidation()) {
 				enqueue(Entry.Kind.INVALIDATION, null, null);
 			}
 		}
@@ -145,7 +146,7 @@ public final class Relay {
 		if (!isConnected()) {
 			deliver(pending);
 		}
-		Pending evicted = this.outbox.add(pending);
+		Pending evicted = this.unconfirmed.add(pending);
 		if (evicted != null) {
 			evict(evicted);
 		}
@@ -169,7 +170,7 @@ public final class Relay {
 				this.rejections.add(entry.origin(), "this instance never wrote sequence " + entry.sequence());
 				return;
 			}
-			for (Pending pending : this.outbox.readBack(entry.sequence())) {
+			for (Pending pending : this.unconfirmed.readBack(entry.sequence())) {
 				ChangeNotification notification = pending.notification();
 				if (notification != null) {
 					read(notification);
@@ -245,30 +246,30 @@ public final class Relay {
 	 */
 	public synchronized void readerUp() {
 		invalidateHere();
-		this.link.readerUp(this.outbox.size());
+		this.link.readerUp(this.unconfirmed.size());
 		notifyAll();
 	}
 
 	public synchronized void writerUp() {
-		this.link.writerUp(this.outbox.size());
+		this.link.writerUp(this.unconfirmed.size());
 		notifyAll();
 	}
 
 	public synchronized void readerDown(Exception cause) {
-		this.link.readerDown(cause, this.outbox.capacity());
+		this.link.readerDown(cause, this.unconfirmed.capacity());
 		deliverWaiting();
 	}
 
 	/** The writer lost its connection: whatever it sent may not have arrived. */
 	public synchronized void writerDown(Exception cause) {
-		this.link.writerDown(cause, this.outbox.capacity());
-		this.outbox.resendAll();
+		this.link.writerDown(cause, this.unconfirmed.capacity());
+		this.unconfirmed.resendAll();
 		deliverWaiting();
 	}
 
 	/** Whatever waits for Redis is delivered here now, in order. */
 	private void deliverWaiting() {
-		this.outbox.all().forEach(this::deliver);
+		this.unconfirmed.all().forEach(this::deliver);
 		notifyAll();
 	}
 
@@ -297,25 +298,25 @@ public final class Relay {
 	/** Waits up to the timeout until nothing is left to send. */
 	public synchronized void awaitSent(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (isConnected() && this.outbox.hasUnsent() && System.nanoTime() < deadline) {
+		while (isConnected() && this.unconfirmed.hasUnsent() && System.nanoTime() < deadline) {
 			wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 		}
 	}
 
 	/** The next entry to send, waiting up to the timeout for one; null if none came. */
 	public synchronized @Nullable Entry nextToSend(Duration timeout) throws InterruptedException {
-		if (!this.outbox.hasUnsent()) {
+		if (!this.unconfirmed.hasUnsent()) {
 			wait(timeout.toMillis());
 		}
-		Pending next = this.outbox.nextToSend();
-		if (!this.outbox.hasUnsent()) {
+		Pending next = this.unconfirmed.nextToSend();
+		if (!this.unconfirmed.hasUnsent()) {
 			notifyAll();
 		}
 		return (next != null) ? next.entry() : null;
 	}
 
 	public synchronized ClusterStatus status() {
-		return new ClusterStatus(this.instance, isConnected(), this.outbox.size(), this.dropped,
+		return new ClusterStatus(this.instance, isConnected(), this.unconfirmed.size(), this.dropped,
 				this.rejections.count(), this.link.disconnectedSince(), this.lag);
 	}
 

@@ -52,7 +52,7 @@ public final class SessionTimers {
 	 */
 	void armHandshake(SocketSession session) {
 		session.setTimer(schedule(this.authTimeout, () -> {
-			if (session.phase() == SocketSession.Phase.HANDSHAKE && session.isOpen()) {
+			if (session.inHandshake() && session.isOpen()) {
 				session.reply(Errors.handshakeFailed());
 				session.close(CloseReasons.HANDSHAKE_FAILED);
 			}
@@ -64,7 +64,8 @@ public final class SessionTimers {
 	 * client is told {@code TOKEN_EXPIRED} and has the auth timeout to send {@code auth}.
 	 */
 	void armExpiry(SocketSession session, int generation) {
-		Instant expires = session.identity().expires();
+		Identity identity = session.identity();
+		Instant expires = (identity != null) ? identity.expires() : null;
 		if (expires == null) {
 			return;
 		}
@@ -107,8 +108,7 @@ public final class SessionTimers {
 			Instant youngest = this.clock.instant().minus(period);
 			for (SocketSession session : sessions.get()) {
 				try {
-					if (session.phase() == SocketSession.Phase.HANDSHAKE || !session.isOpen()
-							|| !session.openedBefore(youngest)) {
+					if (session.inHandshake() || !session.isOpen() || !session.openedBefore(youngest)) {
 						continue;
 					}
 					if (session.heartbeat()) {

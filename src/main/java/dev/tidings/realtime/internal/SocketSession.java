@@ -1,64 +1,32 @@
 package dev.tidings.realtime.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalInt;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 
 import dev.tidings.errors.ErrorCode;
 import dev.tidings.errors.TidingsException;
-import dev.tidings.realtime.RealtimeMetrics;
 import dev.tidings.security.Accountabilities;
 import dev.tidings.security.Accountability;
 import dev.tidings.security.Sessions;
-import jakarta.websocket.RemoteEndpoint;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
- * One connected client: the only object that writes to its socket (through a
- * {@link ConcurrentWebSocketSessionDecorator}, so a client that stops reading is cut off
- * instead of slowing anyone), and its authentication state. The identity holds a user id,
- * the token's expiry and a static token's digest; {@link #caller()} resolves the caller
- * through the security cache each time and checks the expiry, so no push reaches an
- * expired, suspended or deleted user, nor the holder of a changed static token.
+ * One connected client: its writer, its authentication state and what its timers and
+ * inbound steps keep per socket. The identity holds a user id, the token's expiry and a
+ * static token's digest; {@link #caller()} resolves the caller through the security cache
+ * each time and checks the expiry, so no push reaches an expired, suspended or deleted
+ * user, nor the holder of a changed static token.
  */
 public final class SocketSession implements ClientSession {
 
-	private static final Logger logger = LoggerFactory.getLogger(SocketSession.class);
+	private final String id;
 
-	/** Where the socket is in its life. */
-	enum Phase {
+	private final SocketWriter writer;
 
-		/** Connected in handshake mode, waiting for its first {@code auth}. */
-		HANDSHAKE,
-		/** Authenticated (or public) and served. */
-		ACTIVE,
-		/**
-		 * Its token expired or was revoked; it must re-authenticate and receives nothing
-		 * meanwhile.
-		 */
-		EXPIRED
-
-	}
-
-	private final WebSocketSession socket;
-
-	private final ProtocolCodec codec;
-
-	private final Accountabilities callers;
-
-	private final Clock clock;
-
-	private final boolean publicFallback;
+	private final Endpoint endpoint;
 
 	private final Sessions.Client client;
 
@@ -66,11 +34,9 @@ public final class SocketSession implements ClientSession {
 
 	private final FrameAssembler frames;
 
-	private Phase phase;
+	private final Instant openedAt;
 
-	private Identity identity;
-
-	private int generation;
+	private AuthState auth;
 
 	private int authFrames;
 
@@ -78,64 +44,55 @@ public final class SocketSession implements ClientSession {
 
 	private volatile boolean alive = true;
 
-	private final Instant openedAt;
-
-	private final Outbox outbox;
-
 	private volatile boolean pinged;
 
-	private volatile boolean closed;
-
-	private final RemoteEndpoint.@Nullable Basic batch;
-
-	private final RealtimeMetrics metrics;
+	/**
+	 * @param identity who the upgrade authenticated, or null for a socket in handshake
+	 * mode
+	 */
+	SocketSession(String id, SocketWriter writer, Endpoint endpoint, Sessions.Client client,
+			@Nullable Identity identity) {
+		this.id = id;
+		this.writer = writer;
+		this.endpoint = endpoint;
+		this.client = client;
+		this.budget = new MessageBudget(endpoint.rateLimit(), System.nanoTime());
+		this.frames = new FrameAssembler(endpoint.maxMessageSize());
+		this.openedAt = endpoint.clock().instant();
+		this.auth = (identity != null) ? AuthState.HANDSHAKE.authenticate(identity) : AuthState.HANDSHAKE;
+	}
 
 	/**
-	 * @param batch the container's endpoint of this socket, with batching allowed: frames
-	 * are then only buffered until the outbox flushes them; null to write each frame as
-	 * it is sent
-	 * @param metrics told of every push written and of a close for slowness
+	 * What every socket of the endpoint shares.
+	 *
+	 * @param publicFallback whether the public keeps a socket whose authentication fails
+	 * or expires
+	 * @param rateLimit messages per second of one socket
+	 * @param maxMessageSize the largest message, assembled
 	 */
-	SocketSession(WebSocketSession socket, ProtocolCodec codec, Accountabilities callers, Clock clock,
-			boolean publicFallback, Sessions.Client client, @Nullable Identity identity, int rateLimit,
-			long maxMessageSize, Executor writers, long sendBufferLimit, RemoteEndpoint.@Nullable Basic batch,
-			RealtimeMetrics metrics) {
-		this.socket = socket;
-		this.batch = batch;
-		this.metrics = metrics;
-		this.openedAt = clock.instant();
-		this.outbox = new Outbox(writers, this::write, this::flush, sendBufferLimit,
-				() -> closeSlow(CloseReasons.SLOW_CLIENT), (push) -> metrics.pushed(push.event(), push.committedAt()));
-		this.codec = codec;
-		this.callers = callers;
-		this.clock = clock;
-		this.publicFallback = publicFallback;
-		this.client = client;
-		this.budget = new MessageBudget(rateLimit, System.nanoTime());
-		this.frames = new FrameAssembler(maxMessageSize);
-		this.identity = (identity != null) ? identity : Identity.PUBLIC;
-		this.phase = (identity != null) ? Phase.ACTIVE : Phase.HANDSHAKE;
+	record Endpoint(ProtocolCodec codec, Accountabilities callers, Clock clock, boolean publicFallback, int rateLimit,
+			long maxMessageSize) {
 	}
 
 	@Override
 	public String id() {
-		return this.socket.getId();
+		return this.id;
 	}
 
 	@Override
 	public @Nullable Accountability caller() {
 		Identity current;
 		synchronized (this) {
-			if (this.phase != Phase.ACTIVE) {
-				return null;
-			}
-			current = this.identity;
+			current = this.auth.identity();
 		}
-		if (current.isExpiredAt(this.clock.instant())) {
-			return this.publicFallback ? this.callers.anonymous() : null;
+		if (current == null) {
+			return null;
+		}
+		if (current.isExpiredAt(this.endpoint.clock().instant())) {
+			return this.endpoint.publicFallback() ? this.endpoint.callers().anonymous() : null;
 		}
 		try {
-			return current.caller(this.callers);
+			return current.caller(this.endpoint.callers());
 		}
 		catch (TidingsException ex) {
 			// revoked since the socket authenticated: the revocation sweep tells it
@@ -149,98 +106,49 @@ public final class SocketSession implements ClientSession {
 	 * still holds or the socket acts as the public.
 	 */
 	OptionalInt revokedGeneration() {
-		Identity current;
-		int checked;
+		AuthState checked;
 		synchronized (this) {
-			if (this.phase != Phase.ACTIVE || this.identity.user() == null) {
-				return OptionalInt.empty();
-			}
-			current = this.identity;
-			checked = this.generation;
+			checked = this.auth;
+		}
+		Identity current = checked.identity();
+		if (current == null || current.user() == null) {
+			return OptionalInt.empty();
 		}
 		try {
-			current.caller(this.callers);
+			current.caller(this.endpoint.callers());
 			return OptionalInt.empty();
 		}
 		catch (TidingsException ex) {
-			return (ex.code() == ErrorCode.INVALID_CREDENTIALS) ? OptionalInt.of(checked) : OptionalInt.empty();
+			return (ex.code() == ErrorCode.INVALID_CREDENTIALS) ? OptionalInt.of(checked.generation())
+					: OptionalInt.empty();
 		}
 	}
 
 	/**
-	 * Queues the frame and returns at once; a writer thread sends it, after every frame
-	 * queued before it.
+	 * Queues the frame and returns at once; it is written after every frame before it.
 	 */
 	void send(String frame) {
-		if (!this.closed) {
-			this.outbox.offer(frame);
-		}
+		this.writer.send(frame);
 	}
 
 	/** As {@link #send}, for a push, which is counted once written. */
 	@Override
 	public void push(PushFrame frame) {
-		if (!this.closed) {
-			this.outbox.offer(frame);
-		}
-	}
-
-	/** Writes one frame; whether it went out. */
-	private boolean write(String frame) {
-		if (!this.socket.isOpen()) {
-			return false;
-		}
-		try {
-			this.socket.sendMessage(new TextMessage(frame));
-			return true;
-		}
-		catch (SessionLimitExceededException ex) {
-			// the decorator's time or buffer limit: the client does not keep up
-			logger.debug("Closing WebSocket {}: {}", id(), ex.getMessage());
-			closeSlow(ex.getStatus());
-		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
-			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
-		}
-		catch (IllegalArgumentException ex) {
-			// text the container cannot encode (an unpaired surrogate that host code
-			// stored): this socket can no longer be told everything, but the writer
-			// thread, shared with other sockets, carries on
-			logger.warn("Closing WebSocket {}: a frame could not be encoded", id(), ex);
-			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
-		}
-		return false;
-	}
-
-	/** Writes the frames the container batched since the last flush. */
-	private void flush() {
-		if (this.batch == null || !this.socket.isOpen()) {
-			return;
-		}
-		try {
-			this.batch.flushBatch();
-		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("Closing WebSocket {} after a failed send", id(), ex);
-			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
-		}
+		this.writer.push(frame);
 	}
 
 	/** Sends a protocol message. */
 	void reply(ServerMessage message) {
-		send(this.codec.encode(message));
+		send(this.endpoint.codec().encode(message));
 	}
 
 	/**
 	 * Whether the socket is still served. The dispatcher asks this of every subscriber
-	 * for every change, so it reads a flag of this object instead of following the
-	 * decorators to the container's session each time (a cache miss or more per session);
-	 * the writer still checks the socket itself before every write.
+	 * for every change, so it reads a flag instead of asking the container.
 	 */
 	@Override
 	public boolean isOpen() {
-		return !this.closed;
+		return !this.writer.isClosed();
 	}
 
 	/**
@@ -250,39 +158,21 @@ public final class SocketSession implements ClientSession {
 	@Override
 	public void shed() {
 		close(CloseReasons.OVERLOADED);
-		markClosed();
+		this.writer.markClosed();
 	}
 
-	/** The container closed the socket: nothing more is queued for it. */
-	void markClosed() {
-		this.closed = true;
+	/** The container closed the socket: no timer runs and nothing more is queued. */
+	void closed() {
+		this.writer.markClosed();
+		setTimer(null);
 	}
 
 	/**
 	 * Closes once the frames sent before have been written (an error, then the close).
 	 */
 	void close(CloseStatus status) {
-		cancelTimer();
-		this.outbox.then(() -> closeNow(status));
-	}
-
-	/** Cuts off a client that does not take its frames fast enough, counted once. */
-	private void closeSlow(CloseStatus status) {
-		if (!this.closed) {
-			this.metrics.slowClientClosed();
-		}
-		closeNow(status);
-	}
-
-	private void closeNow(CloseStatus status) {
-		cancelTimer();
-		this.closed = true;
-		try {
-			this.socket.close(status);
-		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("WebSocket {} did not close cleanly", id(), ex);
-		}
+		setTimer(null);
+		this.writer.close(status);
 	}
 
 	Sessions.Client client() {
@@ -299,15 +189,16 @@ public final class SocketSession implements ClientSession {
 
 	/** Whether the public keeps the socket when authentication fails or expires. */
 	boolean publicFallback() {
-		return this.publicFallback;
+		return this.endpoint.publicFallback();
 	}
 
-	synchronized Phase phase() {
-		return this.phase;
+	synchronized boolean inHandshake() {
+		return this.auth instanceof AuthState.Handshake;
 	}
 
-	synchronized Identity identity() {
-		return this.identity;
+	/** The identity the socket acts as; null in handshake or expired. */
+	synchronized @Nullable Identity identity() {
+		return this.auth.identity();
 	}
 
 	/**
@@ -315,10 +206,9 @@ public final class SocketSession implements ClientSession {
 	 * timers armed for it must still match.
 	 */
 	synchronized int authenticate(Identity identity) {
-		cancelTimer();
-		this.identity = identity;
-		this.phase = Phase.ACTIVE;
-		return ++this.generation;
+		setTimer(null);
+		this.auth = this.auth.authenticate(identity);
+		return this.auth.generation();
 	}
 
 	/**
@@ -326,29 +216,22 @@ public final class SocketSession implements ClientSession {
 	 * receives nothing until it re-authenticates. False when it re-authenticated since.
 	 */
 	synchronized boolean expire(int generation) {
-		if (generation != this.generation || this.phase != Phase.ACTIVE) {
+		AuthState next = this.auth.expire(generation, this.endpoint.publicFallback());
+		if (next == null) {
 			return false;
 		}
-		this.generation++;
-		if (this.publicFallback) {
-			this.identity = Identity.PUBLIC;
-		}
-		else {
-			this.phase = Phase.EXPIRED;
-		}
+		this.auth = next;
 		return true;
 	}
 
 	/** A failed in-band authentication of a public-mode socket: back to the public. */
 	synchronized void resetToPublic() {
-		cancelTimer();
-		this.generation++;
-		this.identity = Identity.PUBLIC;
-		this.phase = Phase.ACTIVE;
+		setTimer(null);
+		this.auth = this.auth.resetToPublic();
 	}
 
 	synchronized int generation() {
-		return this.generation;
+		return this.auth.generation();
 	}
 
 	/** Counts an {@code auth} frame, for the re-authentication deadline. */
@@ -360,16 +243,12 @@ public final class SocketSession implements ClientSession {
 		return this.authFrames;
 	}
 
+	/** Replaces the socket's timer, cancelling the one before. */
 	synchronized void setTimer(@Nullable ScheduledFuture<?> timer) {
-		cancelTimer();
-		this.timer = timer;
-	}
-
-	private synchronized void cancelTimer() {
 		if (this.timer != null) {
 			this.timer.cancel(false);
-			this.timer = null;
 		}
+		this.timer = timer;
 	}
 
 	/** Any routed message proves the client alive. */
@@ -377,15 +256,15 @@ public final class SocketSession implements ClientSession {
 		this.alive = true;
 	}
 
-	/**
-	 * One heartbeat tick: false when the client was pinged last tick and has said nothing
-	 * since; otherwise the caller pings it now.
-	 */
 	/** Whether the socket opened before the given moment. */
 	boolean openedBefore(Instant moment) {
 		return this.openedAt.isBefore(moment);
 	}
 
+	/**
+	 * One heartbeat tick: false when the client was pinged last tick and has said nothing
+	 * since; otherwise the caller pings it now.
+	 */
 	synchronized boolean heartbeat() {
 		if (this.pinged && !this.alive) {
 			return false;
@@ -397,7 +276,7 @@ public final class SocketSession implements ClientSession {
 
 	@Override
 	public String toString() {
-		return "SocketSession[" + id() + "]";
+		return "SocketSession[" + this.id + "]";
 	}
 
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * back, so after an outage everything in here is sent again. Bounded: the oldest entry
  * makes room for a new one. Not thread-safe: the {@link Relay} guards it.
  */
-final class Outbox {
+final class UnconfirmedEntries {
 
 	private final int capacity;
 
@@ -23,7 +23,7 @@ final class Outbox {
 
 	private final Deque<Pending> unsent = new ArrayDeque<>();
 
-	Outbox(int capacity) {
+	UnconfirmedEntries(int capacity) {
 		this.capacity = Math.max(1, capacity);
 	}
 

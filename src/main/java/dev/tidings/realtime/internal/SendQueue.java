@@ -17,14 +17,14 @@ import java.util.function.Predicate;
  * client whose unsent frames outgrow the limit is cut off by {@code onOverflow}.
  * <p>
  * A drain writes every frame waiting, then {@code flush}es once: where the container
- * batches frames (Tomcat, see {@link SocketSession}), the frames that queued up while the
+ * batches frames (Tomcat, see {@link SocketWriter}), the frames that queued up while the
  * session waited for a writer leave in a few socket writes instead of one each, the
  * kernel's cost per write being the floor of fan-out.
  * <p>
  * Pushes are told apart from other frames so that each one is reported to
  * {@code onPushed} once it is written, for the metrics.
  */
-final class Outbox {
+final class SendQueue {
 
 	/**
 	 * Frames (strings), pushes ({@link PushFrame}) and, in their place in line, actions
@@ -52,7 +52,7 @@ final class Outbox {
 	 * @param write writes one frame; false when it could not
 	 * @param onPushed told of each push once it is written
 	 */
-	Outbox(Executor writers, Predicate<String> write, Runnable flush, long limitBytes, Runnable onOverflow,
+	SendQueue(Executor writers, Predicate<String> write, Runnable flush, long limitBytes, Runnable onOverflow,
 			Consumer<PushFrame> onPushed) {
 		this.writers = writers;
 		this.write = write;
