@@ -1,10 +1,12 @@
 package dev.tidings.events;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.tidings.events.internal.ChangeRecorder;
 import dev.tidings.events.internal.Snapshots;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.Relation;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -78,7 +80,7 @@ public final class EntityChangeListener
 			@Nullable ChangeLog log, ActorSource actors, @Nullable ChangeAudit audit) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.schemas = schemas;
-		this.recorder = new ChangeRecorder(entityManagerFactory, bus, log, actors, audit);
+		this.recorder = new ChangeRecorder(entityManagerFactory, bus, log, actors, audit, this::oneToMany);
 	}
 
 	/**
@@ -168,6 +170,21 @@ public final class EntityChangeListener
 					snapshot(collection, persister, key, after));
 			this.recorder.record(session, collection.name(), change);
 		}
+	}
+
+	/**
+	 * The collection's one-to-many aliases whose children hold the foreign key, each with
+	 * the children's collection.
+	 */
+	private Map<String, String> oneToMany(String collection) {
+		Map<String, String> aliases = new HashMap<>();
+		this.schemas.find(collection).ifPresent((schema) -> schema.fields().values().forEach((field) -> {
+			Relation relation = field.relation();
+			if (relation != null && relation.kind() == Relation.Kind.ONE_TO_MANY && relation.mappedBy() != null) {
+				aliases.put(field.name(), relation.relatedCollection());
+			}
+		}));
+		return aliases;
 	}
 
 	private @Nullable Map<String, @Nullable Object> snapshot(CollectionSchema collection, EntityPersister persister,

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One item's committed change. Snapshots are immutable rows keyed by API field name,
  * holding each column's Java value (a many-to-one or owning one-to-one holds the related
- * key), exactly what {@code query.RowMatcher} evaluates; aliases (to-many relations,
- * inverse one-to-ones) are not in them.
+ * key), exactly what {@code query.RowMatcher} evaluates. Aliases (to-many relations,
+ * inverse one-to-ones) are not in them, with one exception: a created item's one-to-many
+ * aliases whose children hold the foreign key are listed, empty, when its transaction
+ * wrote no child, since a new row can have none yet.
  *
  * @param type what happened
  * @param key the item's primary key, of the key's Java type

@@ -1,10 +1,13 @@
 package dev.tidings.items;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemRenderer;
 import dev.tidings.items.internal.ReadPlan;
+import dev.tidings.items.internal.Selected;
 import dev.tidings.items.internal.Selection;
 import dev.tidings.query.BoundFilter;
 import dev.tidings.query.RowMatcher;
@@ -39,6 +42,12 @@ public final class SnapshotView {
 
 	private final boolean needsDatabase;
 
+	/**
+	 * The one-to-many aliases a snapshot must list for {@link #render} to do without the
+	 * database; null when the database is needed for something else (or not at all).
+	 */
+	private final @Nullable List<String> listedAliases;
+
 	SnapshotView(CollectionSchema collection, ReadPlan plan, FieldMask mask, ItemRenderer renderer,
 			RowMatcher matcher) {
 		this.collection = collection;
@@ -48,6 +57,7 @@ public final class SnapshotView {
 		this.matcher = matcher;
 		this.filterNeedsDatabase = needsRelations(plan.filter());
 		this.needsDatabase = this.filterNeedsDatabase || selectionNeedsDatabase(plan);
+		this.listedAliases = (this.needsDatabase && !this.filterNeedsDatabase) ? listedAliases(plan) : null;
 	}
 
 	/**
@@ -59,6 +69,18 @@ public final class SnapshotView {
 	 */
 	public boolean needsDatabase() {
 		return this.needsDatabase;
+	}
+
+	/**
+	 * Whether {@link #render} can render this snapshot without the database: always when
+	 * {@link #needsDatabase()} is false; otherwise when the database is needed only for
+	 * one-to-many aliases and the snapshot lists them (a created item's).
+	 */
+	public boolean renders(Map<String, ?> snapshot) {
+		if (!this.needsDatabase) {
+			return true;
+		}
+		return this.listedAliases != null && this.listedAliases.stream().allMatch(snapshot::containsKey);
 	}
 
 	/**
@@ -83,10 +105,10 @@ public final class SnapshotView {
 	/**
 	 * The row as a read by key returns it to the caller (masked fields null, JSON-ready
 	 * values), or null when the caller may not read it or it does not match the query.
-	 * @throws IllegalStateException when {@link #needsDatabase()} is true
+	 * @throws IllegalStateException when {@link #renders} is false for it
 	 */
 	public @Nullable Map<String, @Nullable Object> render(Map<String, ?> snapshot) {
-		if (this.needsDatabase) {
+		if (!renders(snapshot)) {
 			throw new IllegalStateException("This view needs the database to render a row");
 		}
 		if (!matches(snapshot)) {
@@ -105,6 +127,32 @@ public final class SnapshotView {
 			.stream()
 			.anyMatch((entry) -> !entry.getValue().plain(entry.getKey())
 					|| needsRelations(plan.grants().fieldRule(entry.getKey())));
+	}
+
+	/**
+	 * The selection's one-to-many aliases, when they are all its keys that a snapshot
+	 * lacks; null when another key needs the database.
+	 */
+	private static @Nullable List<String> listedAliases(ReadPlan plan) {
+		Selection selection = plan.selection();
+		if (selection == null) {
+			return null;
+		}
+		List<String> aliases = new ArrayList<>();
+		for (Map.Entry<String, Selected> entry : selection.fields().entrySet()) {
+			String key = entry.getKey();
+			Selected selected = entry.getValue();
+			if (needsRelations(plan.grants().fieldRule(key))) {
+				return null;
+			}
+			if (selected.listsKeys(key)) {
+				aliases.add(key);
+			}
+			else if (!selected.plain(key)) {
+				return null;
+			}
+		}
+		return aliases;
 	}
 
 	private static boolean needsRelations(@Nullable BoundFilter filter) {

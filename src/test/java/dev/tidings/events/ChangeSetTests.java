@@ -1,6 +1,7 @@
 package dev.tidings.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.tidings.events.internal.ChangeSet;
@@ -91,6 +92,32 @@ class ChangeSetTests {
 		assertThat(this.changes.notifications(Instant.EPOCH)).singleElement()
 			.satisfies((notification) -> assertThat(notification.changes())
 				.containsExactly(new ItemChange(ChangeType.CREATE, 1, null, row("a"))));
+	}
+
+	@Test
+	void createWhenNoChildWrittenInTheTransactionThenItsOneToManyAliasListedEmpty() {
+		this.changes.add("articles", create(1, "a"));
+		this.changes.add("articles", update(2, "a", "b"));
+
+		assertThat(this.changes.notifications(Instant.EPOCH, ChangeSetTests::comments)).singleElement()
+			.satisfies((notification) -> assertThat(notification.changes()).containsExactly(
+					new ItemChange(ChangeType.CREATE, 1, null, Map.of("title", "a", "comments", List.of())),
+					update(2, "a", "b")));
+	}
+
+	@Test
+	void createWhenAChildIsWrittenInTheSameTransactionThenTheAliasIsLeftToARead() {
+		this.changes.add("articles", create(1, "a"));
+		this.changes.add("comments", create(7, "x"));
+
+		assertThat(this.changes.notifications(Instant.EPOCH, ChangeSetTests::comments))
+			.filteredOn((notification) -> notification.collection().equals("articles"))
+			.singleElement()
+			.satisfies((notification) -> assertThat(notification.changes()).containsExactly(create(1, "a")));
+	}
+
+	private static Map<String, String> comments(String collection) {
+		return collection.equals("articles") ? Map.of("comments", "comments") : Map.of();
 	}
 
 	private ItemChange only() {

@@ -1,5 +1,6 @@
 package dev.tidings.items;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -135,6 +136,27 @@ class SnapshotViewTests {
 		assertThat(service.view(EDITOR, "comments", query("{\"fields\":[\"id\",\"article.title\"]}")).needsDatabase())
 			.isTrue();
 		assertThat(service.view(EDITOR, "comments", query("{\"fields\":[\"id\",\"article\"]}")).needsDatabase())
+			.isFalse();
+	}
+
+	@Test
+	void renderWhenTheSnapshotListsTheCommentsAliasThenAsReadByKeysOfTheNewArticle() {
+		ItemsService service = this.fixture.service(EVERYTHING);
+		int fresh = this.fixture.article("Fresh", "draft", EDITOR_ID);
+		Map<String, @Nullable Object> created = new LinkedHashMap<>(snapshot(fresh));
+		created.put("comments", List.of());
+
+		SnapshotView everything = service.view(EDITOR, "articles", Query.EMPTY);
+		assertThat(everything.renders(snapshot(fresh))).isFalse();
+		assertThat(everything.renders(created)).isTrue();
+		assertThat(everything.render(created))
+			.isEqualTo(service.readByKeys(EDITOR, "articles", List.of(fresh), Query.EMPTY).get(0))
+			.containsEntry("comments", List.of());
+		// expanded, the alias needs the related rows whatever the snapshot lists
+		assertThat(service.view(EDITOR, "articles", query("{\"fields\":[\"id\",\"comments.body\"]}")).renders(created))
+			.isFalse();
+		assertThat(
+				service.view(EDITOR, "articles", query("{\"fields\":[\"id\",\"count(comments)\"]}")).renders(created))
 			.isFalse();
 	}
 

@@ -64,6 +64,7 @@ class LivePushTests {
 
 	@AfterEach
 	void removeCreatedRows() {
+		this.jdbc.update("DELETE FROM comments WHERE article > 20");
 		this.jdbc.update("DELETE FROM articles WHERE id > 20");
 	}
 
@@ -279,6 +280,25 @@ class LivePushTests {
 			await().untilAsserted(() -> assertThat(this.endpoint.openSockets()).isEqualTo(before - 1));
 			assertThat(fast.isClosed()).isFalse();
 			assertThat(slowCloses()).isEqualTo(slowCloses + 1);
+		}
+	}
+
+	@Test
+	void starSubscriptionWhenArticlesCreatedThenCommentsListedWithOrWithoutNestedChildren() {
+		try (SocketClient admin = subscribed("admin@example.com", "admin-password-123", Map.of())) {
+			int plain = create("{\"title\":\"No comments yet\",\"status\":\"draft\"}");
+			Map<String, Object> first = rows(admin.next()).get(0);
+			assertThat(first).containsEntry("id", plain).containsEntry("comments", List.of());
+
+			// the comment is written in the article's own transaction: the list must show
+			// it
+			int nested = create(
+					"{\"title\":\"With a comment\",\"status\":\"draft\"," + "\"comments\":[{\"body\":\"First!\"}]}");
+			Map<String, Object> second = rows(admin.next()).get(0);
+			List<Integer> comments = this.jdbc.queryForList("SELECT id FROM comments WHERE article = ?", Integer.class,
+					nested);
+			assertThat(comments).hasSize(1);
+			assertThat(second).containsEntry("id", nested).containsEntry("comments", comments);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 
 import dev.tidings.events.Actor;
 import dev.tidings.events.ActorSource;
@@ -65,6 +66,8 @@ public final class ChangeRecorder {
 
 	private final @Nullable ChangeAudit audit;
 
+	private final Function<String, Map<String, String>> oneToMany;
+
 	/** Changes of sessions outside Spring, until their transaction completes. */
 	private final Map<SharedSessionContractImplementor, Pending> sessions = Collections
 		.synchronizedMap(new WeakHashMap<>());
@@ -74,7 +77,7 @@ public final class ChangeRecorder {
 	 * memory only
 	 */
 	public ChangeRecorder(EntityManagerFactory entityManagerFactory, ChangeBus bus, @Nullable ChangeLog log) {
-		this(entityManagerFactory, bus, log, ActorSource.SYSTEM, null);
+		this(entityManagerFactory, bus, log, ActorSource.SYSTEM, null, (collection) -> Map.of());
 	}
 
 	/**
@@ -84,14 +87,18 @@ public final class ChangeRecorder {
 	 * per transaction
 	 * @param audit what else records a transaction's changes before it commits (the
 	 * activity log), or null
+	 * @param oneToMany a collection's one-to-many aliases whose children hold the foreign
+	 * key, each with the children's collection: created items carry them empty when the
+	 * transaction wrote no child (see {@link ChangeSet})
 	 */
 	public ChangeRecorder(EntityManagerFactory entityManagerFactory, ChangeBus bus, @Nullable ChangeLog log,
-			ActorSource actors, @Nullable ChangeAudit audit) {
+			ActorSource actors, @Nullable ChangeAudit audit, Function<String, Map<String, String>> oneToMany) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.bus = bus;
 		this.log = log;
 		this.actors = actors;
 		this.audit = audit;
+		this.oneToMany = oneToMany;
 	}
 
 	public void record(SharedSessionContractImplementor session, String collection, ItemChange change) {
@@ -105,7 +112,7 @@ public final class ChangeRecorder {
 			ChangeSet committed = new ChangeSet();
 			committed.add(collection, change);
 			Actor actor = this.actors.current();
-			publish(logAlone(by(actor, committed.notifications(Instant.now()))));
+			publish(logAlone(by(actor, committed.notifications(Instant.now(), this.oneToMany))));
 		}
 	}
 
@@ -239,7 +246,7 @@ public final class ChangeRecorder {
 
 		private List<ChangeNotification> notifications() {
 			Actor who = (this.actor != null) ? this.actor : Actor.SYSTEM;
-			return by(who, this.changes.notifications(Instant.now()));
+			return by(who, this.changes.notifications(Instant.now(), ChangeRecorder.this.oneToMany));
 		}
 
 		List<ChangeNotification> committed() {

@@ -2,9 +2,11 @@ package dev.tidings.events.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ChangeType;
@@ -23,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * <li>delete then create (a re-used key): one update from the deleted row to the new
  * one.</li>
  * </ul>
+ * <p>
+ * A created item's after-state also carries its one-to-many aliases as empty lists when
+ * the transaction changed nothing in the collection on their other side: a new row can
+ * have no children yet, unless this very transaction wrote them (a foreign key allows no
+ * earlier child). A subscriber's {@code *} then needs no re-read of the new row to show
+ * them.
+ * <p>
  * Not thread-safe: a transaction runs on one thread.
  */
 public final class ChangeSet {
@@ -67,13 +76,53 @@ public final class ChangeSet {
 	 * collections were first changed, each stamped with the commit's time.
 	 */
 	public List<ChangeNotification> notifications(Instant committedAt) {
+		return notifications(committedAt, (collection) -> Map.of());
+	}
+
+	/**
+	 * As {@link #notifications(Instant)}, with the empty one-to-many aliases of created
+	 * items.
+	 * @param oneToMany a collection's one-to-many aliases, each with the collection on
+	 * its other side
+	 */
+	public List<ChangeNotification> notifications(Instant committedAt,
+			Function<String, Map<String, String>> oneToMany) {
 		List<ChangeNotification> notifications = new ArrayList<>();
 		this.byCollection.forEach((collection, items) -> {
 			if (!items.isEmpty()) {
-				notifications.add(new ChangeNotification(collection, List.copyOf(items.values()), committedAt));
+				List<ItemChange> changes = withEmptyAliases(items.values(), emptyAliases(oneToMany.apply(collection)));
+				notifications.add(new ChangeNotification(collection, changes, committedAt));
 			}
 		});
 		return notifications;
+	}
+
+	/** The aliases whose other side this transaction left untouched. */
+	private List<String> emptyAliases(Map<String, String> oneToMany) {
+		List<String> empty = new ArrayList<>();
+		oneToMany.forEach((alias, related) -> {
+			Map<Object, ItemChange> touched = this.byCollection.get(related);
+			if (touched == null || touched.isEmpty()) {
+				empty.add(alias);
+			}
+		});
+		return empty;
+	}
+
+	private static List<ItemChange> withEmptyAliases(Collection<ItemChange> changes, List<String> aliases) {
+		if (aliases.isEmpty()) {
+			return List.copyOf(changes);
+		}
+		List<ItemChange> marked = new ArrayList<>(changes.size());
+		for (ItemChange change : changes) {
+			if (change.type() == ChangeType.CREATE && change.after() != null) {
+				Map<String, @Nullable Object> after = new LinkedHashMap<>(change.after());
+				aliases.forEach((alias) -> after.putIfAbsent(alias, List.of()));
+				change = new ItemChange(ChangeType.CREATE, change.key(), null, after, change.sequence());
+			}
+			marked.add(change);
+		}
+		return marked;
 	}
 
 	private static @Nullable ItemChange merge(ItemChange earlier, ItemChange later) {

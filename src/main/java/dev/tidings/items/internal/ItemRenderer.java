@@ -77,20 +77,24 @@ public final class ItemRenderer {
 	 * Renders a row snapshot (API names to Java values, a to-one as the related key)
 	 * exactly as {@link #render} renders the entity it was taken from. The selection must
 	 * show only the row's own columns under their own names, which is all a snapshot
-	 * carries.
+	 * carries, and one-to-many aliases as keys where the snapshot lists them (a created
+	 * item's, see {@code ChangeSet}).
 	 */
 	public Map<String, @Nullable Object> renderRow(Map<String, ?> row, Selection selection, FieldMask mask) {
 		Map<String, @Nullable Object> item = new LinkedHashMap<>();
 		selection.fields().forEach((key, selected) -> {
 			FieldSchema field = selected.field();
-			if (!selected.plain(key)) {
+			boolean listed = selected.listsKeys(key) && row.get(key) instanceof List<?>;
+			if (!selected.plain(key) && !listed) {
 				throw new IllegalStateException("A row snapshot does not carry " + key);
 			}
 			boolean hidden = mask.hidesInRow(selection.collection(), row, key);
 			Object value = row.get(key);
 			// a related key (a UUID of a user, say) is shown as JSON like any value
-			item.put(key, (hidden || value == null) ? null
-					: field.holdsRelatedKey() ? FieldCodec.wire(value) : plain(field, value));
+			item.put(key,
+					(hidden || value == null) ? null
+							: listed ? ((List<?>) value).stream().map(FieldCodec::wire).toList()
+									: field.holdsRelatedKey() ? FieldCodec.wire(value) : plain(field, value));
 		});
 		return item;
 	}

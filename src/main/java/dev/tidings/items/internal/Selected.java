@@ -2,6 +2,7 @@ package dev.tidings.items.internal;
 
 import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldSchema;
+import dev.tidings.schema.Relation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,17 @@ public record Selected(FieldSchema field, @Nullable FieldFunction function, @Nul
 	/** Whether the key is the field's own value, as a row snapshot carries it. */
 	public boolean plain(String key) {
 		return this.function == null && this.nested == null && this.related == null && this.field.isColumn()
+				&& key.equals(this.field.name());
+	}
+
+	/**
+	 * Whether the key is a one-to-many alias under its own name, shown as the children's
+	 * keys: a value a snapshot may carry, when the item was just created.
+	 */
+	public boolean listsKeys(String key) {
+		Relation relation = this.field.relation();
+		return this.function == null && this.nested == null && relation != null
+				&& relation.kind() == Relation.Kind.ONE_TO_MANY && relation.mappedBy() != null
 				&& key.equals(this.field.name());
 	}
 

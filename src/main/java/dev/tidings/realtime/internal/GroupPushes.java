@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * before the delete (Directus sends every key to everyone).</li>
  * </ul>
  * Snapshots decide in memory; a view that needs related rows re-reads the changed keys in
- * one query per run of changes of one type.
+ * one query per run of changes of one type, except a run of creates whose snapshots list
+ * every one-to-many alias the view shows (a new item has no children unless its own
+ * transaction wrote them).
  */
 final class GroupPushes {
 
@@ -56,11 +58,15 @@ final class GroupPushes {
 	}
 
 	List<Push> of(List<ItemChange> changes) {
-		return this.view.needsDatabase() ? fromDatabase(changes) : inMemory(changes);
+		if (!this.view.needsDatabase()) {
+			Push.Builder pushes = new Push.Builder(this.item);
+			inMemory(changes, pushes);
+			return pushes.build();
+		}
+		return fromDatabase(changes);
 	}
 
-	private List<Push> inMemory(List<ItemChange> changes) {
-		Push.Builder pushes = new Push.Builder(this.item);
+	private void inMemory(List<ItemChange> changes, Push.Builder pushes) {
 		for (ItemChange change : changes) {
 			Map<String, @Nullable Object> rendered = (change.after() != null) ? this.view.render(change.after()) : null;
 			if (rendered != null) {
@@ -70,7 +76,6 @@ final class GroupPushes {
 				pushDelete(change, pushes);
 			}
 		}
-		return pushes.build();
 	}
 
 	/** One read per run of consecutive changes of one type, keeping their order. */
@@ -84,7 +89,11 @@ final class GroupPushes {
 				end++;
 			}
 			List<ItemChange> run = changes.subList(start, end);
-			if (type == ChangeType.DELETE) {
+			if (type == ChangeType.CREATE && run.stream().allMatch((change) -> this.view.renders(change.after()))) {
+				// new items whose one-to-many aliases the snapshot lists: nothing to read
+				inMemory(run, pushes);
+			}
+			else if (type == ChangeType.DELETE) {
 				deleted(run, pushes);
 			}
 			else {
