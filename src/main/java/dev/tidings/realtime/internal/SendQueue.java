@@ -8,7 +8,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * One session's frames waiting to be written, drained in order by one writer at a time
@@ -38,9 +37,7 @@ final class SendQueue {
 
 	private final Executor writers;
 
-	private final Predicate<String> write;
-
-	private final Runnable flush;
+	private final Socket socket;
 
 	private final long limitBytes;
 
@@ -48,15 +45,26 @@ final class SendQueue {
 
 	private final Consumer<PushFrame> onPushed;
 
+	/** Where a drain writes. */
+	interface Socket {
+
+		/** Writes one frame; false when it could not. */
+		boolean write(String frame);
+
+		/** Writes one push; false when it could not. */
+		boolean write(PushFrame push);
+
+		/** Writes what the frames before left buffered. */
+		void flush();
+
+	}
+
 	/**
-	 * @param write writes one frame; false when it could not
 	 * @param onPushed told of each push once it is written
 	 */
-	SendQueue(Executor writers, Predicate<String> write, Runnable flush, long limitBytes, Runnable onOverflow,
-			Consumer<PushFrame> onPushed) {
+	SendQueue(Executor writers, Socket socket, long limitBytes, Runnable onOverflow, Consumer<PushFrame> onPushed) {
 		this.writers = writers;
-		this.write = write;
-		this.flush = flush;
+		this.socket = socket;
 		this.limitBytes = limitBytes;
 		this.onOverflow = onOverflow;
 		this.onPushed = onPushed;
@@ -111,26 +119,26 @@ final class SendQueue {
 			for (Object next = this.frames.poll(); next != null; next = this.frames.poll()) {
 				if (next instanceof String frame) {
 					this.queuedBytes.addAndGet(-size(frame));
-					this.write.test(frame);
+					this.socket.write(frame);
 					unflushed = true;
 				}
 				else if (next instanceof PushFrame push) {
 					this.queuedBytes.addAndGet(-size(push.text()));
-					if (this.write.test(push.text())) {
+					if (this.socket.write(push)) {
 						this.onPushed.accept(push);
 					}
 					unflushed = true;
 				}
 				else {
 					if (unflushed) {
-						this.flush.run();
+						this.socket.flush();
 						unflushed = false;
 					}
 					((Runnable) next).run();
 				}
 			}
 			if (unflushed) {
-				this.flush.run();
+				this.socket.flush();
 			}
 		}
 		finally {

@@ -2,6 +2,7 @@ package dev.tidings.realtime.internal;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.tidings.realtime.RealtimeMetrics;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.PreEncodedText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * Either way the close counts as a slow client, and the writer thread moves on to other
  * sockets.
  */
-final class SocketWriter {
+final class SocketWriter implements SendQueue.Socket {
 
 	private static final Logger logger = LoggerFactory.getLogger(SocketWriter.class);
 
@@ -48,6 +50,9 @@ final class SocketWriter {
 	 * such endpoint; frames then go through Spring's session one by one.
 	 */
 	private final RemoteEndpoint.@Nullable Basic remote;
+
+	/** Whether pushes go to {@link #remote} as the bytes encoded once for their group. */
+	private final boolean preEncoded;
 
 	private final SendQueue queue;
 
@@ -66,8 +71,9 @@ final class SocketWriter {
 		this.socket = socket;
 		this.metrics = metrics;
 		this.remote = batchingEndpoint(socket, sendTimeLimit);
-		this.queue = new SendQueue(writers, this::write, this::flush, sendBufferLimit,
-				() -> closeSlow(CloseReasons.SLOW_CLIENT), (push) -> metrics.pushed(push.event(), push.committedAt()));
+		this.preEncoded = this.remote != null && PreEncodedText.supports(this.remote);
+		this.queue = new SendQueue(writers, this, sendBufferLimit, () -> closeSlow(CloseReasons.SLOW_CLIENT),
+				(push) -> metrics.pushed(push.event(), push.committedAt()));
 	}
 
 	/** Queues the frame and returns at once. */
@@ -98,8 +104,27 @@ final class SocketWriter {
 		return this.closed;
 	}
 
-	/** Writes one frame; whether it went out. */
-	private boolean write(String frame) {
+	@Override
+	public boolean write(PushFrame push) {
+		ByteBuffer utf8 = push.utf8();
+		if (!this.preEncoded || utf8 == null) {
+			return write(push.text());
+		}
+		if (!this.socket.isOpen()) {
+			return false;
+		}
+		try {
+			PreEncodedText.send(this.remote, utf8);
+			return true;
+		}
+		catch (IOException | IllegalStateException ex) {
+			failed(ex);
+		}
+		return false;
+	}
+
+	@Override
+	public boolean write(String frame) {
 		if (!this.socket.isOpen()) {
 			return false;
 		}
@@ -126,7 +151,8 @@ final class SocketWriter {
 	}
 
 	/** Writes the frames the container batched since the last flush. */
-	private void flush() {
+	@Override
+	public void flush() {
 		if (this.remote == null || !this.socket.isOpen()) {
 			return;
 		}

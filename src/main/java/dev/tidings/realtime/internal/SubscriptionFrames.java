@@ -81,7 +81,7 @@ final class SubscriptionFrames {
 		}
 
 		private PushFrame pushFrame(String text) {
-			return new PushFrame(text, this.push.event(), this.committedAt);
+			return PushFrame.encoded(text, this.push.event(), this.committedAt);
 		}
 
 	}
