@@ -33,7 +33,8 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * does not take within it fails, and the client is cut off.</li>
  * </ul>
  * Either way the close counts as a slow client, and the writer thread moves on to other
- * sockets.
+ * sockets. On Tomcat a push is written as the bytes its group encoded once
+ * ({@link PreEncodedText}).
  */
 final class SocketWriter implements SendQueue.Socket {
 
