@@ -13,5 +13,5 @@ VOLUME /app/data
 EXPOSE 8055
 # G1 gives back the heap it does not need once the app idles (README, "Memory"); set
 # JAVA_TOOL_OPTIONS to replace these
-ENV JAVA_TOOL_OPTIONS="-Xms32m -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+ENV JAVA_TOOL_OPTIONS="-XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 ENTRYPOINT ["java", "-jar", "/app/tidings.jar"]

@@ -26,9 +26,10 @@ for options in "$@"; do
 		curl -sf -o /dev/null "http://127.0.0.1:$port/server/ping" && break
 		sleep 1
 	done
-	curl -sf -o /dev/null -H 'Content-Type: application/json' \
-		-d '{"email":"admin@example.com","password":"admin-password-123"}' "http://127.0.0.1:$port/auth/login"
-	curl -sf -o /dev/null "http://127.0.0.1:$port/items/articles"
+	token=$(curl -sf -H 'Content-Type: application/json' \
+		-d '{"email":"admin@example.com","password":"admin-password-123"}' "http://127.0.0.1:$port/auth/login" |
+		sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+	curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/items/articles"
 	sleep 30
 	rss=$(awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
 	started=$(grep -o 'Started TidingsApplication in [0-9.]* seconds' "$dir/server.log" | grep -o '[0-9.]* seconds' || true)
