@@ -218,11 +218,16 @@ public final class ActivityLog implements ChangeAudit {
 
 	/**
 	 * A snapshot's values as JSON, through each field's codec, as a read would show them.
+	 * The empty one-to-many aliases of a created item's snapshot are left out: a revision
+	 * holds the row, and reverting to one must not detach the children added since.
 	 */
 	private Map<String, @Nullable Object> json(String collection, Map<String, @Nullable Object> snapshot) {
 		CollectionSchema schema = this.schemas.find(collection).orElse(null);
 		Map<String, @Nullable Object> json = new LinkedHashMap<>();
 		snapshot.forEach((field, value) -> {
+			if (schema != null && schema.field(field).map(FieldSchema::isToMany).orElse(false)) {
+				return;
+			}
 			FieldCodec codec = (schema != null) ? schema.field(field).map(FieldSchema::codec).orElse(null) : null;
 			json.put(field, (codec != null) ? codec.toJson(value) : FieldCodec.wire(value));
 		});
