@@ -6,7 +6,6 @@ import java.util.Map;
 import dev.tidings.events.internal.ChangeRecorder;
 import dev.tidings.events.internal.Snapshots;
 import dev.tidings.schema.CollectionSchema;
-import dev.tidings.schema.Relation;
 import dev.tidings.schema.SchemaRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -179,9 +178,8 @@ public final class EntityChangeListener
 	private Map<String, String> oneToMany(String collection) {
 		Map<String, String> aliases = new HashMap<>();
 		this.schemas.find(collection).ifPresent((schema) -> schema.fields().values().forEach((field) -> {
-			Relation relation = field.relation();
-			if (relation != null && relation.kind() == Relation.Kind.ONE_TO_MANY && relation.mappedBy() != null) {
-				aliases.put(field.name(), relation.relatedCollection());
+			if (field.listsChildrenByForeignKey()) {
+				aliases.put(field.name(), field.relation().relatedCollection());
 			}
 		}));
 		return aliases;

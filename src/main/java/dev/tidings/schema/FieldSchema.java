@@ -66,6 +66,15 @@ public record FieldSchema(String name, String attribute, FieldType type, Class<?
 	}
 
 	/**
+	 * Whether the field is a one-to-many whose children hold the foreign key: a new row
+	 * can have none of them that its own transaction did not write.
+	 */
+	public boolean listsChildrenByForeignKey() {
+		return this.relation != null && this.relation.kind() == Relation.Kind.ONE_TO_MANY
+				&& this.relation.mappedBy() != null;
+	}
+
+	/**
 	 * Whether the field is a column of its own row; the others are aliases (to-many
 	 * relations, the inverse side of a one-to-one, element collections).
 	 */

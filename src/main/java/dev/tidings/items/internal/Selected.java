@@ -2,7 +2,6 @@ package dev.tidings.items.internal;
 
 import dev.tidings.schema.FieldFunction;
 import dev.tidings.schema.FieldSchema;
-import dev.tidings.schema.Relation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,9 +29,7 @@ public record Selected(FieldSchema field, @Nullable FieldFunction function, @Nul
 	 * keys: a value a snapshot may carry, when the item was just created.
 	 */
 	public boolean listsKeys(String key) {
-		Relation relation = this.field.relation();
-		return this.function == null && this.nested == null && relation != null
-				&& relation.kind() == Relation.Kind.ONE_TO_MANY && relation.mappedBy() != null
+		return this.function == null && this.nested == null && this.field.listsChildrenByForeignKey()
 				&& key.equals(this.field.name());
 	}
 
