@@ -8,10 +8,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Tomcat's own error answers (a request line or headers over
- * {@code server.max-http-request-header-size}, a malformed request) in the Directus
- * envelope instead of Tomcat's HTML page: they are refused before any servlet, so
- * {@link StandaloneErrors} never sees them.
+ * Tomcat's own error answers in the Directus envelope instead of Tomcat's HTML page
+ * ({@link ContainerRefusal}).
  */
 public class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -21,16 +19,12 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		String code = (status == 404) ? "ROUTE_NOT_FOUND"
-				: (status >= 500) ? "INTERNAL_SERVER_ERROR" : "INVALID_PAYLOAD";
-		String message = (status >= 500) ? "An unexpected error occurred." : "The request could not be read.";
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(
-						"{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
+				writer.write(ContainerRefusal.envelope(status));
 				response.finishResponse();
 			}
 		}

@@ -83,7 +83,8 @@ public class RealtimeWebSocketConfiguration {
 
 	@Bean
 	UncompressedUpgrades tidingsWebSocketUpgrades(RealtimeEndpoint endpoint, RealtimeSettings settings) {
-		return new UncompressedUpgrades(endpoint, endpoint.upgradeRules(), settings.allowCompression());
+		return new UncompressedUpgrades(endpoint, endpoint.upgradeRules(), settings.allowCompression(),
+				settings.maxMessageSize());
 	}
 
 	@Bean

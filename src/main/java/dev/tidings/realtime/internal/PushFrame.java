@@ -28,7 +28,10 @@ public record PushFrame(String text, @Nullable ByteBuffer utf8, ChangeType event
 		return new PushFrame(text, utf8(text), event, committedAt);
 	}
 
-	private static @Nullable ByteBuffer utf8(String text) {
+	/**
+	 * The text's UTF-8 bytes, read-only, or null where it holds an unpaired surrogate.
+	 */
+	static @Nullable ByteBuffer utf8(String text) {
 		try {
 			// an encoder that reports, where String.getBytes would put '?' in silently
 			return StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text)).asReadOnlyBuffer();

@@ -2,23 +2,16 @@ package dev.tidings.realtime.internal;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.tidings.realtime.RealtimeMetrics;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.Session;
-import org.apache.tomcat.websocket.PreEncodedText;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * The only thing that writes to one client's socket: one bounded {@link SendQueue},
@@ -29,31 +22,21 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * <ul>
  * <li>the buffer limit is the queue's: a client whose unsent frames outgrow it is cut
  * off;</li>
- * <li>the time limit is the container's blocking-send timeout, so a write that a client
- * does not take within it fails, and the client is cut off.</li>
+ * <li>the time limit is the container's blocking-send timeout (Tomcat's), or the sink's
+ * wait for a flush (Jetty's), so a write that a client does not take within it fails, and
+ * the client is cut off.</li>
  * </ul>
  * Either way the close counts as a slow client, and the writer thread moves on to other
- * sockets. On Tomcat a push is written as the bytes its group encoded once
- * ({@link PreEncodedText}).
+ * sockets. How frames reach the container, batched and, on Tomcat and Jetty, as the bytes
+ * a group encoded once, is the {@link FrameSink}'s business.
  */
 final class SocketWriter implements SendQueue.Socket {
 
 	private static final Logger logger = LoggerFactory.getLogger(SocketWriter.class);
 
-	/** Tomcat's per-session blocking-send timeout; its default is 20 seconds. */
-	private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-
 	private final WebSocketSession socket;
 
-	/**
-	 * The container's own endpoint with batching on, written to directly: frames are
-	 * buffered until the queue's drain flushes them. Null where the container offers no
-	 * such endpoint; frames then go through Spring's session one by one.
-	 */
-	private final RemoteEndpoint.@Nullable Basic remote;
-
-	/** Whether pushes go to {@link #remote} as the bytes encoded once for their group. */
-	private final boolean preEncoded;
+	private final FrameSink sink;
 
 	private final SendQueue queue;
 
@@ -71,8 +54,7 @@ final class SocketWriter implements SendQueue.Socket {
 			RealtimeMetrics metrics) {
 		this.socket = socket;
 		this.metrics = metrics;
-		this.remote = batchingEndpoint(socket, sendTimeLimit);
-		this.preEncoded = this.remote != null && PreEncodedText.supports(this.remote);
+		this.sink = FrameSink.of(socket, sendTimeLimit);
 		this.queue = new SendQueue(writers, this, sendBufferLimit, () -> closeSlow(CloseReasons.SLOW_CLIENT),
 				(push) -> metrics.pushed(push.event(), push.committedAt()));
 	}
@@ -107,35 +89,20 @@ final class SocketWriter implements SendQueue.Socket {
 
 	@Override
 	public boolean write(PushFrame push) {
-		ByteBuffer utf8 = push.utf8();
-		if (!this.preEncoded || utf8 == null) {
-			return write(push.text());
-		}
-		if (!this.socket.isOpen()) {
-			return false;
-		}
-		try {
-			PreEncodedText.send(this.remote, utf8);
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			failed(ex);
-		}
-		return false;
+		return write((sink) -> sink.write(push));
 	}
 
 	@Override
 	public boolean write(String frame) {
+		return write((sink) -> sink.write(frame));
+	}
+
+	private boolean write(Write write) {
 		if (!this.socket.isOpen()) {
 			return false;
 		}
 		try {
-			if (this.remote != null) {
-				this.remote.sendText(frame);
-			}
-			else {
-				this.socket.sendMessage(new TextMessage(frame));
-			}
+			write.to(this.sink);
 			return true;
 		}
 		catch (IOException | IllegalStateException ex) {
@@ -151,14 +118,14 @@ final class SocketWriter implements SendQueue.Socket {
 		return false;
 	}
 
-	/** Writes the frames the container batched since the last flush. */
+	/** Writes the frames buffered since the last flush. */
 	@Override
 	public void flush() {
-		if (this.remote == null || !this.socket.isOpen()) {
+		if (!this.socket.isOpen()) {
 			return;
 		}
 		try {
-			this.remote.flushBatch();
+			this.sink.flush();
 		}
 		catch (IOException | IllegalStateException ex) {
 			failed(ex);
@@ -203,26 +170,10 @@ final class SocketWriter implements SendQueue.Socket {
 		return false;
 	}
 
-	/**
-	 * The container's endpoint of the socket with batching on and the send timeout set,
-	 * or null where the socket is not a {@code jakarta.websocket} one or refuses
-	 * batching.
-	 */
-	private static RemoteEndpoint.@Nullable Basic batchingEndpoint(WebSocketSession socket, Duration sendTimeLimit) {
-		if (!(socket instanceof NativeWebSocketSession wrapper)
-				|| !(wrapper.getNativeSession() instanceof Session container)) {
-			return null;
-		}
-		container.getUserProperties().put(TOMCAT_SEND_TIMEOUT, sendTimeLimit.toMillis());
-		try {
-			RemoteEndpoint.Basic remote = container.getBasicRemote();
-			remote.setBatchingAllowed(true);
-			return remote.getBatchingAllowed() ? remote : null;
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("WebSocket {} writes frame by frame: batching refused", container.getId(), ex);
-			return null;
-		}
+	private interface Write {
+
+		void to(FrameSink sink) throws IOException;
+
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
@@ -19,7 +20,8 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
  * Serves the upgrade, refusing {@code permessage-deflate} unless allowed: browsers always
  * offer it, and it costs more CPU and memory per small frame than it saves. The servlet
  * container negotiates extensions from the request header itself, so the header is hidden
- * from it.
+ * from it. On Jetty the upgrade also carries Tidings' message limit
+ * ({@link JettyUpgrades}).
  */
 public final class UncompressedUpgrades extends WebSocketHttpRequestHandler {
 
@@ -27,8 +29,18 @@ public final class UncompressedUpgrades extends WebSocketHttpRequestHandler {
 
 	private final boolean allowCompression;
 
-	public UncompressedUpgrades(WebSocketHandler handler, HandshakeInterceptor rules, boolean allowCompression) {
-		super(handler, new DefaultHandshakeHandler());
+	/**
+	 * Which container Spring upgrades with: Tomcat when both are there, as Spring picks.
+	 */
+	private static final boolean JETTY_ONLY = !ClassUtils.isPresent(
+			"org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", UncompressedUpgrades.class.getClassLoader())
+			&& ClassUtils.isPresent("org.eclipse.jetty.ee11.websocket.server.JettyWebSocketServerContainer",
+					UncompressedUpgrades.class.getClassLoader());
+
+	public UncompressedUpgrades(WebSocketHandler handler, HandshakeInterceptor rules, boolean allowCompression,
+			long maxMessageSize) {
+		super(handler, JETTY_ONLY ? new DefaultHandshakeHandler(JettyUpgrades.limitedTo(maxMessageSize))
+				: new DefaultHandshakeHandler());
 		setHandshakeInterceptors(List.of(rules));
 		this.allowCompression = allowCompression;
 	}
