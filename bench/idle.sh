@@ -6,10 +6,12 @@
 #
 #   bench/idle.sh                      # the JVM's own defaults, then the pom's
 #   bench/idle.sh "-Xmx512m" "..."     # these sets instead
+#   TIDINGS_JAR=F bench/idle.sh        # another exec jar, e.g. one built with ./mvnw -Pjetty package
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=$(ls target/tidings-*-exec.jar 2>/dev/null | head -1)
+jar=${TIDINGS_JAR:-$(ls target/tidings-*-exec.jar 2>/dev/null | head -1)}
 [ -n "$jar" ] || { ./mvnw -q -B package -DskipTests; jar=$(ls target/tidings-*-exec.jar | head -1); }
+jar=$(realpath "$jar")
 memory=$(sed -n 's:.*<tidings.jvm.memory>\(.*\)</tidings.jvm.memory>.*:\1:p' pom.xml)
 if [ $# -eq 0 ]; then set -- "" "$memory"; fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -20,7 +22,7 @@ for options in "$@"; do
 	# shellcheck disable=SC2086 # the options are words
 	(cd "$dir" && exec env PORT="$port" HOST=127.0.0.1 SECRET=idle-bench-secret-0123456789-0123456789-012345 \
 		ADMIN_PASSWORD=admin-password-123 DEMO_CONTENT=true JAVA_TOOL_OPTIONS= \
-		java $options -jar "$OLDPWD/$jar" > server.log 2>&1) &
+		java $options -jar "$jar" > server.log 2>&1) &
 	pid=$!
 	for _ in $(seq 1 120); do
 		curl -sf -o /dev/null "http://127.0.0.1:$port/server/ping" && break
