@@ -98,13 +98,15 @@ class StandaloneConfigurationTests {
 	@Test
 	void whenDirectusNamesAreSetThenTheyOverrideTheDefaults() {
 		try (ConfigurableApplicationContext context = environmentOf("--PORT=9000", "--HOST=127.0.0.1",
-				"--MAX_PAYLOAD_SIZE=2MB", "--QUERY_LIMIT_MAX=200")) {
+				"--MAX_PAYLOAD_SIZE=2MB", "--QUERY_LIMIT_MAX=200", "--MAX_CONNECTIONS=5000")) {
 			Environment environment = context.getEnvironment();
 
 			assertThat(environment.getProperty("server.port")).isEqualTo("9000");
 			assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
 			assertThat(environment.getProperty("tidings.rest.max-payload-size")).isEqualTo("2MB");
 			assertThat(environment.getProperty("tidings.rest.query-limit-max")).isEqualTo("200");
+			assertThat(environment.getProperty("server.tomcat.max-connections")).isEqualTo("5000");
+			assertThat(environment.getProperty("server.jetty.max-connections")).isEqualTo("5000");
 		}
 	}
 
