@@ -225,11 +225,13 @@ public final class ActivityLog implements ChangeAudit {
 		CollectionSchema schema = this.schemas.find(collection).orElse(null);
 		Map<String, @Nullable Object> json = new LinkedHashMap<>();
 		snapshot.forEach((field, value) -> {
-			if (schema != null && schema.field(field).map(FieldSchema::isToMany).orElse(false)) {
-				return;
+			FieldSchema described = (schema != null) ? schema.field(field).orElse(null) : null;
+			if (described == null) {
+				json.put(field, FieldCodec.wire(value));
 			}
-			FieldCodec codec = (schema != null) ? schema.field(field).map(FieldSchema::codec).orElse(null) : null;
-			json.put(field, (codec != null) ? codec.toJson(value) : FieldCodec.wire(value));
+			else if (!described.isToMany()) {
+				json.put(field, described.codec().toJson(value));
+			}
 		});
 		return json;
 	}
