@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,8 @@ class ContainerRefusalTests {
 
 	private static final String UNREADABLE = "{\"errors\":[{\"message\":\"The request could not be read.\",\"extensions\":{\"code\":\"INVALID_PAYLOAD\"}}]}";
 
+	private static final boolean JETTY = ClassUtils.isPresent("org.eclipse.jetty.server.Server", null);
+
 	private final int port;
 
 	ContainerRefusalTests(@LocalServerPort int port) {
@@ -41,7 +44,9 @@ class ContainerRefusalTests {
 			.send(HttpRequest
 				.newBuilder(URI.create("http://localhost:" + this.port + "/items/articles?filter=" + filter))
 				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isBetween(400, 499);
+		// Tomcat answers a request line over its limit with 400, Jetty with 414 (URI too
+		// long)
+		assertThat(response.statusCode()).isEqualTo(JETTY ? 414 : 400);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body()).isEqualTo(UNREADABLE);
