@@ -251,6 +251,18 @@ public class ItemsService {
 	}
 
 	/**
+	 * Every child's key of each parent through the one-to-many alias, in the order the
+	 * alias lists them without a sort, by the parent's key (of the key's Java type);
+	 * parents without children are absent. Checks no permission: for a
+	 * {@link SnapshotView#fullListAliases view} whose caller sees every child.
+	 */
+	public Map<Object, List<Object>> childKeys(String collection, String alias, List<?> keys) {
+		CollectionSchema schema = this.schemas.require(collection);
+		List<Object> typed = keys(schema, keys);
+		return this.reads.execute((status) -> this.renderer.childKeys(schema, typed, schema.requireField(alias)));
+	}
+
+	/**
 	 * Refuses a caller who may not perform the action on the collection at all, as a
 	 * write would, but before its body is read: such a caller learns nothing from how the
 	 * body would have been judged.

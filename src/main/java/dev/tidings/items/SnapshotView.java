@@ -3,15 +3,18 @@ package dev.tidings.items;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.tidings.items.internal.FieldMask;
 import dev.tidings.items.internal.ItemRenderer;
+import dev.tidings.items.internal.NestedQuery;
 import dev.tidings.items.internal.ReadPlan;
 import dev.tidings.items.internal.Selected;
 import dev.tidings.items.internal.Selection;
 import dev.tidings.query.BoundFilter;
 import dev.tidings.query.RowMatcher;
 import dev.tidings.schema.CollectionSchema;
+import dev.tidings.schema.FieldSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +51,12 @@ public final class SnapshotView {
 	 */
 	private final @Nullable List<String> listedAliases;
 
+	/**
+	 * The fields of {@link #listedAliases} when the caller sees each alias's children in
+	 * full: every child, in key order; null otherwise.
+	 */
+	private final @Nullable List<FieldSchema> fullLists;
+
 	SnapshotView(CollectionSchema collection, ReadPlan plan, FieldMask mask, ItemRenderer renderer,
 			RowMatcher matcher) {
 		this.collection = collection;
@@ -58,6 +67,7 @@ public final class SnapshotView {
 		this.filterNeedsDatabase = needsRelations(plan.filter());
 		this.needsDatabase = this.filterNeedsDatabase || selectionNeedsDatabase(plan);
 		this.listedAliases = (this.needsDatabase && !this.filterNeedsDatabase) ? listedAliases(plan) : null;
+		this.fullLists = (this.listedAliases != null) ? fullLists(plan, this.listedAliases) : null;
 	}
 
 	/**
@@ -81,6 +91,17 @@ public final class SnapshotView {
 			return true;
 		}
 		return this.listedAliases != null && this.listedAliases.stream().allMatch(snapshot::containsKey);
+	}
+
+	/**
+	 * The one-to-many aliases {@link #renders} wants a snapshot to list, when the caller
+	 * sees every child of each, in key order: then a list of all the children's keys, the
+	 * same for every caller, renders each alias as a read would. Null when the view needs
+	 * no such list, needs the database for something else, or shows some alias filtered
+	 * or sorted.
+	 */
+	public @Nullable List<FieldSchema> fullListAliases() {
+		return this.fullLists;
 	}
 
 	/**
@@ -153,6 +174,19 @@ public final class SnapshotView {
 			}
 		}
 		return aliases;
+	}
+
+	private static @Nullable List<FieldSchema> fullLists(ReadPlan plan, List<String> aliases) {
+		List<FieldSchema> fields = new ArrayList<>();
+		for (String alias : aliases) {
+			Selected selected = Objects.requireNonNull(plan.selection()).fields().get(alias);
+			NestedQuery related = selected.related();
+			if (related == null || related.filter() != null || !related.sort().isEmpty()) {
+				return null;
+			}
+			fields.add(selected.field());
+		}
+		return fields;
 	}
 
 	private static boolean needsRelations(@Nullable BoundFilter filter) {

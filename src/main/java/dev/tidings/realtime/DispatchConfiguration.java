@@ -9,6 +9,7 @@ import dev.tidings.items.ItemsService;
 import dev.tidings.realtime.internal.ChangeDispatcher;
 import dev.tidings.realtime.internal.RealtimeEndpoint;
 import dev.tidings.realtime.internal.SubscriptionIndex;
+import dev.tidings.security.SecurityCache;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +45,7 @@ public class DispatchConfiguration {
 	@ConditionalOnMissingBean
 	ChangeDispatcher tidingsChangeDispatcher(SubscriptionIndex index, ChangeBus bus, ItemsService items,
 			ObjectProvider<RealtimeSettings> settings, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<ChangeLog> log, ObjectProvider<ChangeFeed> feed) {
+			ObjectProvider<ChangeLog> log, ObjectProvider<ChangeFeed> feed, ObjectProvider<SecurityCache> caches) {
 		int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 		RealtimeSettings realtime = settings.getIfAvailable();
 		int capacity = (realtime != null) ? realtime.dispatchQueueCapacity() : QUEUE_CAPACITY;
@@ -61,6 +62,10 @@ public class DispatchConfiguration {
 		else {
 			bus.subscribe(dispatcher::accept);
 		}
+		// the cluster empties the security cache whenever it may have missed changes
+		// (a gap in another instance's entries, a reconnection): the child keys kept
+		// for pushes go with it
+		caches.ifAvailable((cache) -> cache.onInvalidate(dispatcher::forgetChildKeys));
 		return dispatcher;
 	}
 

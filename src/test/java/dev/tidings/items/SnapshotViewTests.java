@@ -161,6 +161,40 @@ class SnapshotViewTests {
 	}
 
 	@Test
+	void renderWhenFullChildListsCompleteTheSnapshotsThenAsReadByKeysOfEveryArticle() {
+		ItemsService service = this.fixture.service(EVERYTHING);
+		SnapshotView everything = service.view(EDITOR, "articles", Query.EMPTY);
+		assertThat(everything.fullListAliases()).extracting((field) -> field.name()).containsExactly("comments");
+		List<Integer> keys = this.jdbc.queryForList("SELECT id FROM articles ORDER BY id", Integer.class);
+		Map<Object, List<Object>> children = service.childKeys("articles", "comments", keys);
+		assertThat(children).as("articles with comments").isNotEmpty();
+
+		for (int key : keys) {
+			Map<String, @Nullable Object> completed = new LinkedHashMap<>(snapshot(key));
+			completed.put("comments", children.getOrDefault(key, List.of()));
+			assertThat(everything.render(completed)).as("article %s", key)
+				.isEqualTo(service.readByKeys(EDITOR, "articles", List.of(key), Query.EMPTY).get(0));
+		}
+	}
+
+	@Test
+	void fullListAliasesWhenTheCallerSeesSomeChildrenOrAnotherOrderThenNull() {
+		Grants someComments = Grants.none()
+			.with("articles", Action.READ, grant(null, "*"))
+			.with("comments", Action.READ, grant("{\"body\":{\"_nnull\":true}}", "*"));
+		ItemsService everything = this.fixture.service(EVERYTHING);
+
+		assertThat(this.fixture.service(someComments).view(EDITOR, "articles", Query.EMPTY).fullListAliases()).isNull();
+		assertThat(everything.view(EDITOR, "articles", query("{\"deep\":{\"comments\":{\"_sort\":[\"-id\"]}}}"))
+			.fullListAliases()).isNull();
+		assertThat(everything
+			.view(EDITOR, "articles", query("{\"deep\":{\"comments\":{\"_filter\":{\"id\":{\"_gt\":1}}}}}"))
+			.fullListAliases()).isNull();
+		assertThat(everything.view(EDITOR, "articles", query("{\"fields\":[\"id\",\"title\"]}")).fullListAliases())
+			.isNull();
+	}
+
+	@Test
 	void needsDatabaseWhenAliasFunctionOrDeepThenTrue() {
 		ItemsService service = this.fixture.service(EVERYTHING);
 

@@ -105,6 +105,34 @@ class ClusterPushTests {
 		}
 	}
 
+	/**
+	 * B keeps its articles' comment lists in memory for its pushes; a comment written on
+	 * A reaches B through Redis before the article's next update, so B lists it.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aCommentWrittenOnAShowsInTheNextPushOfItsArticleOnB() {
+		String adminB = SocketClient.token(portB, "admin@example.com", "admin-password-123");
+		try (SocketClient onB = SocketClient.open(portB, "?access_token=" + adminB)) {
+			assertThat(onB.ask(Map.of("type", "subscribe", "collection", "articles", "uid", "live", "query",
+					Map.of("fields", List.of("id", "comments"), "limit", 1))))
+				.containsEntry("event", "init");
+			int article = create(portA, adminA, "Commented on A");
+			assertThat(rows(onB.next()).get(0)).containsEntry("comments", List.of());
+			Rest.send(portA, adminA, "PATCH", "/items/articles/" + article, Map.of("title", "Kept on B"));
+			assertThat(onB.next()).containsEntry("event", "update")
+				.containsEntry("data", List.of(Map.of("id", article, "comments", List.of())));
+
+			Map<String, Object> comment = (Map<String, Object>) Rest
+				.send(portA, adminA, "POST", "/items/comments", Map.of("article", article, "body", "From A"))
+				.get("data");
+			Rest.send(portA, adminA, "PATCH", "/items/articles/" + article, Map.of("title", "Commented"));
+
+			assertThat(onB.next()).containsEntry("event", "update")
+				.containsEntry("data", List.of(Map.of("id", article, "comments", List.of(comment.get("id")))));
+		}
+	}
+
 	@Test
 	void aWriteByHostCodeOnAReachesB() {
 		try (SocketClient onB = subscribed(portB, "reader@example.com", "reader-password-123")) {

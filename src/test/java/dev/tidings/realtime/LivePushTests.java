@@ -303,6 +303,43 @@ class LivePushTests {
 	}
 
 	/**
+	 * An update's {@code comments} come from the children's keys kept in memory, not from
+	 * a read: however comments are added, moved and deleted, and past the hundred a list
+	 * shows, each push lists them as REST reads them at that moment.
+	 */
+	@Test
+	void starSubscriptionWhenCommentsComeAndGoThenEachUpdateListsThemAsRestDoes() {
+		try (SocketClient admin = subscribed("admin@example.com", "admin-password-123", Map.of())) {
+			int first = create("{\"title\":\"First parent\",\"status\":\"draft\"}");
+			int second = create("{\"title\":\"Second parent\",\"status\":\"draft\"}");
+			admin.next();
+			admin.next();
+			patch(first, "{\"title\":\"Nothing to list\"}");
+			assertCommentsAsRest(admin.next(), first);
+
+			int moving = comment(first);
+			int staying = comment(first);
+			patch(first, "{\"title\":\"Two comments\"}");
+			assertThat(assertCommentsAsRest(admin.next(), first)).isEqualTo(List.of(moving, staying));
+
+			send("PATCH", "/items/comments/" + moving, "{\"article\":" + second + "}");
+			patchAll(List.of(first, second), "{\"views\":1}");
+			List<Map<String, Object>> both = rows(admin.next());
+			assertThat(both.get(0)).containsEntry("comments", List.of(staying));
+			assertThat(both.get(1)).containsEntry("comments", List.of(moving));
+
+			send("DELETE", "/items/comments/" + staying, null);
+			send("POST", "/items/comments", "[" + "{\"article\":%d,\"body\":\"Many\"},".formatted(second).repeat(100)
+					+ "{\"article\":%d,\"body\":\"Last\"}]".formatted(second));
+			patchAll(List.of(first, second), "{\"views\":2}");
+			Map<String, Object> update = admin.next();
+			assertThat(rows(update).get(0)).containsEntry("comments", List.of());
+			assertThat((List<?>) rows(update).get(1).get("comments")).hasSize(100).first().isEqualTo(moving);
+			assertThat(rows(update).get(1).get("comments")).isEqualTo(restComments(second));
+		}
+	}
+
+	/**
 	 * Pushes go out as bytes encoded once per group (see {@code FrameSinkTests}): a push
 	 * with characters of two, three and four bytes, 15 KB of them, arrives intact.
 	 */
@@ -315,6 +352,27 @@ class LivePushTests {
 			assertThat(rows(reader.next())).singleElement()
 				.isEqualTo(Map.of("id", id, "title", "Grüße 🎉", "body", body));
 		}
+	}
+
+	/** Checks the push's only item lists the comments REST reads; returns them. */
+	private List<?> assertCommentsAsRest(Map<String, Object> push, int article) {
+		Map<String, Object> item = rows(push).get(0);
+		assertThat(push).containsEntry("event", "update");
+		assertThat(item).containsEntry("id", article).containsEntry("comments", restComments(article));
+		return (List<?>) item.get("comments");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<?> restComments(int article) {
+		Map<String, Object> read = send("GET", "/items/articles/" + article + "?fields=comments", null);
+		return (List<?>) ((Map<String, Object>) read.get("data")).get("comments");
+	}
+
+	@SuppressWarnings("unchecked")
+	private int comment(int article) {
+		Map<String, Object> reply = send("POST", "/items/comments",
+				"{\"article\":" + article + ",\"body\":\"A comment\"}");
+		return (Integer) ((Map<String, Object>) reply.get("data")).get("id");
 	}
 
 	private double slowCloses() {

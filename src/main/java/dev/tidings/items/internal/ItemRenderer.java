@@ -74,11 +74,21 @@ public final class ItemRenderer {
 	}
 
 	/**
+	 * Every child's key of each parent through a one-to-many alias, in the order the
+	 * alias lists them without a sort; parents without children are absent. No permission
+	 * is checked: callers decide who may see full lists.
+	 */
+	public Map<Object, List<Object>> childKeys(CollectionSchema parent, List<Object> keys, FieldSchema alias) {
+		return this.related.childKeys(parent, keys, alias, this.schemas.require(alias.relation().relatedCollection()));
+	}
+
+	/**
 	 * Renders a row snapshot (API names to Java values, a to-one as the related key)
 	 * exactly as {@link #render} renders the entity it was taken from. The selection must
 	 * show only the row's own columns under their own names, which is all a snapshot
 	 * carries, and one-to-many aliases as keys where the snapshot lists them (a created
-	 * item's, see {@code ChangeSet}).
+	 * item's, see {@code ChangeSet}, or a full list of children), sliced as a read slices
+	 * them.
 	 */
 	public Map<String, @Nullable Object> renderRow(Map<String, ?> row, Selection selection, FieldMask mask) {
 		Map<String, @Nullable Object> item = new LinkedHashMap<>();
@@ -91,12 +101,15 @@ public final class ItemRenderer {
 			boolean hidden = mask.hidesInRow(selection.collection(), row, key);
 			Object value = row.get(key);
 			// a related key (a UUID of a user, say) is shown as JSON like any value
-			item.put(key,
-					(hidden || value == null) ? null
-							: listed ? ((List<?>) value).stream().map(FieldCodec::wire).toList()
-									: field.holdsRelatedKey() ? FieldCodec.wire(value) : plain(field, value));
+			item.put(key, (hidden || value == null) ? null : listed ? listed(selected, (List<?>) value)
+					: field.holdsRelatedKey() ? FieldCodec.wire(value) : plain(field, value));
 		});
 		return item;
+	}
+
+	private static List<@Nullable Object> listed(Selected selected, List<?> children) {
+		List<?> kept = (selected.related() != null) ? selected.related().slice(children) : children;
+		return kept.stream().map(FieldCodec::wire).toList();
 	}
 
 	/**

@@ -61,6 +61,30 @@ final class RelatedItems {
 	}
 
 	/**
+	 * Each parent's children's keys through a one-to-many, all of them, in the order a
+	 * list without a sort takes (by the child's key); parents without any are absent.
+	 * Reads the keys only, never the children's rows.
+	 */
+	Map<Object, List<Object>> childKeys(CollectionSchema parent, List<Object> keys, FieldSchema field,
+			CollectionSchema child) {
+		Map<Object, List<Object>> lists = new HashMap<>();
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		for (List<Object> chunk : chunks(keys)) {
+			CriteriaQuery<Object[]> criteria = cb.createQuery(Object[].class);
+			Root<?> root = criteria.from(parent.entityType());
+			From<?, ?> related = join(root, field);
+			Path<?> key = AttributePaths.of(root, parent.primaryKeyField());
+			criteria.multiselect(key, AttributePaths.of(related, child.primaryKeyField()))
+				.where(key.in(chunk))
+				.orderBy(this.sortOrders.byKey(cb, child, related));
+			for (Object[] row : this.entityManager.createQuery(criteria).getResultList()) {
+				lists.computeIfAbsent(row[0], (ignored) -> new ArrayList<>()).add(row[1]);
+			}
+		}
+		return lists;
+	}
+
+	/**
 	 * How many related items the filter keeps per parent key; parents with none absent.
 	 */
 	Map<Object, Long> counts(CollectionSchema parent, List<Object> keys, FieldSchema field,

@@ -35,9 +35,14 @@ public final class SortOrders {
 			orders.add(order(visible.of(key.path(), collection, cb, query, root), type, key.descending(), cb));
 		}
 		if (orders.isEmpty()) {
-			orders.add(cb.asc(AttributePaths.of(root, collection.primaryKeyField())));
+			orders.add(byKey(cb, collection, root));
 		}
 		return orders;
+	}
+
+	/** The order of a list without a sort: by the collection's key. */
+	public Order byKey(CriteriaBuilder cb, CollectionSchema collection, From<?, ?> root) {
+		return cb.asc(AttributePaths.of(root, collection.primaryKeyField()));
 	}
 
 	/** The order by an expression holding values of the given type. */

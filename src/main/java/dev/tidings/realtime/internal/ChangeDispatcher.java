@@ -65,6 +65,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 
 	private final ItemsService items;
 
+	private final ChildKeyIndex children;
+
 	private final SubscriptionFrames frames = new SubscriptionFrames();
 
 	private final List<Stripe> stripes = new ArrayList<>();
@@ -87,6 +89,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 			Duration maxLag, ObservationRegistry observations, @Nullable String epoch) {
 		this.index = index;
 		this.items = items;
+		this.children = new ChildKeyIndex(items::childKeys, System::nanoTime);
 		this.observations = observations;
 		this.epoch = epoch;
 		AtomicInteger count = new AtomicInteger();
@@ -106,6 +109,8 @@ public final class ChangeDispatcher implements AutoCloseable {
 	 * would miss it, are closed: writers are never slowed by subscribers.
 	 */
 	public void accept(ChangeNotification notification) {
+		// before any later notification is dispatched, on whichever stripe
+		this.children.changed(notification);
 		Stripe stripe = stripe(notification.collection());
 		Observation observation = Observation.createNotStarted("tidings.change", this.observations)
 			.contextualName("tidings change " + notification.collection())
@@ -182,6 +187,14 @@ public final class ChangeDispatcher implements AutoCloseable {
 		}
 		deliverSafely(notification, new Batch(DispatchGroup.of(shape, caller), changes,
 				new ArrayList<>(List.of(subscription)), new ArrayList<>(List.of(subscription.session()))));
+	}
+
+	/**
+	 * Forgets the children's keys kept for pushes of parents: for when changes may have
+	 * been missed, or made around Hibernate.
+	 */
+	public void forgetChildKeys() {
+		this.children.clear();
 	}
 
 	/** The notifications waiting for dispatch, on every stripe. */
@@ -322,7 +335,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 		DispatchGroup group = batch.group();
 		String collection = notification.collection();
 		SnapshotView view = this.items.view(group.caller(), collection, group.query());
-		List<Push> pushes = new GroupPushes(this.items, view, group, collection).of(batch.changes())
+		List<Push> pushes = new GroupPushes(this.items, this.children, view, group, collection).of(batch.changes())
 			.stream()
 			.filter(group::wants)
 			.toList();

@@ -1,9 +1,10 @@
 package dev.tidings.realtime.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.Function;
 
 import dev.tidings.events.ChangeType;
 import dev.tidings.events.ItemChange;
@@ -11,6 +12,7 @@ import dev.tidings.items.ItemsService;
 import dev.tidings.items.SnapshotView;
 import dev.tidings.query.Query;
 import dev.tidings.schema.FieldCodec;
+import dev.tidings.schema.FieldSchema;
 import dev.tidings.security.Accountability;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,15 +30,17 @@ import org.slf4j.LoggerFactory;
  * before the delete (Directus sends every key to everyone).</li>
  * </ul>
  * Snapshots decide in memory; a view that needs related rows re-reads the changed keys in
- * one query per run of changes of one type, except a run of creates whose snapshots list
- * every one-to-many alias the view shows (a new item has no children unless its own
- * transaction wrote them).
+ * one query per run of changes of one type, except where it needs them only for
+ * one-to-many aliases it shows in full: then the snapshots list them (a new item has no
+ * children unless its own transaction wrote them), or the {@link ChildKeyIndex} does.
  */
 final class GroupPushes {
 
 	private static final Logger logger = LoggerFactory.getLogger(GroupPushes.class);
 
 	private final ItemsService items;
+
+	private final ChildKeyIndex children;
 
 	private final SnapshotView view;
 
@@ -48,8 +52,9 @@ final class GroupPushes {
 
 	private final boolean item;
 
-	GroupPushes(ItemsService items, SnapshotView view, DispatchGroup group, String collection) {
+	GroupPushes(ItemsService items, ChildKeyIndex children, SnapshotView view, DispatchGroup group, String collection) {
 		this.items = items;
+		this.children = children;
 		this.view = view;
 		this.caller = group.caller();
 		this.collection = collection;
@@ -67,8 +72,15 @@ final class GroupPushes {
 	}
 
 	private void inMemory(List<ItemChange> changes, Push.Builder pushes) {
+		inMemory(changes, pushes, ItemChange::after);
+	}
+
+	/** Renders each change's after-state as the given function completes it. */
+	private void inMemory(List<ItemChange> changes, Push.Builder pushes,
+			Function<ItemChange, @Nullable Map<String, @Nullable Object>> after) {
 		for (ItemChange change : changes) {
-			Map<String, @Nullable Object> rendered = (change.after() != null) ? this.view.render(change.after()) : null;
+			Map<String, @Nullable Object> row = after.apply(change);
+			Map<String, @Nullable Object> rendered = (row != null) ? this.view.render(row) : null;
 			if (rendered != null) {
 				pushes.add(change.type(), rendered, key(change), change.sequence());
 			}
@@ -96,12 +108,38 @@ final class GroupPushes {
 			else if (type == ChangeType.DELETE) {
 				deleted(run, pushes);
 			}
+			else if (this.view.fullListAliases() != null) {
+				listed(run, pushes, this.view.fullListAliases());
+			}
 			else {
 				reread(type, run, pushes);
 			}
 			start = end;
 		}
 		return pushes.build();
+	}
+
+	/**
+	 * Renders the run's after-states completed with the full child lists of the aliases
+	 * they do not list, which the index keeps.
+	 */
+	private void listed(List<ItemChange> run, Push.Builder pushes, List<FieldSchema> aliases) {
+		List<Object> keys = run.stream()
+			.filter((change) -> !this.view.renders(Objects.requireNonNull(change.after())))
+			.map(ItemChange::key)
+			.distinct()
+			.toList();
+		Map<String, Map<String, List<Object>>> lists = this.children.lists(this.collection, aliases, keys);
+		inMemory(run, pushes, (change) -> {
+			Map<String, @Nullable Object> after = Objects.requireNonNull(change.after());
+			if (this.view.renders(after)) {
+				return after;
+			}
+			Map<String, @Nullable Object> completed = new HashMap<>(after);
+			String id = ChildKeyIndex.id(change.key());
+			aliases.forEach((alias) -> completed.put(alias.name(), lists.get(alias.name()).get(id)));
+			return completed;
+		});
 	}
 
 	/**
