@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  * names the parent), or the parent created or deleted. Each instance hears of every
  * committed change ({@link #changed} runs for each before it is dispatched), so each
  * keeps its own lists right; a read that overlaps a change to its children's collection
- * is used but not kept, as it may predate that change.
+ * is used but not kept, as it may predate that change. A parent created without children
+ * (its snapshot lists the alias, empty) starts with an empty list, without a read, when
+ * its change is logged: logged changes reach {@link #changed} in commit order (through
+ * the change feed), so no change of a child of it can have come first.
  * <p>
  * Changes made around Hibernate (SQL, a bulk JPQL statement) report nothing, so a list is
  * also dropped once {@link #MAX_AGE} old: such a change shows in the next push after
@@ -168,12 +171,20 @@ final class ChildKeyIndex {
 				notification.changes().forEach(this::childChanged);
 			}
 			if (notification.collection().equals(this.parent)) {
-				for (ItemChange change : notification.changes()) {
-					if (change.type() != ChangeType.UPDATE) {
-						this.generation++;
-						this.byParent.remove(id(change.key()));
-					}
-				}
+				notification.changes().forEach(this::parentChanged);
+			}
+		}
+
+		private void parentChanged(ItemChange change) {
+			if (change.type() == ChangeType.UPDATE) {
+				return;
+			}
+			this.generation++;
+			this.byParent.remove(id(change.key()));
+			Object listed = (change.after() != null) ? change.after().get(this.alias) : null;
+			if (change.sequence() > 0 && listed instanceof List<?> children) {
+				this.byParent.put(id(change.key()),
+						new Kept(List.copyOf(children), ChildKeyIndex.this.nanoTime.getAsLong()));
 			}
 		}
 
