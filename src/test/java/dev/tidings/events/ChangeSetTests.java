@@ -116,6 +116,21 @@ class ChangeSetTests {
 			.satisfies((notification) -> assertThat(notification.changes()).containsExactly(create(1, "a")));
 	}
 
+	@Test
+	void notificationsWhenAParentChangedBeforeItsChildrenThenTheChildrenFirst() {
+		this.changes.add("articles", update(1, "a", "b"));
+		this.changes.add("directus_activity", create(9, "x"));
+		this.changes.add("comments", create(7, "x"));
+
+		assertThat(this.changes.notifications(Instant.EPOCH, ChangeSetTests::comments))
+			.extracting(ChangeNotification::collection)
+			.containsExactly("comments", "articles", "directus_activity");
+		assertThat(this.changes.notifications(Instant.EPOCH, (collection) -> Map.of("others", collection)))
+			.as("a collection whose alias lists its own rows, and a cycle, keep first-change order")
+			.extracting(ChangeNotification::collection)
+			.containsExactly("articles", "directus_activity", "comments");
+	}
+
 	private static Map<String, String> comments(String collection) {
 		return collection.equals("articles") ? Map.of("comments", "comments") : Map.of();
 	}

@@ -336,6 +336,11 @@ class LivePushTests {
 			assertThat(rows(update).get(0)).containsEntry("comments", List.of());
 			assertThat((List<?>) rows(update).get(1).get("comments")).hasSize(100).first().isEqualTo(moving);
 			assertThat(rows(update).get(1).get("comments")).isEqualTo(restComments(second));
+
+			// comments written in the article's own update
+			patch(first, "{\"title\":\"Nested\",\"comments\":{\"create\":[{\"body\":\"Nested\"}],"
+					+ "\"update\":[],\"delete\":[]}}");
+			assertThat(assertCommentsAsRest(admin.next(), first)).hasSize(1);
 		}
 	}
 

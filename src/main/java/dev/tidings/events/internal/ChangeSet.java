@@ -3,9 +3,11 @@ package dev.tidings.events.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.tidings.events.ChangeNotification;
@@ -81,20 +83,40 @@ public final class ChangeSet {
 
 	/**
 	 * As {@link #notifications(Instant)}, with the empty one-to-many aliases of created
-	 * items.
+	 * items, and children first: a collection on the other side of another's one-to-many
+	 * alias comes before it (in a cycle, first-change order decides). Whoever keeps an
+	 * alias's members in memory then hears that they changed before it hears of their
+	 * parents' changes.
 	 * @param oneToMany a collection's one-to-many aliases, each with the collection on
 	 * its other side
 	 */
 	public List<ChangeNotification> notifications(Instant committedAt,
 			Function<String, Map<String, String>> oneToMany) {
+		List<String> ordered = new ArrayList<>();
+		this.byCollection.keySet()
+			.forEach((collection) -> placeChildrenFirst(collection, oneToMany, ordered, new HashSet<>()));
 		List<ChangeNotification> notifications = new ArrayList<>();
-		this.byCollection.forEach((collection, items) -> {
+		for (String collection : ordered) {
+			Map<Object, ItemChange> items = this.byCollection.get(collection);
 			if (!items.isEmpty()) {
 				List<ItemChange> changes = withEmptyAliases(items.values(), emptyAliases(oneToMany.apply(collection)));
 				notifications.add(new ChangeNotification(collection, changes, committedAt));
 			}
-		});
+		}
 		return notifications;
+	}
+
+	private void placeChildrenFirst(String collection, Function<String, Map<String, String>> oneToMany,
+			List<String> ordered, Set<String> visiting) {
+		if (ordered.contains(collection) || !visiting.add(collection)) {
+			return;
+		}
+		for (String child : oneToMany.apply(collection).values()) {
+			if (this.byCollection.containsKey(child)) {
+				placeChildrenFirst(child, oneToMany, ordered, visiting);
+			}
+		}
+		ordered.add(collection);
 	}
 
 	/** The aliases whose other side this transaction left untouched. */

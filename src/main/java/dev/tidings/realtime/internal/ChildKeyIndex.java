@@ -23,12 +23,13 @@ import org.jspecify.annotations.Nullable;
  * reading them again. A parent's list is read on first need and kept until a change could
  * alter it: a child created, moved or deleted (its foreign key before or after the change
  * names the parent), or the parent created or deleted. Each instance hears of every
- * committed change ({@link #changed} runs for each before it is dispatched), so each
- * keeps its own lists right; a read that overlaps a change to its children's collection
- * is used but not kept, as it may predate that change. A parent created without children
- * (its snapshot lists the alias, empty) starts with an empty list, without a read, when
- * its change is logged: logged changes reach {@link #changed} in commit order (through
- * the change feed), so no change of a child of it can have come first.
+ * committed change ({@link #changed} runs for each before it is dispatched, and a
+ * transaction's children before their parents), so each keeps its own lists right; a read
+ * that overlaps a change to its children's collection is used but not kept, as it may
+ * predate that change. A parent created without children (its snapshot lists the alias,
+ * empty) starts with an empty list, without a read, when its change is logged: logged
+ * changes reach {@link #changed} in commit order (through the change feed), so no change
+ * of a child of it can have come first.
  * <p>
  * Changes made around Hibernate (SQL, a bulk JPQL statement) report nothing, so a list is
  * also dropped once {@link #MAX_AGE} old: such a change shows in the next push after
