@@ -15,6 +15,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.jspecify.annotations.Nullable;
 
@@ -43,21 +44,10 @@ final class RelatedItems {
 	 */
 	Map<Object, List<Object>> lists(CollectionSchema parent, List<Object> keys, FieldSchema field,
 			CollectionSchema child, NestedQuery query, VisibleValues visibility) {
-		Map<Object, List<Object>> lists = new HashMap<>();
-		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
-		for (List<Object> chunk : chunks(keys)) {
-			CriteriaQuery<Object[]> criteria = cb.createQuery(Object[].class);
-			Root<?> root = criteria.from(parent.entityType());
-			From<?, ?> related = join(root, field);
-			Path<?> key = AttributePaths.of(root, parent.primaryKeyField());
-			criteria.multiselect(key, related)
-				.where(key.in(chunk), CriteriaFilter.toPredicate(query.filter(), cb, criteria, related))
-				.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, child, related, visibility));
-			for (Object[] row : this.entityManager.createQuery(criteria).getResultList()) {
-				lists.computeIfAbsent(row[0], (ignored) -> new ArrayList<>()).add(row[1]);
-			}
-		}
-		return lists;
+		return perParent(parent, keys, field,
+				(cb, criteria, key, related, ofChunk) -> criteria.multiselect(key, related)
+					.where(ofChunk, CriteriaFilter.toPredicate(query.filter(), cb, criteria, related))
+					.orderBy(this.sortOrders.orders(query.sort(), cb, criteria, child, related, visibility)));
 	}
 
 	/**
@@ -67,16 +57,27 @@ final class RelatedItems {
 	 */
 	Map<Object, List<Object>> childKeys(CollectionSchema parent, List<Object> keys, FieldSchema field,
 			CollectionSchema child) {
+		return perParent(parent, keys, field,
+				(cb, criteria, key, related, ofChunk) -> criteria
+					.multiselect(key, AttributePaths.of(related, child.primaryKeyField()))
+					.where(ofChunk)
+					.orderBy(this.sortOrders.byKey(cb, child, related)));
+	}
+
+	/**
+	 * Runs the query {@code shape} makes of the parents joined to their related items,
+	 * once per chunk of parents, and lists what it selects after the parent's key, per
+	 * parent, in its order.
+	 */
+	private Map<Object, List<Object>> perParent(CollectionSchema parent, List<Object> keys, FieldSchema field,
+			PerParent shape) {
 		Map<Object, List<Object>> lists = new HashMap<>();
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		for (List<Object> chunk : chunks(keys)) {
 			CriteriaQuery<Object[]> criteria = cb.createQuery(Object[].class);
 			Root<?> root = criteria.from(parent.entityType());
-			From<?, ?> related = join(root, field);
 			Path<?> key = AttributePaths.of(root, parent.primaryKeyField());
-			criteria.multiselect(key, AttributePaths.of(related, child.primaryKeyField()))
-				.where(key.in(chunk))
-				.orderBy(this.sortOrders.byKey(cb, child, related));
+			shape.shape(cb, criteria, key, join(root, field), key.in(chunk));
 			for (Object[] row : this.entityManager.createQuery(criteria).getResultList()) {
 				lists.computeIfAbsent(row[0], (ignored) -> new ArrayList<>()).add(row[1]);
 			}
@@ -134,6 +135,18 @@ final class RelatedItems {
 			chunks.add(keys.subList(from, Math.min(from + CHUNK, keys.size())));
 		}
 		return chunks;
+	}
+
+	/**
+	 * Makes a query of parents joined to their related items select the parent's key and
+	 * a value per related item, for the parents of one chunk, in some order.
+	 */
+	@FunctionalInterface
+	private interface PerParent {
+
+		void shape(CriteriaBuilder cb, CriteriaQuery<Object[]> criteria, Path<?> key, From<?, ?> related,
+				Predicate ofChunk);
+
 	}
 
 }

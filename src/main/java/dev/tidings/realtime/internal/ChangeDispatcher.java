@@ -38,9 +38,11 @@ import org.slf4j.LoggerFactory;
  * Per notification, only the index's shapes that can concern its changes are visited;
  * their open sessions with a caller are grouped by {@link DispatchGroup}; each group's
  * view is bound, its pushes decided and each frame serialised once, and the same string
- * goes to every session of the group with the same uid. A failing group is logged and
- * never stops the others. {@link ClientSession#send} must not block (the session buffers
- * and writes on its own), as the stripe's other sessions wait for it.
+ * goes to every session of the group with the same uid. A one-to-many alias a group shows
+ * in full comes from the children's keys kept in a {@link ChildKeyIndex}, which hears of
+ * each notification as it is accepted. A failing group is logged and never stops the
+ * others. {@link ClientSession#send} must not block (the session buffers and writes on
+ * its own), as the stripe's other sessions wait for it.
  * <p>
  * Groups shared by more sessions go first, so one socket's many subscriptions of its own
  * cannot delay a push that many others wait for. When a stripe falls behind (its backlog
