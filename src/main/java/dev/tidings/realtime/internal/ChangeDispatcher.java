@@ -266,7 +266,7 @@ public final class ChangeDispatcher implements AutoCloseable {
 
 	/** The groups the notification reaches, each with its subscriptions and sessions. */
 	private List<Batch> batches(ChangeNotification notification) {
-		List<String> keys = notification.changes().stream().map(Shape::itemKey).toList();
+		List<String> keys = notification.changes().stream().map((change) -> Shape.itemKey(change.key())).toList();
 		List<Batch> batches = new ArrayList<>();
 		this.index.forEachShape(notification.collection(), keys, (shape, members) -> {
 			List<ItemChange> changes = notification.changes().stream().filter(shape::concerns).toList();

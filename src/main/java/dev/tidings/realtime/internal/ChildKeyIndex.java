@@ -13,7 +13,6 @@ import java.util.function.LongSupplier;
 import dev.tidings.events.ChangeNotification;
 import dev.tidings.events.ChangeType;
 import dev.tidings.events.ItemChange;
-import dev.tidings.schema.FieldCodec;
 import dev.tidings.schema.FieldSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -58,8 +57,9 @@ final class ChildKeyIndex {
 	}
 
 	/**
-	 * The children's keys of each parent, per alias name, by the parent's {@link #id};
-	 * read for the parents whose lists are not kept, in one query per alias.
+	 * The children's keys of each parent, per alias name, by the parent's
+	 * {@link Shape#itemKey}; read for the parents whose lists are not kept, in one query
+	 * per alias.
 	 * @param collection the parents' collection
 	 * @param aliases one-to-many aliases of the collection whose children hold the key
 	 * @param keys the parents' keys
@@ -82,11 +82,6 @@ final class ChildKeyIndex {
 	/** Drops every list, for when changes may have been missed. */
 	void clear() {
 		this.aliases.values().forEach(Lists::clear);
-	}
-
-	/** A key as the index names it, whichever Java type carries it. */
-	static String id(Object key) {
-		return String.valueOf(FieldCodec.wire(key));
 	}
 
 	/**
@@ -140,9 +135,10 @@ final class ChildKeyIndex {
 				readFrom = this.generation;
 				long now = ChildKeyIndex.this.nanoTime.getAsLong();
 				for (Object key : keys) {
-					Kept kept = this.byParent.get(id(key));
+					String id = Shape.itemKey(key);
+					Kept kept = this.byParent.get(id);
 					if (kept != null && now - kept.at() < MAX_AGE.toNanos()) {
-						found.put(id(key), kept.children());
+						found.put(id, kept.children());
 					}
 					else {
 						missing.add(key);
@@ -153,9 +149,9 @@ final class ChildKeyIndex {
 				return found;
 			}
 			Map<String, List<Object>> read = new HashMap<>();
-			missing.forEach((key) -> read.put(id(key), List.of()));
+			missing.forEach((key) -> read.put(Shape.itemKey(key), List.of()));
 			ChildKeyIndex.this.reader.childKeys(this.parent, this.alias, missing)
-				.forEach((key, children) -> read.put(id(key), List.copyOf(children)));
+				.forEach((key, children) -> read.put(Shape.itemKey(key), List.copyOf(children)));
 			synchronized (this) {
 				if (this.generation == readFrom) {
 					long now = ChildKeyIndex.this.nanoTime.getAsLong();
@@ -181,10 +177,10 @@ final class ChildKeyIndex {
 				return;
 			}
 			this.generation++;
-			this.byParent.remove(id(change.key()));
+			this.byParent.remove(Shape.itemKey(change.key()));
 			Object listed = (change.after() != null) ? change.after().get(this.alias) : null;
 			if (change.sequence() > 0 && listed instanceof List<?> children) {
-				this.byParent.put(id(change.key()),
+				this.byParent.put(Shape.itemKey(change.key()),
 						new Kept(List.copyOf(children), ChildKeyIndex.this.nanoTime.getAsLong()));
 			}
 		}
@@ -208,7 +204,7 @@ final class ChildKeyIndex {
 		private void dropParentOf(@Nullable Map<String, @Nullable Object> row) {
 			Object parentKey = (row != null) ? row.get(this.foreignKey) : null;
 			if (parentKey != null) {
-				this.byParent.remove(id(parentKey));
+				this.byParent.remove(Shape.itemKey(parentKey));
 			}
 		}
 

@@ -136,7 +136,7 @@ final class GroupPushes {
 				return after;
 			}
 			Map<String, @Nullable Object> completed = new HashMap<>(after);
-			String id = ChildKeyIndex.id(change.key());
+			String id = Shape.itemKey(change.key());
 			aliases.forEach((alias) -> completed.put(alias.name(), lists.get(alias.name()).get(id)));
 			return completed;
 		});

@@ -24,16 +24,19 @@ record Shape(Query query, @Nullable ChangeType event, @Nullable String item) {
 	 * turn into the event (an update can leave the query as a delete).
 	 */
 	boolean concerns(ItemChange change) {
-		if (this.item != null && !this.item.equals(itemKey(change))) {
+		if (this.item != null && !this.item.equals(itemKey(change.key()))) {
 			return false;
 		}
 		return this.event == null || this.event == change.type()
 				|| (this.event == ChangeType.DELETE && change.type() == ChangeType.UPDATE);
 	}
 
-	/** The changed item's key as an item subscription names it. */
-	static String itemKey(ItemChange change) {
-		return String.valueOf(FieldCodec.wire(change.key()));
+	/**
+	 * An item's key as an item subscription names it, whichever Java type carries it (the
+	 * index of children's keys names parents the same way).
+	 */
+	static String itemKey(Object key) {
+		return String.valueOf(FieldCodec.wire(key));
 	}
 
 	static Shape of(Subscription subscription) {
