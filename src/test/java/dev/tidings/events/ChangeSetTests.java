@@ -1,6 +1,7 @@
 package dev.tidings.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -129,6 +130,20 @@ class ChangeSetTests {
 			.as("a collection whose alias lists its own rows, and a cycle, keep first-change order")
 			.extracting(ChangeNotification::collection)
 			.containsExactly("articles", "directus_activity", "comments");
+	}
+
+	@Test
+	void notificationsLookUpEachCollectionsAliasesOnce() {
+		this.changes.add("articles", update(1, "a", "b"));
+		this.changes.add("comments", create(7, "x"));
+		List<String> lookedUp = new ArrayList<>();
+
+		this.changes.notifications(Instant.EPOCH, (collection) -> {
+			lookedUp.add(collection);
+			return comments(collection);
+		});
+
+		assertThat(lookedUp).containsExactly("articles", "comments");
 	}
 
 	private static Map<String, String> comments(String collection) {

@@ -92,28 +92,30 @@ public final class ChangeSet {
 	 */
 	public List<ChangeNotification> notifications(Instant committedAt,
 			Function<String, Map<String, String>> oneToMany) {
+		// looked up once per collection: the lookup reads the schema, on the commit path
+		Map<String, Map<String, String>> aliases = new LinkedHashMap<>();
+		this.byCollection.keySet().forEach((collection) -> aliases.put(collection, oneToMany.apply(collection)));
 		List<String> ordered = new ArrayList<>();
-		this.byCollection.keySet()
-			.forEach((collection) -> placeChildrenFirst(collection, oneToMany, ordered, new HashSet<>()));
+		aliases.keySet().forEach((collection) -> placeChildrenFirst(collection, aliases, ordered, new HashSet<>()));
 		List<ChangeNotification> notifications = new ArrayList<>();
 		for (String collection : ordered) {
 			Map<Object, ItemChange> items = this.byCollection.get(collection);
 			if (!items.isEmpty()) {
-				List<ItemChange> changes = withEmptyAliases(items.values(), emptyAliases(oneToMany.apply(collection)));
+				List<ItemChange> changes = withEmptyAliases(items.values(), emptyAliases(aliases.get(collection)));
 				notifications.add(new ChangeNotification(collection, changes, committedAt));
 			}
 		}
 		return notifications;
 	}
 
-	private void placeChildrenFirst(String collection, Function<String, Map<String, String>> oneToMany,
-			List<String> ordered, Set<String> visiting) {
+	private void placeChildrenFirst(String collection, Map<String, Map<String, String>> aliases, List<String> ordered,
+			Set<String> visiting) {
 		if (ordered.contains(collection) || !visiting.add(collection)) {
 			return;
 		}
-		for (String child : oneToMany.apply(collection).values()) {
+		for (String child : aliases.get(collection).values()) {
 			if (this.byCollection.containsKey(child)) {
-				placeChildrenFirst(child, oneToMany, ordered, visiting);
+				placeChildrenFirst(child, aliases, ordered, visiting);
 			}
 		}
 		ordered.add(collection);
